@@ -1,0 +1,1 @@
+"""The corpus model: loading, cleaning, dates, entities and the timeline. Pure Python."""

@@ -1,0 +1,83 @@
+"""Analyse sources into a corpus: clean each article, date it, find its events and entities."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from . import dates, entities
+from .cleaning import clean
+from .loading import Source, load
+from .model import Article, Corpus, DateSource, Problem, TimelineEntry
+from .text import sentence_spans, shorten
+
+TITLE_LIMIT = 90
+
+
+def _title(paragraphs: list[str], fallback: str) -> str:
+    """The first real sentence of the body, shortened at a word boundary."""
+    for paragraph in paragraphs:
+        for start, end in sentence_spans(paragraph):
+            return shorten(paragraph[start:end], TITLE_LIMIT)
+    return fallback
+
+
+def analyse(source: Source) -> tuple[Article, list[entities.Candidate]]:
+    """Clean and analyse one article; entities are resolved later, across the corpus."""
+    cleaned = clean(source.text)
+    published: dt.date | None = cleaned.header_date
+    published_from: DateSource | None = "header" if published else None
+    if published is None:
+        published = dates.latest_full_date([*cleaned.paragraphs, *cleaned.removed])
+        published_from = "text" if published else None
+    article = Article(
+        id=source.id,
+        source=source.path,
+        title=cleaned.title or _title(cleaned.paragraphs, source.id),
+        paragraphs=cleaned.paragraphs,
+        headings=frozenset(cleaned.headings),
+        author=cleaned.author,
+        published=published,
+        published_from=published_from,
+        removed=cleaned.removed,
+        notes=cleaned.notes,
+        truncated=source.truncated,
+        events=dates.events(cleaned.paragraphs, published),
+    )
+    return article, entities.extract(cleaned.paragraphs)
+
+
+def _newest_first(article: Article) -> tuple[bool, int, str]:
+    ordinal = article.published.toordinal() if article.published else 0
+    return article.published is None, -ordinal, article.id
+
+
+def build(sources: Iterable[Source], problems: list[Problem] | None = None) -> Corpus:
+    """Analyse sources and resolve entities and the timeline across them."""
+    articles: list[Article] = []
+    candidates: dict[str, list[entities.Candidate]] = {}
+    for source in sources:
+        article, found = analyse(source)
+        articles.append(article)
+        candidates[article.id] = found
+    articles.sort(key=_newest_first)
+    corpus_entities, mentions = entities.resolve({a.id: candidates[a.id] for a in articles})
+    for article in articles:
+        article.mentions = mentions.get(article.id, [])
+    timeline = sorted(
+        (
+            TimelineEntry(article.id, event)
+            for article in articles
+            for event in article.events
+            if event.date is not None
+        ),
+        key=lambda e: (e.event.date or "", e.article, e.event.paragraph, e.event.offset),
+    )
+    return Corpus(articles, corpus_entities, timeline, list(problems or []))
+
+
+def open_corpus(paths: Iterable[Path]) -> Corpus:
+    """Load and analyse the articles under the given paths."""
+    sources, problems = load(paths)
+    return build(sources, problems)

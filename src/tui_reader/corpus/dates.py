@@ -1,0 +1,318 @@
+"""Find date expressions in text and resolve them against an article's publication date.
+
+Resolution follows the news convention (HeidelTime's news mode): a weekday or a bare month
+in a past-tense sentence is the latest one on or before the publication date, and in a
+future-tense sentence the next one. An expression with no anchor stays unresolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from .model import Event, Precision
+from .text import sentence_spans
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None,
+}  # fmt: skip
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_MONTH_ANY = (
+    _MONTH_FULL[:-1] + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+_PATTERNS = [
+    ("md", rf"(?:{_WEEKDAY},?\s+)?(?P<md_m>{_MONTH_ANY})\s+(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"),
+    ("dm", rf"(?:{_WEEKDAY},?\s+)?(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH_FULL})\b(?:,?\s+(?P<dm_y>{_YEAR})\b)?"),
+    ("iso", r"(?P<iso_v>\b\d{4}-\d{2}-\d{2})\b"),
+    ("my", rf"(?:(?P<my_mod>early|late|mid-?)\s*)?(?P<my_m>{_MONTH_FULL}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
+    ("mrel", rf"(?P<mrel_m>{_MONTH_FULL})\s+(?P<mrel_r>last|this|next)\s+year\b"),
+    ("relm", rf"\b(?P<relm_r>last|this|next|past|coming)\s+(?P<relm_m>{_MONTH_FULL})\b"),
+    ("inm", rf"\b(?P<inm_p>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hrough|[Ff]rom|[Bb]efore|[Aa]fter|early|late|mid-?)\s+(?P<inm_m>{_MONTH_FULL})\b(?!\s+(?:last|this|next)\s+year|,?\s+(?:of\s+)?\d)"),
+    ("season", rf"\b(?:(?P<se_r>last|this|next|past|coming|early|late)\s+|(?:in\s+)?the\s+)(?P<se_s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<se_y>{_YEAR})\b)?"),
+    ("seasony", rf"\b(?P<sy_s>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<sy_y>{_YEAR})\b"),
+    ("quarter", rf"\b(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?:\s+(?:of\s+)?(?P<q_y>{_YEAR})\b)?"),
+    ("qn", rf"\bQ(?P<qn_n>[1-4])(?:\s+(?P<qn_y>{_YEAR})\b)?"),
+    ("decade", r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"),
+    ("decade2", r"\bthe\s+['’](?P<dec2>\d0)s\b"),
+    ("endy", rf"\b(?:the\s+)?(?P<ey_e>end|beginning|start|middle)\s+of\s+(?P<ey_y>{_YEAR})\b"),
+    ("year", rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]hrough|[Ii]nto|[Ff]rom|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ff]or|[Tt]hroughout|[Bb]etween|[Aa]round)\s+|\b[Mm]id-)(?P<year_v>{_YEAR})\b(?![,.]?\d|-\d)"),
+    ("ago", r"\b(?P<ago_n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<ago_u>day|week|month|year)s?\s+ago\b"),
+    ("within", r"\b(?P<wi_r>earlier|later)\s+this\s+(?P<wi_u>week|month|year)\b"),
+    ("end", r"\b(?:the\s+)?(?P<end_e>end|beginning|start|middle)\s+of\s+(?P<end_r>the|this|last|next)\s+(?P<end_u>year|month)\b"),
+    ("rel", r"\b(?P<rel_r>last|this|next|past|coming)\s+(?P<rel_u>week|weekend|month|year)\b"),
+    ("day", r"\b(?P<day_v>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"),
+    ("wd", rf"\b(?:(?P<wd_r>on|last|next|this|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd_d>{_WEEKDAY})(?:['’]s)?\b(?!s\b)"),
+]  # fmt: skip
+_SCANNER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
+
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|going to|gonna|set to|scheduled|plans? to|planning to|"
+    r"intends? to|upcoming|next|is expected to|are expected to)\b|['’]ll\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolved date: its ISO-style text and precision."""
+
+    date: str
+    precision: Precision
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A date expression found in text."""
+
+    start: int
+    end: int
+    text: str
+    resolved: Resolved | None
+
+
+def _day(value: dt.date) -> Resolved:
+    return Resolved(value.isoformat(), "day")
+
+
+def _month(year: int, month: int) -> Resolved:
+    return Resolved(f"{year:04d}-{month:02d}", "month")
+
+
+def _year(year: int) -> Resolved:
+    return Resolved(f"{year:04d}", "year")
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_by_tense(month: int, anchor: dt.date, future: bool, strict: bool = False) -> Resolved:
+    """The latest such month on or before the anchor's month (or the next one, ahead)."""
+    year = anchor.year
+    if future:
+        if month < anchor.month or (strict and month == anchor.month):
+            year += 1
+    elif month > anchor.month or (strict and month == anchor.month):
+        year -= 1
+    return _month(year, month)
+
+
+def _weekday(name: str, relation: str, anchor: dt.date, future: bool) -> Resolved:
+    target = WEEKDAYS.index(name.lower())
+    relation = relation.lower()
+    if relation == "next" or (future and relation != "last"):
+        ahead = (target - anchor.weekday()) % 7
+        if ahead == 0 and relation == "next":
+            ahead = 7
+        return _day(anchor + dt.timedelta(days=ahead))
+    back = (anchor.weekday() - target) % 7
+    if back == 0 and relation == "last":
+        back = 7
+    return _day(anchor - dt.timedelta(days=back))
+
+
+def _season(name: str, relation: str, anchor: dt.date, future: bool) -> Resolved:
+    start_month = _SEASONS[name.lower()]
+    starts = [dt.date(year, start_month, 1) for year in range(anchor.year - 2, anchor.year + 2)]
+    if relation == "this":
+        year = anchor.year
+    elif relation in ("next", "coming") or (future and relation not in ("last", "past")):
+        year = next(s for s in starts if s > anchor).year
+    elif relation in ("last", "past"):
+        year = max(s for s in starts if s + relativedelta(months=3) <= anchor).year
+    else:
+        year = max(s for s in starts if s <= anchor).year
+    return Resolved(f"{year:04d}", "season")
+
+
+def _shift(anchor: dt.date, unit: str, amount: int) -> Resolved:
+    if unit == "day":
+        return _day(anchor + dt.timedelta(days=amount))
+    if unit in ("week", "weekend"):
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=amount)
+        if unit == "weekend":
+            return _day(monday + dt.timedelta(days=5))
+        return Resolved(monday.isoformat(), "week")
+    if unit == "month":
+        moved = anchor + relativedelta(months=amount)
+        return _month(moved.year, moved.month)
+    return _year(anchor.year + amount)
+
+
+_RELATION_STEP = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "the": 0}
+
+
+def _resolve(  # one branch per pattern of the scanner
+    kind: str, g: dict[str, str | None], anchor: dt.date | None, future: bool
+) -> Resolved | None:
+    """Resolve one match of the scanner; None when it needs an anchor it does not have."""
+    if kind in ("md", "dm"):
+        month = _month_number(g[f"{kind}_m"] or "")
+        day = int(re.sub(r"\D", "", g[f"{kind}_d"] or "0"))
+        year_text = g[f"{kind}_y"]
+        if year_text:
+            value = _date_or_none(int(year_text), month, day)
+            return _day(value) if value else None
+        if anchor is None:
+            return None
+        year = _month_by_tense(month, anchor, future).date[:4]
+        value = _date_or_none(int(year), month, day)
+        return _day(value) if value else None
+    if kind == "iso":
+        try:
+            return _day(dt.date.fromisoformat(g["iso_v"] or ""))
+        except ValueError:
+            return None
+    if kind == "my":
+        return _month(int(g["my_y"] or 0), _month_number(g["my_m"] or ""))
+    if kind == "endy":
+        month = {"end": 12, "middle": 6}.get(g["ey_e"] or "", 1)
+        return _month(int(g["ey_y"] or 0), month)
+    if kind == "decade":
+        return Resolved(g["dec"] or "", "decade")
+    if kind == "year":
+        return _year(int(g["year_v"] or 0))
+    if kind == "seasony":
+        return Resolved(g["sy_y"] or "", "season")
+    if kind in ("quarter", "qn"):
+        quarter = _ORDINALS.get(g["q_n"] or "", 0) if kind == "quarter" else int(g["qn_n"] or 0)
+        year_text = g["q_y"] if kind == "quarter" else g["qn_y"]
+        if year_text:
+            year = int(year_text)
+        elif anchor is None:
+            return None
+        else:
+            current = (anchor.month - 1) // 3 + 1
+            year = anchor.year + (1 if future and quarter < current else 0)
+            year -= 1 if not future and quarter > current else 0
+        return Resolved(f"{year:04d}-{(quarter - 1) * 3 + 1:02d}", "quarter")
+    if kind == "season" and g["se_y"]:
+        return Resolved(g["se_y"] or "", "season")
+    if anchor is None:
+        return None
+    if kind == "decade2":
+        century = anchor.year // 100 * 100
+        decade = century + int(g["dec2"] or 0)
+        return Resolved(str(decade - 100 if decade > anchor.year else decade), "decade")
+    if kind == "mrel":
+        step = _RELATION_STEP[g["mrel_r"] or "this"]
+        return _month(anchor.year + step, _month_number(g["mrel_m"] or ""))
+    if kind == "relm":
+        relation = g["relm_r"] or ""
+        month = _month_number(g["relm_m"] or "")
+        if relation == "this":
+            return _month(anchor.year, month)
+        return _month_by_tense(month, anchor, _RELATION_STEP[relation] > 0, strict=True)
+    if kind == "inm":
+        return _month_by_tense(_month_number(g["inm_m"] or ""), anchor, future)
+    if kind == "season":
+        return _season(g["se_s"] or "", (g["se_r"] or "").lower(), anchor, future)
+    if kind == "ago":
+        count = _NUMBERS.get((g["ago_n"] or "").lower()) or int(g["ago_n"] or 0)
+        return _shift(anchor, g["ago_u"] or "day", -count)
+    if kind == "within":
+        return _shift(anchor, g["wi_u"] or "year", 0)
+    if kind == "end":
+        unit = g["end_u"] or "year"
+        step = _RELATION_STEP[g["end_r"] or "the"]
+        if unit == "month":
+            return _shift(anchor, "month", step)
+        year = anchor.year + step
+        month = {"end": 12, "middle": 6}.get(g["end_e"] or "", 1)
+        return _month(year, month)
+    if kind == "rel":
+        return _shift(anchor, g["rel_u"] or "year", _RELATION_STEP[g["rel_r"] or "this"])
+    if kind == "day":
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[(g["day_v"] or "").lower()]
+        return _day(anchor + dt.timedelta(days=offset))
+    if kind == "wd":
+        return _weekday(g["wd_d"] or "", g["wd_r"] or "", anchor, future)
+    return None
+
+
+def scan(sentence: str, anchor: dt.date | None) -> Iterator[Expression]:
+    """Find and resolve every date expression in one sentence."""
+    future = bool(_FUTURE.search(sentence))
+    for match in _SCANNER.finditer(sentence):
+        kind = match.lastgroup or ""
+        groups = match.groupdict()
+        text = match.group()
+        start = match.start()
+        yield Expression(start, start + len(text), text, _resolve(kind, groups, anchor, future))
+
+
+def events(paragraphs: Iterable[str], anchor: dt.date | None) -> list[Event]:
+    """Every date expression of a body, resolved against the publication date."""
+    found: list[Event] = []
+    for index, paragraph in enumerate(paragraphs):
+        for start, end in sentence_spans(paragraph):
+            sentence = paragraph[start:end]
+            for expression in scan(sentence, anchor):
+                resolved = expression.resolved
+                found.append(
+                    Event(
+                        date=resolved.date if resolved else None,
+                        precision=resolved.precision if resolved else None,
+                        expression=expression.text,
+                        text=sentence,
+                        paragraph=index,
+                        offset=start + expression.start,
+                    )
+                )
+    return found
+
+
+def latest_full_date(texts: Iterable[str]) -> dt.date | None:
+    """The latest complete date (day, month and year) written in any of the texts."""
+    latest: dt.date | None = None
+    for text in texts:
+        for expression in scan(text, None):
+            resolved = expression.resolved
+            if resolved and resolved.precision == "day":
+                value = dt.date.fromisoformat(resolved.date)
+                if latest is None or value > latest:
+                    latest = value
+    return latest

@@ -1,0 +1,553 @@
+"""Find people, organisations and places by rules, and merge their aliases across a corpus.
+
+Two stages, so that the first can be cached per article:
+- `extract` finds candidate names in one article's paragraphs, with the cues around each
+  (a title before it, "said" after it, an organisation word at its end, a gazetteer entry);
+- `resolve` decides, over the whole corpus, which candidates are entities, what type each
+  is, and which names are aliases of one another.
+A capital at the start of a sentence is not evidence on its own: such a word counts only if
+the corpus shows it elsewhere as a name, or a cue backs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from . import gazetteer as gz
+from .model import Entity, EntityType, Mention
+from .text import sentence_spans, slug
+
+_TOKEN = re.compile(r"[^\W_][\w'’&.\-]*")
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$|^(?:[A-Z]\.){2,}$")
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
+_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]{1,9})\)")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?([\w-]+)\b")
+_SAYS_AFTER = re.compile(r"[,\"”’]*\s+(\w+)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|across|outside|throughout|to)\s+$")
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+_STATE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+_OPENERS = "\"“‘'(:—–"
+_PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "bin", "al", "le", "la", "du"})
+_LINKS = frozenset({"of", "for", "the", "and", "&"}) | _PARTICLES
+_LINK_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS | {"center", "centre", "city", "republic", "house"}
+_FUNCTION_WORDS = frozenset(
+    """The A An As In On At But And Or Nor When If After Before While Since For So This That These
+    Those It It's He She They We You His Her Their Our My Its There Here What Who Whom Whose Why
+    How Where Meanwhile However Although Though Just Even Also Still Yet Then Now With Without By
+    From To Of Not Despite Because Once Until Unless Whether Both Each Every Some Many Most All Any
+    Other Another Such Only Among Amid Under Over Into Through During About Against Between Like
+    Unlike Instead Indeed Perhaps Maybe Please Thanks Thank Do Does Did Is Are Was Were Be Been
+    Has Have Had Will Would Can Could Should May Might Must Let Our Your""".split()
+)
+_INITIAL_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "in", "on", "at", "to"})
+
+Cue = tuple[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A capitalised name in an article, with the cues around it."""
+
+    paragraph: int
+    start: int
+    end: int
+    name: str
+    words: tuple[int, ...]
+    """Start of each word, relative to `start`."""
+    initial: bool
+    cues: tuple[Cue, ...]
+    acronym: str | None = None
+    """An acronym defined right after the name: "National Labor Relations Board (NLRB)"."""
+
+    def without_first_word(self) -> Candidate | None:
+        """The same name less its first word, or None if that leaves nothing."""
+        if len(self.words) < 2:
+            return None
+        cut = self.words[1]
+        return Candidate(
+            self.paragraph,
+            self.start + cut,
+            self.end,
+            self.name[cut:],
+            tuple(w - cut for w in self.words[1:]),
+            False,
+            tuple(c for c in self.cues if c[0] != "person" or c[1] < 3),
+            self.acronym,
+        )
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool
+    initial: bool
+
+
+def _tokens(paragraph: str, start: int, end: int) -> Iterator[_Token]:
+    first = True
+    for match in _TOKEN.finditer(paragraph, start, end):
+        raw = match.group()
+        text, possessive = _trim(raw)
+        before = paragraph[match.start() - 1] if match.start() > 0 else " "
+        initial = first or before in _OPENERS or paragraph[max(0, match.start() - 2) : match.start()] == ": "
+        first = False
+        if text:
+            yield _Token(match.start(), match.start() + len(text), text, possessive, initial)
+
+
+def _trim(raw: str) -> tuple[str, bool]:
+    lowered = raw.lower().replace("’", "'")
+    if lowered in gz.NEVER:
+        return raw, False
+    for suffix in ("'s", "’s"):
+        if raw.endswith(suffix):
+            return raw[: -len(suffix)], True
+    if _DOTTED.match(raw) or lowered in gz.TITLES:
+        return raw, False
+    trimmed = raw.rstrip(".-'’")
+    return trimmed, trimmed != raw and raw[len(trimmed) :].startswith(("'", "’"))
+
+
+def _is_name_word(token: _Token) -> bool:
+    text = token.text
+    lowered = text.lower().replace("’", "'")
+    if not text[0].isupper() or lowered in gz.NEVER or lowered in gz.TITLES:
+        return False
+    if text in _FUNCTION_WORDS:  # capitalised only because a sentence starts with it
+        return False
+    if _PARTY_STATE.match(text):
+        return False
+    # "Ocasio-Cortez" and "Covid-19" are names; "Long-time" and "David-versus-Goliath" are not.
+    return all(part[:1].isupper() or part[:1].isdigit() for part in text.split("-") if part)
+
+
+def extract(paragraphs: Sequence[str]) -> list[Candidate]:
+    """Every candidate name in an article's paragraphs."""
+    found: list[Candidate] = []
+    for index, paragraph in enumerate(paragraphs):
+        for start, end in sentence_spans(paragraph):
+            found.extend(_extract_sentence(paragraph, index, start, end))
+    return found
+
+
+def _extract_sentence(paragraph: str, index: int, start: int, end: int) -> Iterator[Candidate]:
+    run: list[_Token] = []
+    previous: _Token | None = None
+    for token in _tokens(paragraph, start, end):
+        gap = paragraph[previous.end : token.start] if previous else ""
+        joined = bool(run) and not run[-1].possessive and gap in (" ", ", ")
+        if token.text.lower() in gz.TITLES and run and run[-1].text == "Vice":
+            run.pop()  # "Vice President"; "Vice" alone is a name
+        if _is_name_word(token):
+            if not joined:
+                yield from _candidates(paragraph, index, run)
+                run = []
+            run.append(token)
+        elif token.text.lower() in _LINKS and joined and gap == " ":
+            run.append(token)
+        else:
+            yield from _candidates(paragraph, index, run)
+            run = []
+        previous = token
+    yield from _candidates(paragraph, index, run)
+
+
+def _split(run: list[_Token], paragraph: str) -> Iterator[list[_Token]]:
+    """Cut a run of capitalised words where its links and commas do not hold it together."""
+    for piece in _split_links(run):
+        words = [t.text.lower() for t in piece]
+        # "Retail, Wholesale and Department Store Union" is one name; "Bessemer, Alabama" two.
+        if piece and (words[-1] in gz.ORG_HEADS or words[0] in gz.ORG_HEADS) and "and" in words:
+            yield piece
+            continue
+        part: list[_Token] = []
+        for i, token in enumerate(piece):
+            if i and paragraph[piece[i - 1].end : token.start] == ", ":
+                yield part
+                part = []
+            part.append(token)
+        yield part
+
+
+def _split_links(run: list[_Token]) -> Iterator[list[_Token]]:
+    words = [t.text.lower() for t in run]
+    piece: list[_Token] = []
+    for i, token in enumerate(run):
+        word = words[i]
+        if word in _LINKS:
+            nxt = run[i + 1] if i + 1 < len(run) else None
+            if nxt is None or nxt.text.lower() in _LINKS and word != "of" or not piece:
+                yield piece
+                piece = []
+                continue
+            before = piece[-1].text.lower()
+            held = (
+                word == "&"
+                or (word in _PARTICLES and nxt.text[:1].isupper())
+                or (word in ("of", "for") and before in _LINK_HEADS)
+                or (word == "the" and before == "of")
+                or (word == "and" and ("of" in words[:i] or words[-1] in gz.ORG_HEADS))
+            )
+            if not held:
+                yield piece
+                piece = []
+                continue
+        piece.append(token)
+    yield piece
+
+
+def _candidates(paragraph: str, index: int, run: list[_Token]) -> Iterator[Candidate]:
+    if not run:
+        return
+    for piece in _split(run, paragraph):
+        while piece and piece[-1].text.lower() in _LINKS:
+            piece.pop()
+        if piece:
+            yield _candidate(paragraph, index, piece)
+
+
+def _candidate(paragraph: str, index: int, piece: list[_Token]) -> Candidate:
+    start, end = piece[0].start, piece[-1].end
+    if paragraph[end : end + 2] in ("'s", "’s") and f"{paragraph[start:end]}'s".lower() in gz.COMPANIES:
+        end += 2  # the possessive is part of the name: "Trader Joe's"
+    name = paragraph[start:end]
+    before = paragraph[max(0, start - 40) : start]
+    after = paragraph[end : end + 60]
+    definition = _DEFINITION.match(after)
+    return Candidate(
+        paragraph=index,
+        start=start,
+        end=end,
+        name=name,
+        words=tuple(t.start - start for t in piece),
+        initial=piece[0].initial,
+        cues=tuple(_cues(name, piece, before, after)),
+        acronym=definition.group(1) if definition and _abbreviates(definition.group(1), name) else None,
+    )
+
+
+def _cues(name: str, piece: list[_Token], before: str, after: str) -> Iterator[Cue]:
+    words = [t.text.lower() for t in piece]
+    lowered = name.lower()
+    key = _key(name)
+    if lowered in gz.COUNTRIES or lowered in gz.US_STATES or lowered in gz.CITIES:
+        yield "place", 5
+    elif "." in name and key.replace(" ", "") in gz.STATE_ABBREVIATIONS:
+        yield "place", 5
+    if lowered in gz.COMPANIES or words[0] in gz.COMPANIES and len(words) > 1:
+        yield "org", 5
+    if lowered in gz.OTHER:
+        yield "other", 5
+    if len(words) > 1 and (
+        words[-1] in gz.ORG_HEADS or any(w in gz.ORG_HEADS and n == "of" for w, n in zip(words, words[1:]))
+    ):
+        yield "org", 4
+    if words[-1] in gz.PLACE_HEADS and len(words) > 1:
+        yield "place", 4
+    previous_word = before.rstrip().rsplit(" ", 1)[-1] if before.endswith(" ") else ""
+    if previous_word.lower() in gz.TITLES or previous_word in gz.TITLES:
+        yield "person", 4
+    elif previous_word.lower() in gz.ROLES:
+        yield "person", 3
+    if len(words) > 1 and words[0] in gz.FIRST_NAMES and all(w.isalpha() or "-" in w for w in words):
+        yield "person", 3
+    appositive = _APPOSITIVE.match(after)
+    if appositive and appositive.group(1).lower() in gz.ROLES:
+        yield "person", 3
+    says = _SAYS_AFTER.match(after)
+    if (says and says.group(1).lower() in gz.SAYING_VERBS) or _SAID_BEFORE.search(before):
+        yield "person", 1
+    state = _STATE_AFTER.match(after)
+    if state and _is_state(state.group(1)):
+        yield "place", 3
+    if _PLACE_PREPOSITION.search(before):
+        yield "place", 1
+    if _ACRONYM.match(name):
+        yield "org", 1
+    if _THE_BEFORE.search(before) and len(words) == 1:
+        yield "org", 0.5
+    yield ("person", 0.5) if len(words) > 1 else ("org", 0.3)
+
+
+def _is_state(text: str) -> bool:
+    return text.lower() in gz.US_STATES or _key(text).replace(" ", "") in gz.STATE_ABBREVIATIONS
+
+
+def _key(name: str) -> str:
+    """The form names are compared in: "the U.S." and "US" share the key "us"."""
+    key = " ".join(name.replace("’", "'").replace(".", "").lower().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _INITIAL_SKIP)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters appear in order in the name, starting with its first."""
+    letters = acronym.replace(".", "").lower()
+    text = name.lower()
+    if not letters or not text.startswith(letters[0]):
+        return False
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+def _edit_distance_one(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(a)):
+        if a[i] != b[i]:
+            return a[i:] == b[i + 1 :] or a[i + 1 :] == b[i + 1 :]
+    return True
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    if gz.NICKNAMES.get(a, a) == gz.NICKNAMES.get(b, b):
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 3 and longer.startswith(shorter)
+
+
+class _Groups:
+    """Union-find over name keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _accepted(candidates: Iterable[Candidate], known: set[str]) -> Iterator[Candidate]:
+    for candidate in candidates:
+        key = _key(candidate.name)
+        if candidate.name.lower() in gz.DEMONYMS or candidate.name.lower() in gz.NEVER:
+            continue
+        strong = any(weight >= 3 for _, weight in candidate.cues)
+        if not candidate.initial or strong or key in known:
+            yield candidate
+            continue
+        rest = candidate.without_first_word()
+        if rest and (len(rest.words) > 1 or _key(rest.name) in known):
+            yield rest
+
+
+def resolve(
+    articles: Mapping[str, Sequence[Candidate]],
+) -> tuple[dict[str, Entity], dict[str, list[Mention]]]:
+    """Decide the corpus's entities from every article's candidates, merging aliases."""
+    known = {
+        _key(c.name)
+        for candidates in articles.values()
+        for c in candidates
+        if not c.initial or any(weight >= 3 for _, weight in c.cues)
+    }
+    accepted = {aid: list(_accepted(cands, known)) for aid, cands in articles.items()}
+    scores: dict[str, Counter[str]] = defaultdict(Counter)
+    for candidates in accepted.values():
+        for c in candidates:
+            for kind, weight in c.cues:
+                scores[_key(c.name)][kind] += weight
+    prelim = {key: _best_type(score) for key, score in scores.items()}
+
+    groups = _Groups()
+    for key in scores:
+        groups.find(key)
+    _merge_definitions(groups, accepted)
+    _merge_acronyms(groups, prelim)
+    _merge_word_sets(groups, prelim)
+    _merge_given_names(groups, prelim)
+    _merge_garbled(groups, prelim, accepted)
+
+    assigned: dict[str, list[tuple[Candidate, str]]] = {}
+    for article_id, candidates in accepted.items():
+        assigned[article_id] = [
+            (c, _group_of(c, candidates, groups, prelim)) for c in candidates
+        ]
+    return _build(assigned, scores)
+
+
+def _best_type(score: Counter[str]) -> EntityType:
+    order: tuple[EntityType, ...] = ("person", "org", "place", "other")
+    return max(order, key=lambda kind: (score[kind], -order.index(kind)))
+
+
+def _merge_definitions(groups: _Groups, accepted: Mapping[str, list[Candidate]]) -> None:
+    for candidates in accepted.values():
+        for c in candidates:
+            if c.acronym:
+                groups.union(_key(c.name), _key(c.acronym))
+
+
+def _merge_acronyms(groups: _Groups, prelim: Mapping[str, EntityType]) -> None:
+    """ALU and Amazon Labor Union; N.Y. and New York: initials that match one name only."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key, kind in prelim.items():
+        if " " in key and kind in ("org", "place"):
+            by_initials[_initials(key)].add(key)
+    for key, kind in prelim.items():
+        if " " in key or kind == "person":
+            continue
+        expansions = {groups.find(k) for k in by_initials.get(key, ())}
+        state = gz.STATE_ABBREVIATIONS.get(key, "").lower()
+        if state in prelim:
+            expansions = {groups.find(state)}
+        if len(expansions) == 1:
+            groups.union(key, expansions.pop())
+
+
+def _content_words(key: str) -> tuple[str, ...]:
+    return tuple(sorted(w.strip(",") for w in key.split() if w not in _INITIAL_SKIP))
+
+
+def _merge_word_sets(groups: _Groups, prelim: Mapping[str, EntityType]) -> None:
+    """"Union of Retail, Wholesale and Department Store" is the same words reordered."""
+    by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, kind in prelim.items():
+        words = _content_words(key)
+        if kind == "org" and len(words) >= 3:
+            by_words[words].append(key)
+    for keys in by_words.values():
+        for other in keys[1:]:
+            groups.union(keys[0], other)
+
+
+def _merge_given_names(groups: _Groups, prelim: Mapping[str, EntityType]) -> None:
+    """"Chris Smalls" and "Christian Smalls": one surname, compatible given names."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key, kind in prelim.items():
+        words = key.split()
+        if kind == "person" and len(words) == 2:
+            by_surname[words[-1]].append(key)
+    for keys in by_surname.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if _same_given_name(a.split()[0], b.split()[0]):
+                    groups.union(a, b)
+
+
+def _merge_garbled(
+    groups: _Groups, prelim: Mapping[str, EntityType], accepted: Mapping[str, list[Candidate]]
+) -> None:
+    """A paraphrased name one word off a known one ("National Labor Relations Council"),
+    merged only where the article also names the known one by its acronym."""
+    orgs = [k for k, kind in prelim.items() if kind == "org" and len(k.split()) >= 3]
+    members: dict[str, set[str]] = defaultdict(set)
+    for key in prelim:
+        members[groups.find(key)].add(key)
+    for candidates in accepted.values():
+        keys = {_key(c.name) for c in candidates}
+        for key in keys & set(orgs):
+            if len(members[groups.find(key)]) > 1:
+                continue
+            words = key.split()
+            matches = {
+                groups.find(other)
+                for other in orgs
+                if other != key
+                and len(other.split()) == len(words)
+                and sum(a != b for a, b in zip(other.split(), words, strict=True)) == 1
+                and any(m in keys and " " not in m for m in members[groups.find(other)])
+            }
+            if len(matches) == 1:
+                groups.union(key, matches.pop())
+
+
+def _group_of(
+    candidate: Candidate,
+    article: Sequence[Candidate],
+    groups: _Groups,
+    prelim: Mapping[str, EntityType],
+) -> str:
+    """The group of one mention; a lone surname goes to the full name it stands for."""
+    key = _key(candidate.name)
+    if " " in key or prelim.get(key) in ("place", "other") and _has_strong(candidate, "place"):
+        return groups.find(key)
+    people = {
+        _key(c.name).split()[-1]: groups.find(_key(c.name))
+        for c in article
+        if " " in _key(c.name) and prelim.get(_key(c.name)) == "person"
+    }
+    if key in people:
+        return people[key]
+    if any(kind == "person" for kind, _ in candidate.cues) and len(key) >= 5:
+        close = {group for surname, group in people.items() if _edit_distance_one(key, surname)}
+        if len(close) == 1:
+            return close.pop()
+    return groups.find(key)
+
+
+def _has_strong(candidate: Candidate, kind: str) -> bool:
+    return any(k == kind and weight >= 3 for k, weight in candidate.cues)
+
+
+def _build(
+    assigned: Mapping[str, list[tuple[Candidate, str]]], scores: Mapping[str, Counter[str]]
+) -> tuple[dict[str, Entity], dict[str, list[Mention]]]:
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    defined: dict[str, set[str]] = defaultdict(set)
+    score: dict[str, Counter[str]] = defaultdict(Counter)
+    in_articles: dict[str, list[str]] = defaultdict(list)
+    for article_id, pairs in assigned.items():
+        for candidate, group in pairs:
+            surfaces[group][candidate.name] += 1
+            score[group].update(scores[_key(candidate.name)])
+            if candidate.acronym:
+                defined[group].add(candidate.name)
+            if article_id not in in_articles[group]:
+                in_articles[group].append(article_id)
+
+    ids: dict[str, str] = {}
+    entities: dict[str, Entity] = {}
+    for group in sorted(surfaces, key=lambda g: (-sum(surfaces[g].values()), g)):
+        kind = _best_type(score[group])
+        name = _canonical(surfaces[group], defined[group], kind)
+        entity_id = f"{kind}:{slug(name)}"
+        suffix = 2
+        while entity_id in entities:
+            entity_id, suffix = f"{kind}:{slug(name)}-{suffix}", suffix + 1
+        ids[group] = entity_id
+        aliases = tuple(sorted({s for s in surfaces[group] if s != name}))
+        entities[entity_id] = Entity(
+            entity_id, name, kind, aliases, tuple(in_articles[group]), sum(surfaces[group].values())
+        )
+    mentions = {
+        article_id: [Mention(c.paragraph, c.start, c.end, ids[group]) for c, group in pairs]
+        for article_id, pairs in assigned.items()
+    }
+    return entities, mentions
+
+
+def _canonical(surfaces: Counter[str], defined: set[str], kind: EntityType) -> str:
+    """The fullest common name: a defined expansion, else the most frequent multi-word form."""
+
+    def rank(name: str) -> tuple[bool, bool, bool, int, int, int]:
+        words = name.split()
+        full = len(words) > 1 if kind == "person" else not _ACRONYM.match(name)
+        headed = words[-1].lower() in gz.ORG_HEADS  # "… Store Union" over "Union of … Store"
+        return name in defined, full, headed, surfaces[name], len(words), len(name)
+
+    return max(sorted(surfaces), key=rank)

@@ -1,0 +1,205 @@
+"""Small lists of public facts that entity recognition leans on.
+
+Names are stored lowercase. Keep these lists general: they describe the world, not a corpus.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in text.split("|") if line.strip())
+
+
+COUNTRIES = _words(
+    "Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|"
+    "Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|"
+    "Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|Canada|Chad|Chile|"
+    "China|Colombia|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Denmark|Djibouti|"
+    "Dominica|Dominican Republic|Ecuador|Egypt|El Salvador|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|"
+    "Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guyana|"
+    "Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|"
+    "Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|"
+    "Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|"
+    "Mauritius|Mexico|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nepal|"
+    "Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|"
+    "Pakistan|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|"
+    "Romania|Russia|Rwanda|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|"
+    "Slovenia|Somalia|South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|"
+    "Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tunisia|Turkey|Turkmenistan|"
+    "Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|United States of America|"
+    "Uruguay|Uzbekistan|Venezuela|Vietnam|Yemen|Zambia|Zimbabwe|America|Britain|Great Britain|"
+    "England|Scotland|Wales|Northern Ireland|U.S.|US|USA|U.S.A.|UK|U.K.|UAE|Europe|Asia|Africa|"
+    "North America|South America|Latin America|Middle East|Antarctica|Gaza|West Bank|Hong Kong|"
+    "Puerto Rico|Greenland|Crimea|Siberia|Scandinavia|Caribbean"
+)
+
+US_STATES = _words(
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming|District of Columbia|D.C.|DC"
+)
+
+# AP-style and postal abbreviations, for "Albany, N.Y." and the like.
+STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
+    "colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida",
+    "ga": "Georgia", "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "ky": "Kentucky",
+    "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts", "mich": "Michigan",
+    "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri", "mont": "Montana",
+    "neb": "Nebraska", "nev": "Nevada", "nh": "New Hampshire", "nj": "New Jersey",
+    "nm": "New Mexico", "ny": "New York", "nc": "North Carolina", "nd": "North Dakota",
+    "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania", "ri": "Rhode Island",
+    "sc": "South Carolina", "sd": "South Dakota", "tenn": "Tennessee", "tex": "Texas",
+    "vt": "Vermont", "va": "Virginia", "wash": "Washington", "wva": "West Virginia",
+    "wis": "Wisconsin", "wyo": "Wyoming",
+}  # fmt: skip
+
+CITIES = _words(
+    "New York City|Los Angeles|Chicago|Houston|Phoenix|Philadelphia|San Antonio|San Diego|Dallas|"
+    "San Jose|Austin|Jacksonville|Fort Worth|Columbus|Charlotte|San Francisco|Indianapolis|"
+    "Seattle|Denver|Boston|El Paso|Nashville|Detroit|Oklahoma City|Portland|Las Vegas|Memphis|"
+    "Louisville|Baltimore|Milwaukee|Albuquerque|Tucson|Fresno|Sacramento|Kansas City|Atlanta|"
+    "Miami|Raleigh|Omaha|Minneapolis|Cleveland|Tulsa|Oakland|Tampa|New Orleans|Honolulu|"
+    "Pittsburgh|Cincinnati|St. Louis|Orlando|Buffalo|Newark|Anchorage|Salt Lake City|Richmond|"
+    "Albany|Annapolis|Augusta|Baton Rouge|Bismarck|Boise|Carson City|Charleston|Cheyenne|Concord|"
+    "Des Moines|Dover|Frankfort|Harrisburg|Hartford|Helena|Jackson|Jefferson City|Juneau|Lansing|"
+    "Lincoln|Little Rock|Madison|Montgomery|Montpelier|Olympia|Pierre|Providence|Saint Paul|"
+    "St. Paul|Salem|Santa Fe|Springfield|Tallahassee|Topeka|Trenton|Birmingham|Brooklyn|"
+    "Manhattan|Queens|the Bronx|Bronx|Staten Island|Silicon Valley|Hollywood|Wall Street|"
+    "London|Paris|Berlin|Madrid|Rome|Milan|Moscow|Kyiv|Kiev|Warsaw|Vienna|Prague|Budapest|"
+    "Amsterdam|Brussels|Geneva|Zurich|Dublin|Edinburgh|Manchester|Lisbon|Athens|Istanbul|Ankara|"
+    "Stockholm|Oslo|Copenhagen|Helsinki|Beijing|Shanghai|Shenzhen|Tokyo|Osaka|Seoul|Taipei|"
+    "Bangkok|Jakarta|Manila|Hanoi|Delhi|New Delhi|Mumbai|Bangalore|Karachi|Lahore|Dhaka|Tehran|"
+    "Baghdad|Riyadh|Dubai|Abu Dhabi|Doha|Jerusalem|Tel Aviv|Cairo|Lagos|Nairobi|Johannesburg|"
+    "Cape Town|Sydney|Melbourne|Toronto|Montreal|Vancouver|Ottawa|Mexico City|Havana|Bogota|"
+    "Lima|Santiago|Buenos Aires|Sao Paulo|São Paulo|Rio de Janeiro|Caracas|Singapore|Davos|"
+    "Brussels|The Hague|Strasbourg|Hamburg|Munich|Frankfurt|Barcelona|Naples|Venice|Kabul"
+)
+
+COMPANIES = _words(
+    "Amazon|Apple|Google|Alphabet|Microsoft|Meta|Facebook|Instagram|WhatsApp|Twitter|Tesla|"
+    "SpaceX|Netflix|Nvidia|Intel|IBM|Oracle|Samsung|Sony|Walmart|Target|Costco|Starbucks|"
+    "McDonald's|Uber|Lyft|Airbnb|TikTok|ByteDance|OpenAI|Anthropic|Disney|Boeing|Ford|"
+    "General Motors|Toyota|Volkswagen|ExxonMobil|Chevron|Pfizer|Moderna|Johnson & Johnson|"
+    "Goldman Sachs|JPMorgan|Morgan Stanley|Citigroup|Wells Fargo|BlackRock|Berkshire Hathaway|"
+    "Trader Joe's|Whole Foods|Home Depot|FedEx|UPS|Yahoo|Reddit|LinkedIn|YouTube|Spotify|"
+    "PayPal|eBay|Salesforce|Adobe|AT&T|Verizon|Comcast|CNN|CNBC|Fox News|NPR|BBC|Reuters|"
+    "Bloomberg|Associated Press|The New York Times|New York Times|Washington Post|"
+    "Wall Street Journal|HuffPost|Politico|Axios|Vox|Vice|Yahoo Finance|GoFundMe|Kickstarter|"
+    "Democrats|Republicans|Democratic Party|Republican Party|GOP|Congress|Senate|White House|"
+    "Pentagon|Kremlin|NATO|United Nations|European Union|EU|UN|FBI|CIA|NASA|IRS|FDA|CDC|WHO"
+)
+
+OTHER = _words(
+    "COVID-19|Covid-19|Covid|COVID|Brexit|Olympics|Christmas|Easter|Thanksgiving|Ramadan|"
+    "Hanukkah|Super Bowl|World Cup|Internet|Bitcoin"
+)
+
+# Nationality words name no single entity.
+DEMONYMS = _words(
+    "American|Americans|British|Chinese|Russian|Russians|Ukrainian|Ukrainians|European|"
+    "Europeans|Mexican|Canadian|German|French|Japanese|Indian|Israeli|Israelis|Palestinian|"
+    "Palestinians|Iranian|Iraqi|Syrian|African|Asian|Latino|Latina|Latinos|Hispanic|Black|White|"
+    "Christian|Christians|Muslim|Muslims|Jewish|Catholic|Protestant|English|Spanish|Italian"
+)
+
+ORG_HEADS = _words(
+    "Union|Unions|Board|Council|Federation|Association|Department|Party|Commission|Committee|"
+    "Agency|Administration|Authority|Bureau|Chamber|Court|Congress|Senate|Inc|Inc.|Corp|Corp.|"
+    "Corporation|Co.|Company|Ltd|Ltd.|LLC|Group|Holdings|Foundation|Institute|University|College|"
+    "School|Bank|Fund|Service|Services|Times|Post|Journal|News|Network|Press|Ministry|Office|"
+    "Organization|Organisation|Society|Alliance|Coalition|Workers|League|Club|Labs|Technologies|"
+    "Systems|Motors|Airlines|Reserve|Police|Army|Navy|Force|Guard|Industries|Enterprises|"
+    "Partners|Capital|Media|Institution|Academy|Trust|Caucus|Legislature|Assembly|Parliament|"
+    "Cabinet|Federation|Brotherhood|Guild|Teamsters|Church|Hospital|Team|Magazine|Tribune|Herald"
+)
+
+PLACE_HEADS = _words(
+    "Island|Islands|County|Valley|Beach|Bay|Lake|River|Mountains|Mountain|Street|Avenue|Square|"
+    "Bridge|Province|Region|Peninsula|Coast|Heights|Village|Township|Borough|Park|Canyon|Desert|"
+    "Sea|Ocean|Gulf|Harbor|Harbour|Airport|Station|Plaza|Boulevard|Road|Highway"
+)
+
+# Titles written before a name; they end a name span and mark the next one as a person.
+TITLES = _words(
+    "President|Sen.|Senator|Rep.|Representative|Gov.|Governor|Mayor|Mr.|Mrs.|Ms.|Dr.|Prof.|"
+    "Professor|Judge|Justice|Secretary|Chairman|Chairwoman|Chair|CEO|Director|Commissioner|Gen.|"
+    "General|Lt.|Col.|Sgt.|Capt.|Officer|Detective|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|"
+    "Lady|Rev.|Chief|Speaker|Minister|Prime|Attorney|Deputy|Ambassador|Councilman|Councilwoman|"
+    "Congressman|Congresswoman|Assemblyman|Assemblywoman|Sheriff|Coach|Founder|Leader"
+)
+
+# Role nouns, lowercase, that name the person right after them: "spokesperson Kelly Nantel".
+ROLES = _words(
+    "spokesperson|spokesman|spokeswoman|journalist|reporter|co-host|host|founder|co-founder|ceo|"
+    "chief|executive|president|senator|lawmaker|organizer|worker|employee|manager|counsel|"
+    "analyst|economist|professor|author|writer|editor|leader|activist|attorney|lawyer|director|"
+    "chairman|chairwoman|representative|candidate|coach|player|star|singer|actor|actress|artist|"
+    "judge|officer|official|minister|secretary|governor|mayor|colleague|wife|husband|son|"
+    "daughter|mother|father|brother|sister|billionaire|entrepreneur|investor|historian|"
+    "researcher|scientist|doctor|nurse|teacher|student|rapper|comedian|columnist|correspondent"
+)
+
+SAYING_VERBS = _words(
+    "said|says|told|tells|added|adds|wrote|writes|noted|notes|tweeted|claimed|claims|continued|"
+    "argued|argues|explained|explains|asked|asks|stated|testified|recalled|insisted|warned|"
+    "admitted|replied|posted|commented|acknowledged|announced|believes|believed|thinks|thought"
+)
+
+# Common given names (US Social Security lists), for "Derrick Palmer" with no other cue.
+FIRST_NAMES = _words(
+    "Aaron|Abigail|Adam|Adrian|Aidan|Alan|Albert|Alex|Alexander|Alexandra|Alexandria|Alexis|Alice|"
+    "Alicia|Allie|Allison|Alyssa|Amanda|Amber|Amy|Andrea|Andrew|Andy|Angela|Ann|Anna|Anne|Anthony|"
+    "Antonio|Arthur|Ashley|Austin|Barbara|Barry|Ben|Benjamin|Bernie|Beth|Betty|Bill|Billy|Bob|"
+    "Bobby|Bonnie|Brad|Bradley|Brandon|Brenda|Brian|Brittany|Bruce|Bryan|Caitlin|Cameron|Carl|"
+    "Carla|Carlos|Carol|Caroline|Carolyn|Catherine|Charles|Charlie|Charlotte|Chelsea|Cheryl|Chris|"
+    "Christian|Christina|Christine|Christopher|Chuck|Cindy|Claire|Clara|Craig|Crystal|Cynthia|"
+    "Dale|Dan|Daniel|Danielle|Danny|Dave|David|Dean|Deborah|Debra|Denise|Dennis|Derek|Derrick|"
+    "Diana|Diane|Donald|Donna|Doris|Dorothy|Doug|Douglas|Dylan|Ed|Eddie|Edward|Elizabeth|Ella|"
+    "Ellen|Elon|Emily|Emma|Eric|Erica|Erin|Ethan|Eugene|Eva|Evan|Frances|Frank|Fred|Gabriel|Gary|"
+    "George|Gerald|Gina|Gloria|Grace|Greg|Gregory|Hannah|Harold|Harry|Heather|Helen|Henry|Holly|"
+    "Howard|Ian|Isaac|Isabella|Jack|Jackie|Jacob|Jake|James|Jamie|Jane|Janet|Janice|Jared|Jason|"
+    "Jean|Jeff|Jeffrey|Jen|Jennifer|Jeremy|Jerry|Jesse|Jessica|Jill|Jim|Jimmy|Joan|Joe|Joel|John|"
+    "Johnny|Jon|Jonathan|Jordan|Jose|Joseph|Josh|Joshua|Joyce|Juan|Judith|Judy|Julia|Julie|Justin|"
+    "Karen|Kate|Katherine|Kathleen|Kathryn|Kathy|Katie|Keith|Kelly|Ken|Kenneth|Kevin|Kim|"
+    "Kimberly|Kristen|Krystal|Kyle|Larry|Laura|Lauren|Lawrence|Leah|Lee|Linda|Lisa|Liz|Logan|Lori|"
+    "Louis|Lucas|Luis|Luke|Madison|Marc|Margaret|Maria|Marie|Marilyn|Mark|Martha|Martin|Mary|"
+    "Matt|Matthew|Megan|Melissa|Michael|Michelle|Mike|Mitch|Monica|Nancy|Natalie|Nathan|Nicholas|"
+    "Nick|Nicole|Noah|Olivia|Pamela|Pat|Patricia|Patrick|Paul|Peter|Phil|Philip|Rachel|Ralph|"
+    "Randy|Raymond|Rebecca|Richard|Rick|Rob|Robert|Roger|Ron|Ronald|Rose|Roy|Russell|Ruth|Ryan|"
+    "Sam|Samantha|Samuel|Sandra|Sara|Sarah|Scott|Sean|Sharon|Shirley|Sophia|Stephanie|Stephen|"
+    "Steve|Steven|Susan|Tammy|Teresa|Terry|Theresa|Thomas|Tim|Timothy|Tina|Todd|Tom|Tony|Tracy|"
+    "Travis|Tyler|Valerie|Victor|Victoria|Vincent|Virginia|Walter|Wayne|William|Willie|Zachary|"
+    "Joe|Kamala|Hillary|Barack|Nancy|Chuck|Ted|Elizabeth|Marco|Rand|Lindsey|Mitt|Vladimir|Xi|"
+    "Emmanuel|Angela|Boris|Rishi|Justin|Narendra|Volodymyr|Benjamin|Recep|Jeff|Sundar|Satya|Tim|"
+    "Mark|Sheryl|Jack|Warren|Bernard|Rupert|Oprah|Taylor|Beyonce|Kanye|Kim"
+)
+
+# Short forms of given names: "Chris" and "Christian" are one person when the surname agrees.
+NICKNAMES = {
+    "bill": "william", "will": "william", "liam": "william", "bob": "robert", "rob": "robert",
+    "bobby": "robert", "dick": "richard", "rick": "richard", "jim": "james", "jimmy": "james",
+    "mike": "michael", "mick": "michael", "dave": "david", "tom": "thomas", "tony": "anthony",
+    "joe": "joseph", "ed": "edward", "ted": "edward", "ned": "edward", "peggy": "margaret",
+    "meg": "margaret", "kate": "katherine", "kathy": "katherine", "liz": "elizabeth",
+    "beth": "elizabeth", "betsy": "elizabeth", "sam": "samuel", "steve": "steven",
+    "nick": "nicholas", "jeff": "jeffrey", "matt": "matthew", "pat": "patrick", "dan": "daniel",
+    "danny": "daniel", "alex": "alexander", "andy": "andrew", "ben": "benjamin", "greg": "gregory",
+    "larry": "lawrence", "jerry": "gerald", "chuck": "charles", "charlie": "charles",
+    "hank": "henry", "jack": "john", "johnny": "john", "jon": "jonathan", "josh": "joshua",
+    "chris": "christopher", "tim": "timothy", "ken": "kenneth", "ron": "ronald", "don": "donald",
+    "doug": "douglas", "phil": "philip", "fred": "frederick", "sue": "susan", "jen": "jennifer",
+    "jenny": "jennifer", "abby": "abigail", "becky": "rebecca", "vicky": "victoria",
+}  # fmt: skip
+
+# Capitalised words that never name an entity alone.
+NEVER = _words(
+    "I|I'm|I've|I'd|I'll|OK|Okay|Mr.|Mrs.|Ms.|Dr.|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    "Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+    "November|December|Jan.|Feb.|Mar.|Apr.|Jun.|Jul.|Aug.|Sept.|Sep.|Oct.|Nov.|Dec.|Today|"
+    "Yesterday|Tomorrow|God|Lord|Sir|Madam|AM|PM|A.M.|P.M.|TV|CEO|CEOs|CFO|COO|CTO|PhD|"
+    "Q1|Q2|Q3|Q4|No|Yes|Oh|St.|Jr.|Sr.|Inc.|Co.|Corp.|Ltd."
+)

@@ -1,0 +1,125 @@
+"""The data model of an analysed corpus: articles, their events and entity mentions.
+
+Everything here is plain data. Analysis fills it in (see `analysis.py`); the UI and
+`dump` only read it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["person", "org", "place", "other"]
+Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade"]
+DateSource = Literal["header", "front matter", "json", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A date expression in an article's body, resolved against its publication date."""
+
+    date: str | None
+    """Start of the period as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; None when it has no anchor."""
+    precision: Precision | None
+    expression: str
+    """The words the date came from, exactly as written."""
+    text: str
+    """The sentence the expression is in."""
+    paragraph: int
+    offset: int
+    """Character offset of the expression within its paragraph."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place where an entity is named in a paragraph."""
+
+    paragraph: int
+    start: int
+    end: int
+    entity: str
+    """Corpus-wide entity id."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place, with every alias merged across the corpus."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    count: int
+
+
+@dataclass(slots=True)
+class Article:
+    """One cleaned article."""
+
+    id: str
+    source: str
+    title: str
+    paragraphs: list[str]
+    headings: frozenset[int] = frozenset()
+    """Indices of paragraphs that are subheadings."""
+    author: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    published_from: DateSource | None = None
+    removed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    truncated: bool = False
+    events: list[Event] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def entity_counts(self) -> dict[str, int]:
+        """How often each entity id is mentioned, in order of first mention."""
+        counts: dict[str, int] = {}
+        for mention in self.mentions:
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+        return counts
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    """A resolved event and the article it belongs to."""
+
+    article: str
+    event: Event
+
+
+@dataclass(slots=True)
+class Problem:
+    """A path that could not be loaded, and why."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Corpus:
+    """An analysed collection of articles, newest first."""
+
+    articles: list[Article]
+    entities: dict[str, Entity]
+    timeline: list[TimelineEntry]
+    problems: list[Problem] = field(default_factory=list)
+    _by_id: dict[str, Article] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id = {article.id: article for article in self.articles}
+
+    def article(self, article_id: str) -> Article:
+        """The article with this id."""
+        return self._by_id[article_id]
+
+    def articles_naming(self, entity_id: str) -> list[Article]:
+        """The articles that mention an entity, in corpus order."""
+        entity = self.entities.get(entity_id)
+        named = set(entity.articles) if entity else set()
+        return [article for article in self.articles if article.id in named]

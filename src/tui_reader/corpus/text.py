@@ -1,0 +1,123 @@
+"""Small text helpers shared by the analysis steps: safe characters, sentences, slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# C0 and C1 controls (tab and newline excepted), DEL, and the bidi embedding, override and
+# isolate characters, which can reorder what a terminal shows.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_WITH_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_unsafe(text: str) -> str:
+    """Remove characters that must never reach a terminal, keeping tabs and newlines."""
+    return _UNSAFE.sub("", text)
+
+
+def printable(text: str) -> str:
+    """One line fit for a terminal: every control character shown as a visible symbol."""
+    return _UNSAFE_WITH_BREAKS.sub(_visible, text)
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␀ … ␟
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft sen rep gov gen lt col capt sgt rev hon pres supt
+    inc corp co ltd llc bros dept univ assn no vs etc approx est fig al jan feb mar apr jun jul
+    aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass
+    mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
+
+
+def sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence in a paragraph."""
+    start = 0
+    length = len(paragraph)
+    while start < length and paragraph[start].isspace():
+        start += 1
+    for match in _SENTENCE_END.finditer(paragraph):
+        end = match.end()
+        if end <= start or not _ends_sentence(paragraph, match):
+            continue
+        yield start, end
+        start = end
+        while start < length and paragraph[start].isspace():
+            start += 1
+    if start < length:
+        yield start, length
+
+
+def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
+    if match.group().startswith("."):
+        before = _WORD_BEFORE.search(paragraph, 0, match.start())
+        if before:
+            word = before.group(1)
+            # An initial ("J.") or a dotted abbreviation ("U.S", "D.C") rarely ends a sentence
+            # unless the next word is capitalised and not a name continuation.
+            if word.lower().rstrip(".") in _ABBREVIATIONS:
+                return False
+            if len(word) == 1 and word.isupper():
+                return False
+            if "." in word:
+                following = _NEXT_START.match(paragraph, match.end())
+                return bool(following and following.group(2).isupper()) and _looks_like_start(
+                    paragraph, match.end()
+                )
+    following = _NEXT_START.match(paragraph, match.end())
+    if following is None:
+        return match.end() >= len(paragraph.rstrip())
+    first = following.group(2)
+    return first.isupper() or first.isdigit() or not first.isalpha()
+
+
+_FUNCTION_STARTS = frozenset(
+    "The A An In On At It He She They We I But And As For This That These Those His Her Its "
+    "Their Our After Before When While Since If So Yet Still However Meanwhile".split()
+)
+
+
+def _looks_like_start(paragraph: str, position: int) -> bool:
+    """After "U.S." a sentence only starts with a word that usually starts one."""
+    word = re.match(r"\s+[\"'“‘(]*([A-Za-z]+)", paragraph[position:])
+    return bool(word and word.group(1) in _FUNCTION_STARTS)
+
+
+def sentence_at(paragraph: str, offset: int) -> tuple[int, int]:
+    """The span of the sentence that contains `offset`."""
+    last = (0, len(paragraph))
+    for start, end in sentence_spans(paragraph):
+        last = (start, end)
+        if offset < end:
+            return start, end
+    return last
+
+
+def slug(name: str) -> str:
+    """A stable ASCII slug: "Christian Smalls" gives "christian-smalls"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut `text` at a word boundary so it fits in `limit` characters, marking the cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:—–-") + "…"
