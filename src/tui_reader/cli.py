@@ -1,0 +1,90 @@
+"""The command line: `tui-reader [PATH ...]` and `tui-reader dump [--json] [PATH ...]`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .corpus.analysis import open_corpus
+from .corpus.loading import bundled_seeds
+from .corpus.model import Corpus
+from .corpus.text import printable
+
+EXIT_NOTHING_LOADED = 2
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tui-reader",
+        description="Read a collection of news articles in the terminal. With no PATH, opens "
+        "the bundled corpus. Run 'tui-reader dump --help' to print the analysed corpus instead "
+        "(use ./dump to open a folder named dump).",
+    )
+    parser.add_argument("--version", action="version", version=f"tui-reader {__version__}")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    return parser
+
+
+def _dump_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tui-reader dump",
+        description="Print the analysed corpus: cleaned articles, events, entities, timeline.",
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON (format version 1)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    return parser
+
+
+def _load(paths: Sequence[str]) -> Corpus | None:
+    """Load the corpus, reporting each problem on one line; None if nothing loaded."""
+    corpus = open_corpus([Path(p) for p in paths] if paths else [bundled_seeds()])
+    for problem in corpus.problems:
+        print(f"tui-reader: {printable(str(problem))}", file=sys.stderr)
+    if not corpus.articles:
+        print("tui-reader: no articles could be loaded", file=sys.stderr)
+        return None
+    return corpus
+
+
+def _dump(argv: Sequence[str]) -> int:
+    args = _dump_parser().parse_args(argv)
+    corpus = _load(args.paths)
+    if corpus is None:
+        return EXIT_NOTHING_LOADED
+    from .corpus.export import to_data, to_text
+
+    if args.json:
+        json.dump(to_data(corpus), sys.stdout, ensure_ascii=True, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.writelines(f"{line}\n" for line in to_text(corpus))
+    return 0
+
+
+def _read(argv: Sequence[str]) -> int:
+    args = _reader_parser().parse_args(argv)
+    corpus = _load(args.paths)
+    if corpus is None:
+        return EXIT_NOTHING_LOADED
+    from .ui.app import ReaderApp  # Textual is imported only when the reader opens
+
+    result = ReaderApp(corpus).run()
+    return result if isinstance(result, int) else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if arguments[:1] == ["dump"]:
+            return _dump(arguments[1:])
+        return _read(arguments)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader of our output went away: nothing left to say
+        return 0

@@ -1,0 +1,160 @@
+"""The article list, the timeline and the entity sidebar: three `RowList`s over the corpus."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+
+from ...corpus.model import Article, Entity, TimelineEntry
+from .rows import RowList
+
+ENTITY_CLASSES = {
+    "person": "entity--person",
+    "org": "entity--org",
+    "place": "entity--place",
+    "other": "entity--other",
+}
+TYPE_LABELS = {"person": "person", "org": "org", "place": "place", "other": "other"}
+
+
+class ArticleList(RowList):
+    """Every article of the (filtered) corpus: title, then date and source."""
+
+    ROW_HEIGHT = 2
+    BORDER_TITLE = "Articles"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "choose", "Read", id="read")]
+
+    class Highlighted(Message):
+        """The cursor moved to an article."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ArticleList.Highlighted)
+
+    class Chosen(Message):
+        """Enter was pressed on an article."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.articles: Sequence[Article] = ()
+
+    def show(self, articles: Sequence[Article], current: str | None) -> None:
+        """Show these articles, with the cursor on `current` if it is among them."""
+        self.articles = articles
+        ids = [a.id for a in articles]
+        self.set_row_count(len(articles), ids.index(current) if current in ids else 0)
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        article = self.articles[index]
+        date = article.published.isoformat() if article.published else "undated"
+        source = article.source.rsplit("/", 1)[-1]
+        return [
+            Text(article.title, style=Style(bold=True)),
+            Text.assemble((f"  {date} · ", self.muted()), (source, self.muted())),
+        ]
+
+    def cursor_moved(self, index: int) -> None:
+        self.post_message(self.Highlighted(self.articles[index].id))
+
+    def chosen(self, index: int) -> None:
+        self.post_message(self.Chosen(self.articles[index].id))
+
+
+class TimelineList(RowList):
+    """Every dated event of the (filtered) corpus, in date order."""
+
+    BORDER_TITLE = "Timeline"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", "Open at event", id="open-event")
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | {"timeline--current"}
+
+    class Chosen(Message):
+        """Enter was pressed on an event."""
+
+        def __init__(self, entry: TimelineEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: Sequence[TimelineEntry] = ()
+        self.current_article: str | None = None
+
+    def show(self, entries: Sequence[TimelineEntry]) -> None:
+        """Show these events."""
+        self.entries = entries
+        self.set_row_count(len(entries), self.cursor)
+
+    def mark_article(self, article_id: str | None) -> None:
+        """Mark the events of the article being read."""
+        self.current_article = article_id
+        self.refresh()
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        entry = self.entries[index]
+        event = entry.event
+        current = entry.article == self.current_article
+        marker = ("• ", self.get_component_rich_style("timeline--current", partial=True))
+        return [
+            Text.assemble(
+                marker if current else "  ",
+                (f"{event.date or '':<10} ", Style(bold=True)),
+                (f"{event.expression:<20.20} ", self.muted()),
+                event.text,
+            )
+        ]
+
+    def chosen(self, index: int) -> None:
+        self.post_message(self.Chosen(self.entries[index]))
+
+
+class EntitySidebar(RowList):
+    """The entities of the article being read, with type and count."""
+
+    BORDER_TITLE = "Entities"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", "Filter by entity", id="filter-entity")
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | set(
+        ENTITY_CLASSES.values()
+    )
+
+    class Chosen(Message):
+        """Enter was pressed on an entity."""
+
+        def __init__(self, entity_id: str) -> None:
+            super().__init__()
+            self.entity_id = entity_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: Sequence[tuple[Entity, int]] = ()
+
+    def show(self, rows: Sequence[tuple[Entity, int]]) -> None:
+        """Show these entities with their counts in the current article."""
+        self.rows = rows
+        self.set_row_count(len(rows))
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        entity, count = self.rows[index]
+        style = self.get_component_rich_style(ENTITY_CLASSES[entity.type], partial=True)
+        tail = f" {count:>2} {TYPE_LABELS[entity.type]:<6}"
+        name = Text(entity.name, style=style)
+        name.truncate(max(1, width - len(tail)), overflow="ellipsis", pad=True)
+        return [Text.assemble(name, (tail, self.muted()))]
+
+    def chosen(self, index: int) -> None:
+        self.post_message(self.Chosen(self.rows[index][0].id))

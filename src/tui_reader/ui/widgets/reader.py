@@ -1,0 +1,206 @@
+"""The reading view: one cleaned article, wrapped once per width, drawn line by line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+from rich.console import Console
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...corpus.model import Article, Entity, Event
+from ...corpus.text import sentence_at
+from .lists import ENTITY_CLASSES
+from .rows import text_strip
+
+MEASURE = 88
+"""The widest a line of body text gets, for comfortable reading."""
+
+
+class ReadingView(ScrollView, can_focus=True):
+    """Shows the current article: title, byline, paragraphs with entities highlighted."""
+
+    BORDER_TITLE = "Article"
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reader--title",
+        "reader--meta",
+        "reader--heading",
+        "reader--note",
+        "reader--target",
+        "reader--selected",
+        *ENTITY_CLASSES.values(),
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_lines(1)", "Down", show=False),
+        Binding("up,k", "scroll_lines(-1)", "Up", show=False),
+        Binding("pagedown,space", "scroll_pages(1)", "Page down", show=False),
+        Binding("pageup", "scroll_pages(-1)", "Page up", show=False),
+        Binding("ctrl+d", "scroll_half(1)", "Half page down", show=False),
+        Binding("ctrl+u", "scroll_half(-1)", "Half page up", show=False),
+        Binding("home,g", "scroll_home(False)", "Top", show=False),
+        Binding("end,G", "scroll_end(False)", "Bottom", show=False),
+        Binding("r", "toggle_removed", "Removed text"),
+    ]
+    DEFAULT_CSS = """
+    ReadingView { overflow-x: hidden; }
+    """
+
+    class RemovedToggled(Message):
+        """The removed text was shown or hidden."""
+
+        def __init__(self, shown: bool) -> None:
+            super().__init__()
+            self.shown = shown
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.entities: Mapping[str, Entity] = {}
+        self.selected_entity: str | None = None
+        self.target: Event | None = None
+        self.show_removed = False
+        self._lines: list[Strip] = []
+        self._paragraph_lines: dict[int, list[int]] = {}
+        self._laid_out_for: int | None = None
+
+    def show(
+        self,
+        article: Article | None,
+        entities: Mapping[str, Entity],
+        selected_entity: str | None,
+        target: Event | None = None,
+    ) -> None:
+        """Show an article; `target` is an event whose sentence is marked and scrolled to."""
+        changed = article is not self.article
+        self.article, self.entities = article, entities
+        self.selected_entity, self.target = selected_entity, target
+        self._laid_out_for = None
+        self._layout()
+        if target is not None:
+            self.scroll_to(y=max(0, self._line_of(target) - 2), animate=False, immediate=True)
+        elif changed:
+            self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_toggle_removed(self) -> None:
+        self.show_removed = not self.show_removed
+        self._laid_out_for = None
+        self._layout()
+        self.post_message(self.RemovedToggled(self.show_removed))
+
+    def action_scroll_lines(self, step: int) -> None:
+        self.scroll_to(y=self.scroll_offset.y + step, animate=False)
+
+    def action_scroll_pages(self, step: int) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_offset.y + step * page, animate=False)
+
+    def action_scroll_half(self, step: int) -> None:
+        half = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_offset.y + step * half, animate=False)
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def render_line(self, y: int) -> Strip:
+        index = y + int(self.scroll_offset.y)
+        width = self.scrollable_content_region.width
+        if 0 <= index < len(self._lines):
+            return self._lines[index].extend_cell_length(width, self.rich_style)
+        return Strip.blank(width, self.rich_style)
+
+    def _line_of(self, event: Event) -> int:
+        """The wrapped line where the sentence of an event starts."""
+        lines = self._paragraph_lines.get(event.paragraph, [(0, 0)])
+        if self.article is None:
+            return lines[0][0]
+        sentence_start, _ = sentence_at(self.article.paragraphs[event.paragraph], event.offset)
+        return max(line for line, offset in lines if offset <= sentence_start or line == lines[0][0])
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _layout(self) -> None:
+        """Wrap the article for the current width; kept until the width or content changes."""
+        width = self.scrollable_content_region.width
+        if width <= 0 or width == self._laid_out_for:
+            return
+        self._laid_out_for = width
+        page = _Page(self.app.console, max(10, min(MEASURE, width - 2)), self.rich_style)
+        article = self.article
+        meta = self._style("reader--meta")
+        if article is None:
+            page.add(Text("No article to show.", style=meta))
+        else:
+            page.add(Text(article.title, style=self._style("reader--title")))
+            page.add(Text(self._byline(article), style=meta))
+            page.blank()
+            for index, paragraph in enumerate(article.paragraphs):
+                page.add(self._paragraph(article, index, paragraph), index)
+                page.blank()
+            for note in article.notes:
+                page.add(Text(f"Note: {note}", style=self._style("reader--note")))
+                page.blank()
+            count = len(article.removed)
+            if count and not self.show_removed:
+                plural = "s" * (count != 1)
+                page.add(Text(f"{count} passage{plural} removed in cleaning (r shows)", style=meta))
+            elif count:
+                page.add(Text(f"Removed in cleaning ({count}; r hides):", style=meta))
+                for removed in article.removed:
+                    page.add(Text(f"  – {removed}", style=meta))
+        self._lines = page.lines
+        self._paragraph_lines = page.paragraph_lines
+        self.virtual_size = Size(page.measure + 1, len(page.lines))
+        self.refresh()
+
+    def _byline(self, article: Article) -> str:
+        parts = [article.published.isoformat() if article.published else "date unknown"]
+        if article.author:
+            parts.append(f"by {article.author}")
+        parts.append(article.source)
+        return " · ".join(parts)
+
+    def _paragraph(self, article: Article, index: int, paragraph: str) -> Text:
+        text = Text(paragraph)
+        if index in article.headings:
+            text.stylize(self._style("reader--heading"))
+        target = self.target
+        if target is not None and target.paragraph == index:
+            start, end = sentence_at(paragraph, target.offset)
+            text.stylize(self._style("reader--target"), start, end)
+        for mention in article.mentions:
+            entity = self.entities.get(mention.entity)
+            if mention.paragraph != index or entity is None:
+                continue
+            style = self._style(ENTITY_CLASSES[entity.type])
+            if mention.entity == self.selected_entity:
+                style += self._style("reader--selected")
+            text.stylize(style, mention.start, mention.end)
+        return text
+
+
+class _Page:
+    """Wrapped lines being laid out, and where each paragraph's lines start."""
+
+    def __init__(self, console: Console, measure: int, style: Style) -> None:
+        self.console, self.measure, self.style = console, measure, style
+        self.lines: list[Strip] = []
+        self.paragraph_lines: dict[int, list[tuple[int, int]]] = {}
+        """For each paragraph, (line number, offset of the line's first character)."""
+
+    def add(self, text: Text, paragraph: int | None = None) -> None:
+        offset = 0
+        for line in text.wrap(self.console, self.measure):
+            if paragraph is not None:
+                self.paragraph_lines.setdefault(paragraph, []).append((len(self.lines), offset))
+            offset += len(line.plain)
+            self.lines.append(text_strip(self.console, Text(" ") + line, self.measure + 1, self.style))
+
+    def blank(self) -> None:
+        self.lines.append(Strip.blank(self.measure + 1, self.style))

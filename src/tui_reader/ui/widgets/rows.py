@@ -1,0 +1,135 @@
+"""A keyboard list that renders only its visible rows (Textual's Line API).
+
+The article list, the timeline and the entity sidebar are all `RowList`s: they say how many
+rows there are and how to draw one, and the base class does the cursor, the scrolling and
+the keys. Cost per keypress does not grow with the number of rows.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
+    """One line of text as a strip exactly `width` cells wide, on `style`."""
+    line = text.copy()
+    line.no_wrap = True
+    line.truncate(width, overflow="ellipsis", pad=True)
+    segments = [
+        Segment(s.text, style + s.style if isinstance(s.style, Style) else style)
+        for s in line.render(console)
+    ]
+    return Strip(segments, width)
+
+
+class RowList(ScrollView, can_focus=True):
+    """A scrolling list of fixed-height rows with a cursor."""
+
+    ROW_HEIGHT: ClassVar[int] = 1
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"rowlist--cursor", "rowlist--muted"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False),
+        Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False),
+        Binding("home,g", "jump(0)", "First", show=False),
+        Binding("end,G", "jump(-1)", "Last", show=False),
+    ]
+    DEFAULT_CSS = """
+    RowList { overflow-x: hidden; }
+    """
+
+    cursor: reactive[int] = reactive(0, init=False)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._count = 0
+
+    @property
+    def row_count(self) -> int:
+        """How many rows the list has."""
+        return self._count
+
+    def set_row_count(self, count: int, cursor: int = 0) -> None:
+        """Replace the rows: the subclass's data has changed."""
+        self._count = count
+        self.virtual_size = Size(self.size.width, count * self.ROW_HEIGHT)
+        self.set_reactive(RowList.cursor, max(0, min(cursor, count - 1)))
+        self._scroll_cursor_into_view()
+        self.refresh()
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        """The lines of one row; subclasses draw their data here."""
+        raise NotImplementedError
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index, line = divmod(y + int(self.scroll_offset.y), self.ROW_HEIGHT)
+        base = self.rich_style
+        if index >= self._count:
+            return Strip.blank(width, base)
+        if index == self.cursor:
+            base = base + self.get_component_rich_style("rowlist--cursor")
+        return text_strip(self.app.console, self.row_lines(index, width)[line], width, base)
+
+    def muted(self) -> Style:
+        """The style of secondary text in a row."""
+        return self.get_component_rich_style("rowlist--muted", partial=True)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        for index in (old, new):
+            self.refresh_lines(index * self.ROW_HEIGHT, self.ROW_HEIGHT)
+        self._scroll_cursor_into_view()
+        self.cursor_moved(new)
+
+    def _scroll_cursor_into_view(self) -> None:
+        top = self.cursor * self.ROW_HEIGHT
+        height = max(1, self.scrollable_content_region.height)
+        if top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif top + self.ROW_HEIGHT > self.scroll_offset.y + height:
+            self.scroll_to(y=top + self.ROW_HEIGHT - height, animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self._count * self.ROW_HEIGHT)
+        self._scroll_cursor_into_view()
+
+    def cursor_moved(self, index: int) -> None:
+        """Called when the cursor lands on a row; subclasses post their message."""
+
+    def chosen(self, index: int) -> None:
+        """Called when Enter is pressed on a row; subclasses post their message."""
+
+    def action_move(self, step: int) -> None:
+        if self._count:
+            self.cursor = max(0, min(self.cursor + step, self._count - 1))
+
+    def action_page(self, direction: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // self.ROW_HEIGHT - 1)
+        self.action_move(direction * rows)
+
+    def action_jump(self, index: int) -> None:
+        if self._count:
+            self.cursor = index % self._count
+
+    def action_choose(self) -> None:
+        if self._count:
+            self.chosen(self.cursor)
+
+    def on_click(self, event: events.Click) -> None:
+        index = (event.y + int(self.scroll_offset.y)) // self.ROW_HEIGHT
+        if 0 <= index < self._count:
+            if index == self.cursor:
+                self.chosen(index)
+            self.cursor = index
