@@ -6,6 +6,7 @@ whatever leaves the body goes to `Cleaned.removed` (or `notes`, for editor's not
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import re
@@ -42,7 +43,7 @@ def _looks_escaped(text: str) -> bool:
 
 
 def decode_escapes(text: str) -> str:
-    """Decode literal `\\uXXXX`, `\\r`, `\\n`, … until nothing changes, where the text shows them."""
+    """Decode literal `\\uXXXX`, `\\r`, `\\n`, … to a fixpoint, where the text shows them."""
     for _ in range(_MAX_ROUNDS):
         if not _looks_escaped(text):
             break
@@ -88,7 +89,9 @@ _AGENCIES = re.compile(
     r"Anadolu(?: Agency)?|Xinhua|Pool|iStock(?:photo)?|Corbis|Courtesy(?: of)? .+|File|"
     r"GETTY|PA(?: Images| Wire)?|Handout|NASA|Wikimedia Commons)$"
 )
-_CREDIT_PREFIX = re.compile(r"^(?:Photo(?:graph)?s?|Images?|Pictures?|Credit)\s*(?:by\b|:)\s*", re.I)
+_CREDIT_PREFIX = re.compile(
+    r"^(?:Photo(?:graph)?s?|Images?|Pictures?|Credit)\s*(?:by\b|:)\s*", re.I
+)
 _PROMO = re.compile(
     r"^(?:WATCH|SEE MORE|READ MORE|READ ALSO|ALSO READ|MORE|RELATED|LISTEN|SIGN UP|SUBSCRIBE)"
     r"\s*:.*$|^(?:You may also like|Advertisement|ADVERTISEMENT|Story continues below)\W*$"
@@ -190,10 +193,9 @@ def _header_date(text: str, cleaned: Cleaned) -> str:
     match = _HEADER_DATE.match(text)
     if not match:
         return text
-    try:
+    # An impossible date gives no date; the header still leaves the text.
+    with contextlib.suppress(ValueError):
         cleaned.header_date = dt.date.fromisoformat(match.group(1))
-    except ValueError:
-        pass  # an impossible date gives no date; the header still leaves the text
     cleaned.removed.append(match.group().strip())
     return text[match.end() :]
 
@@ -232,9 +234,7 @@ def clean(raw: str) -> Cleaned:
 
     _remove_bio(body, cleaned)
     cleaned.paragraphs = body
-    cleaned.headings = {
-        i for i, p in enumerate(body) if 0 < i < len(body) - 1 and _is_heading(p)
-    }
+    cleaned.headings = {i for i, p in enumerate(body) if 0 < i < len(body) - 1 and _is_heading(p)}
     return cleaned
 
 

@@ -44,13 +44,23 @@ _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None,
 }  # fmt: skip
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 
 _MONTH_FULL = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 _MONTH_ANY = (
-    _MONTH_FULL[:-1] + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+    _MONTH_FULL[:-1]
+    + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
@@ -198,8 +208,8 @@ def _resolve(  # one branch per pattern of the scanner
             return _day(value) if value else None
         if anchor is None:
             return None
-        year = _month_by_tense(month, anchor, future).date[:4]
-        value = _date_or_none(int(year), month, day)
+        guessed = int(_month_by_tense(month, anchor, future).date[:4])
+        value = _date_or_none(guessed, month, day)
         return _day(value) if value else None
     if kind == "iso":
         try:
@@ -266,7 +276,9 @@ def _resolve(  # one branch per pattern of the scanner
     if kind == "rel":
         return _shift(anchor, g["rel_u"] or "year", _RELATION_STEP[g["rel_r"] or "this"])
     if kind == "day":
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[(g["day_v"] or "").lower()]
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[
+            (g["day_v"] or "").lower()
+        ]
         return _day(anchor + dt.timedelta(days=offset))
     if kind == "wd":
         return _weekday(g["wd_d"] or "", g["wd_r"] or "", anchor, future)

@@ -11,6 +11,7 @@ the corpus shows it elsewhere as a name, or a cue backs it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -35,18 +36,10 @@ _OPENERS = "\"“‘'(:—–"
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "bin", "al", "le", "la", "du"})
 _LINKS = frozenset({"of", "for", "the", "and", "&"}) | _PARTICLES
 _LINK_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS | {"center", "centre", "city", "republic", "house"}
-_FUNCTION_WORDS = frozenset(
-    """The A An As In On At But And Or Nor When If After Before While Since For So This That These
-    Those It It's He She They We You His Her Their Our My Its There Here What Who Whom Whose Why
-    How Where Meanwhile However Although Though Just Even Also Still Yet Then Now With Without By
-    From To Of Not Despite Because Once Until Unless Whether Both Each Every Some Many Most All Any
-    Other Another Such Only Among Amid Under Over Into Through During About Against Between Like
-    Unlike Instead Indeed Perhaps Maybe Please Thanks Thank Do Does Did Is Are Was Were Be Been
-    Has Have Had Will Would Can Could Should May Might Must Let Our Your""".split()
-)
 _INITIAL_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "in", "on", "at", "to"})
 
 Cue = tuple[str, float]
+Scores = dict[str, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +89,11 @@ def _tokens(paragraph: str, start: int, end: int) -> Iterator[_Token]:
         raw = match.group()
         text, possessive = _trim(raw)
         before = paragraph[match.start() - 1] if match.start() > 0 else " "
-        initial = first or before in _OPENERS or paragraph[max(0, match.start() - 2) : match.start()] == ": "
+        initial = (
+            first
+            or before in _OPENERS
+            or paragraph[max(0, match.start() - 2) : match.start()] == ": "
+        )
         first = False
         if text:
             yield _Token(match.start(), match.start() + len(text), text, possessive, initial)
@@ -120,7 +117,7 @@ def _is_name_word(token: _Token) -> bool:
     lowered = text.lower().replace("’", "'")
     if not text[0].isupper() or lowered in gz.NEVER or lowered in gz.TITLES:
         return False
-    if text in _FUNCTION_WORDS:  # capitalised only because a sentence starts with it
+    if text in gz.FUNCTION_WORDS:  # capitalised only because a sentence starts with it
         return False
     if _PARTY_STATE.match(text):
         return False
@@ -183,7 +180,7 @@ def _split_links(run: list[_Token]) -> Iterator[list[_Token]]:
         word = words[i]
         if word in _LINKS:
             nxt = run[i + 1] if i + 1 < len(run) else None
-            if nxt is None or nxt.text.lower() in _LINKS and word != "of" or not piece:
+            if nxt is None or (nxt.text.lower() in _LINKS and word != "of") or not piece:
                 yield piece
                 piece = []
                 continue
@@ -215,7 +212,10 @@ def _candidates(paragraph: str, index: int, run: list[_Token]) -> Iterator[Candi
 
 def _candidate(paragraph: str, index: int, piece: list[_Token]) -> Candidate:
     start, end = piece[0].start, piece[-1].end
-    if paragraph[end : end + 2] in ("'s", "’s") and f"{paragraph[start:end]}'s".lower() in gz.COMPANIES:
+    if (
+        paragraph[end : end + 2] in ("'s", "’s")
+        and f"{paragraph[start:end]}'s".lower() in gz.COMPANIES
+    ):
         end += 2  # the possessive is part of the name: "Trader Joe's"
     name = paragraph[start:end]
     before = paragraph[max(0, start - 40) : start]
@@ -229,7 +229,9 @@ def _candidate(paragraph: str, index: int, piece: list[_Token]) -> Candidate:
         words=tuple(t.start - start for t in piece),
         initial=piece[0].initial,
         cues=tuple(_cues(name, piece, before, after)),
-        acronym=definition.group(1) if definition and _abbreviates(definition.group(1), name) else None,
+        acronym=definition.group(1)
+        if definition and _abbreviates(definition.group(1), name)
+        else None,
     )
 
 
@@ -237,16 +239,20 @@ def _cues(name: str, piece: list[_Token], before: str, after: str) -> Iterator[C
     words = [t.text.lower() for t in piece]
     lowered = name.lower()
     key = _key(name)
-    if lowered in gz.COUNTRIES or lowered in gz.US_STATES or lowered in gz.CITIES:
+    if (
+        lowered in gz.COUNTRIES
+        or lowered in gz.US_STATES
+        or lowered in gz.CITIES
+        or ("." in name and key.replace(" ", "") in gz.STATE_ABBREVIATIONS)
+    ):
         yield "place", 5
-    elif "." in name and key.replace(" ", "") in gz.STATE_ABBREVIATIONS:
-        yield "place", 5
-    if lowered in gz.COMPANIES or words[0] in gz.COMPANIES and len(words) > 1:
+    if lowered in gz.COMPANIES or (words[0] in gz.COMPANIES and len(words) > 1):
         yield "org", 5
     if lowered in gz.OTHER:
         yield "other", 5
     if len(words) > 1 and (
-        words[-1] in gz.ORG_HEADS or any(w in gz.ORG_HEADS and n == "of" for w, n in zip(words, words[1:]))
+        words[-1] in gz.ORG_HEADS
+        or any(w in gz.ORG_HEADS and n == "of" for w, n in itertools.pairwise(words))
     ):
         yield "org", 4
     if words[-1] in gz.PLACE_HEADS and len(words) > 1:
@@ -256,7 +262,11 @@ def _cues(name: str, piece: list[_Token], before: str, after: str) -> Iterator[C
         yield "person", 4
     elif previous_word.lower() in gz.ROLES:
         yield "person", 3
-    if len(words) > 1 and words[0] in gz.FIRST_NAMES and all(w.isalpha() or "-" in w for w in words):
+    if (
+        len(words) > 1
+        and words[0] in gz.FIRST_NAMES
+        and all(w.isalpha() or "-" in w for w in words)
+    ):
         yield "person", 3
     appositive = _APPOSITIVE.match(after)
     if appositive and appositive.group(1).lower() in gz.ROLES:
@@ -366,7 +376,7 @@ def resolve(
         if not c.initial or any(weight >= 3 for _, weight in c.cues)
     }
     accepted = {aid: list(_accepted(cands, known)) for aid, cands in articles.items()}
-    scores: dict[str, Counter[str]] = defaultdict(Counter)
+    scores: dict[str, Scores] = defaultdict(lambda: defaultdict(float))
     for candidates in accepted.values():
         for c in candidates:
             for kind, weight in c.cues:
@@ -384,15 +394,13 @@ def resolve(
 
     assigned: dict[str, list[tuple[Candidate, str]]] = {}
     for article_id, candidates in accepted.items():
-        assigned[article_id] = [
-            (c, _group_of(c, candidates, groups, prelim)) for c in candidates
-        ]
+        assigned[article_id] = [(c, _group_of(c, candidates, groups, prelim)) for c in candidates]
     return _build(assigned, scores)
 
 
-def _best_type(score: Counter[str]) -> EntityType:
+def _best_type(score: Mapping[str, float]) -> EntityType:
     order: tuple[EntityType, ...] = ("person", "org", "place", "other")
-    return max(order, key=lambda kind: (score[kind], -order.index(kind)))
+    return max(order, key=lambda kind: (score.get(kind, 0.0), -order.index(kind)))
 
 
 def _merge_definitions(groups: _Groups, accepted: Mapping[str, list[Candidate]]) -> None:
@@ -424,7 +432,7 @@ def _content_words(key: str) -> tuple[str, ...]:
 
 
 def _merge_word_sets(groups: _Groups, prelim: Mapping[str, EntityType]) -> None:
-    """"Union of Retail, Wholesale and Department Store" is the same words reordered."""
+    """ "Union of Retail, Wholesale and Department Store" is the same words reordered."""
     by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key, kind in prelim.items():
         words = _content_words(key)
@@ -436,7 +444,7 @@ def _merge_word_sets(groups: _Groups, prelim: Mapping[str, EntityType]) -> None:
 
 
 def _merge_given_names(groups: _Groups, prelim: Mapping[str, EntityType]) -> None:
-    """"Chris Smalls" and "Christian Smalls": one surname, compatible given names."""
+    """ "Chris Smalls" and "Christian Smalls": one surname, compatible given names."""
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key, kind in prelim.items():
         words = key.split()
@@ -484,7 +492,7 @@ def _group_of(
 ) -> str:
     """The group of one mention; a lone surname goes to the full name it stands for."""
     key = _key(candidate.name)
-    if " " in key or prelim.get(key) in ("place", "other") and _has_strong(candidate, "place"):
+    if " " in key or (prelim.get(key) in ("place", "other") and _has_strong(candidate, "place")):
         return groups.find(key)
     people = {
         _key(c.name).split()[-1]: groups.find(_key(c.name))
@@ -505,16 +513,17 @@ def _has_strong(candidate: Candidate, kind: str) -> bool:
 
 
 def _build(
-    assigned: Mapping[str, list[tuple[Candidate, str]]], scores: Mapping[str, Counter[str]]
+    assigned: Mapping[str, list[tuple[Candidate, str]]], scores: Mapping[str, Scores]
 ) -> tuple[dict[str, Entity], dict[str, list[Mention]]]:
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     defined: dict[str, set[str]] = defaultdict(set)
-    score: dict[str, Counter[str]] = defaultdict(Counter)
+    score: dict[str, Scores] = defaultdict(lambda: defaultdict(float))
     in_articles: dict[str, list[str]] = defaultdict(list)
     for article_id, pairs in assigned.items():
         for candidate, group in pairs:
             surfaces[group][candidate.name] += 1
-            score[group].update(scores[_key(candidate.name)])
+            for kind, weight in scores[_key(candidate.name)].items():
+                score[group][kind] += weight
             if candidate.acronym:
                 defined[group].add(candidate.name)
             if article_id not in in_articles[group]:

@@ -102,4 +102,5 @@ def to_text(corpus: Corpus) -> Iterator[str]:
     yield "# Timeline"
     for entry in corpus.timeline:
         event = entry.event
-        yield f"{event.date:<10}  {entry.article}  {printable(event.expression)}: {printable(event.text)}"
+        expression, sentence = printable(event.expression), printable(event.text)
+        yield f"{event.date:<10}  {entry.article}  {expression}: {sentence}"

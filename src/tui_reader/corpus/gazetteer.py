@@ -203,3 +203,15 @@ NEVER = _words(
     "Yesterday|Tomorrow|God|Lord|Sir|Madam|AM|PM|A.M.|P.M.|TV|CEO|CEOs|CFO|COO|CTO|PhD|"
     "Q1|Q2|Q3|Q4|No|Yes|Oh|St.|Jr.|Sr.|Inc.|Co.|Corp.|Ltd."
 )
+
+# Words capitalised only because a sentence starts with them; never part of a name there.
+FUNCTION_WORDS = frozenset(
+    "The|A|An|As|In|On|At|But|And|Or|Nor|When|If|After|Before|While|Since|For|So|This|That|"
+    "These|Those|It|It's|He|She|They|We|You|His|Her|Their|Our|My|Its|There|Here|What|Who|Whom|"
+    "Whose|Why|How|Where|Meanwhile|However|Although|Though|Just|Even|Also|Still|Yet|Then|Now|"
+    "With|Without|By|From|To|Of|Not|Despite|Because|Once|Until|Unless|Whether|Both|Each|Every|"
+    "Some|Many|Most|All|Any|Other|Another|Such|Only|Among|Amid|Under|Over|Into|Through|During|"
+    "About|Against|Between|Like|Unlike|Instead|Indeed|Perhaps|Maybe|Please|Thanks|Thank|Do|"
+    "Does|Did|Is|Are|Was|Were|Be|Been|Has|Have|Had|Will|Would|Can|Could|Should|May|Might|Must|"
+    "Let|Our|Your".split("|")
+)

@@ -33,10 +33,10 @@ def _visible(match: re.Match[str]) -> str:
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft sen rep gov gen lt col capt sgt rev hon pres supt
-    inc corp co ltd llc bros dept univ assn no vs etc approx est fig al jan feb mar apr jun jul
-    aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass
-    mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo""".split()
+    "mr mrs ms dr prof sr jr st mt ft sen rep gov gen lt col capt sgt rev hon pres supt inc "
+    "corp co ltd llc bros dept univ assn no vs etc approx est fig al jan feb mar apr jun "
+    "jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill ind kan ky la "
+    "md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")

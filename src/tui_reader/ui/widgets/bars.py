@@ -17,7 +17,7 @@ class StatusBar(Static):
         """Say how many articles are shown, and by which filter."""
         noun = "article" if total == 1 else "articles"
         count = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
-        parts = [("tui-reader", "bold"), "  ", count]
+        parts: list[str | tuple[str, str]] = [("tui-reader", "bold"), "  ", count]
         if filter_name is not None:
             parts += ["  ·  entity: ", (printable(filter_name), "bold"), "  (Esc clears)"]
         self.update(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))

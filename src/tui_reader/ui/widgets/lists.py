@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import ClassVar
 
 from rich.style import Style
@@ -59,7 +60,7 @@ class ArticleList(RowList):
     def row_lines(self, index: int, width: int) -> list[Text]:
         article = self.articles[index]
         date = article.published.isoformat() if article.published else "undated"
-        source = article.source.rsplit("/", 1)[-1]
+        source = PurePath(article.source).name
         return [
             Text(article.title, style=Style(bold=True)),
             Text.assemble((f"  {date} · ", self.muted()), (source, self.muted())),
@@ -128,9 +129,7 @@ class EntitySidebar(RowList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Filter by entity", id="filter-entity")
     ]
-    COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | set(
-        ENTITY_CLASSES.values()
-    )
+    COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | set(ENTITY_CLASSES.values())
 
     class Chosen(Message):
         """Enter was pressed on an entity."""

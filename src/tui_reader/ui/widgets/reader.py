@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import ClassVar
 
 from rich.console import Console
@@ -66,7 +67,7 @@ class ReadingView(ScrollView, can_focus=True):
         self.target: Event | None = None
         self.show_removed = False
         self._lines: list[Strip] = []
-        self._paragraph_lines: dict[int, list[int]] = {}
+        self._paragraph_lines: dict[int, list[tuple[int, int]]] = {}
         self._laid_out_for: int | None = None
 
     def show(
@@ -120,7 +121,9 @@ class ReadingView(ScrollView, can_focus=True):
         if self.article is None:
             return lines[0][0]
         sentence_start, _ = sentence_at(self.article.paragraphs[event.paragraph], event.offset)
-        return max(line for line, offset in lines if offset <= sentence_start or line == lines[0][0])
+        return max(
+            line for line, offset in lines if offset <= sentence_start or line == lines[0][0]
+        )
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
@@ -163,7 +166,7 @@ class ReadingView(ScrollView, can_focus=True):
         parts = [article.published.isoformat() if article.published else "date unknown"]
         if article.author:
             parts.append(f"by {article.author}")
-        parts.append(article.source)
+        parts.append(PurePath(article.source).name)
         return " · ".join(parts)
 
     def _paragraph(self, article: Article, index: int, paragraph: str) -> Text:
@@ -200,7 +203,9 @@ class _Page:
             if paragraph is not None:
                 self.paragraph_lines.setdefault(paragraph, []).append((len(self.lines), offset))
             offset += len(line.plain)
-            self.lines.append(text_strip(self.console, Text(" ") + line, self.measure + 1, self.style))
+            self.lines.append(
+                text_strip(self.console, Text(" ") + line, self.measure + 1, self.style)
+            )
 
     def blank(self) -> None:
         self.lines.append(Strip.blank(self.measure + 1, self.style))
