@@ -143,9 +143,11 @@ class EntitySidebar(RowList):
         self.rows: Sequence[tuple[Entity, int]] = ()
 
     def show(self, rows: Sequence[tuple[Entity, int]]) -> None:
-        """Show these entities with their counts in the current article."""
+        """Show these entities with their counts, keeping the cursor on the same entity."""
+        current = self.rows[self.cursor][0].id if self.cursor < len(self.rows) else None
+        ids = [entity.id for entity, _ in rows]
         self.rows = rows
-        self.set_row_count(len(rows))
+        self.set_row_count(len(rows), ids.index(current) if current in ids else 0)
 
     def row_lines(self, index: int, width: int) -> list[Text]:
         entity, count = self.rows[index]

@@ -1,0 +1,152 @@
+"""Keyboard flows through the real app, driven by Pilot."""
+
+from __future__ import annotations
+
+from tui_reader.corpus.model import Corpus
+from tui_reader.ui.app import ReaderApp
+from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.widgets.lists import ArticleList, EntitySidebar, TimelineList
+from tui_reader.ui.widgets.reader import ReadingView
+
+from .conftest import SEED_IDS
+
+WIDE = (120, 40)
+NARROW = (80, 24)
+
+
+def main_screen(app: ReaderApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def test_moving_in_the_list_shows_that_article(seeds: Corpus) -> None:
+    app = ReaderApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        reader = app.query_one(ReadingView)
+        assert screen.article_id == SEED_IDS["002"]
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("down")
+        assert screen.article_id == SEED_IDS["003"]
+        assert reader.article is not None
+        assert reader.article.id == SEED_IDS["003"]
+        await pilot.press("j", "j")
+        assert screen.article_id == SEED_IDS["000"]
+        await pilot.press("k", "up")
+        assert screen.article_id == SEED_IDS["003"]
+        sidebar = app.query_one(EntitySidebar)
+        assert "person:christian-smalls" in {entity.id for entity, _ in sidebar.rows}
+
+
+async def test_tab_and_shift_tab_move_between_the_four_panes(seeds: Corpus) -> None:
+    app = ReaderApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            await pilot.pause()
+            seen.append(app.focused.id if app.focused else None)
+        assert seen == ["reader", "entities", "timeline", "articles"]
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is not None
+        assert app.focused.id == "timeline"
+
+
+async def test_enter_on_an_event_opens_its_article_at_that_sentence(seeds: Corpus) -> None:
+    app = ReaderApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        timeline = app.query_one(TimelineList)
+        target = next(
+            i for i, e in enumerate(timeline.entries) if e.event.expression == "November last year"
+        )
+        await pilot.press("4")
+        await pilot.pause()
+        for _ in range(target):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen, reader = main_screen(app), app.query_one(ReadingView)
+        assert screen.article_id == SEED_IDS["001"]
+        assert isinstance(app.focused, ReadingView)
+        assert reader.target is not None
+        assert reader.target.expression == "November last year"
+        assert reader.scroll_offset.y > 0  # scrolled down to the sentence
+        assert app.query_one(ArticleList).cursor == 2  # the list follows
+
+
+async def test_enter_on_an_entity_filters_and_escape_clears(seeds: Corpus) -> None:
+    app = ReaderApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        await pilot.press("3")
+        await pilot.pause()
+        sidebar = app.query_one(EntitySidebar)
+        index = next(i for i, (e, _) in enumerate(sidebar.rows) if e.id == "org:apple")
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.entity_filter == "org:apple"
+        assert sidebar.rows[sidebar.cursor][0].id == "org:apple"  # the cursor stays put
+        articles = app.query_one(ArticleList)
+        assert [a.id for a in articles.articles] == [SEED_IDS["002"]]
+        assert app.query_one(ReadingView).selected_entity == "org:apple"
+        assert {e.article for e in app.query_one(TimelineList).entries} == {SEED_IDS["002"]}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.entity_filter is None
+        assert len(articles.articles) == 4
+
+
+async def test_removed_text_toggles(seeds: Corpus) -> None:
+    app = ReaderApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2", "r")
+        await pilot.pause()
+        assert app.query_one(ReadingView).show_removed
+        await pilot.press("r")
+        assert not app.query_one(ReadingView).show_removed
+
+
+async def test_q_quits_cleanly(seeds: Corpus) -> None:
+    app = ReaderApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code in (0, None)
+
+
+async def test_every_pane_is_reachable_and_usable_at_80x24(seeds: Corpus) -> None:
+    app = ReaderApp(seeds)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.has_class("narrow")
+        for key, pane in (("2", "reader"), ("3", "entities"), ("4", "timeline"), ("1", "articles")):
+            await pilot.press(key)
+            await pilot.pause()
+            widget = app.query_one(f"#{pane}")
+            assert app.focused is widget
+            assert widget.display
+            assert widget.size.width >= 70
+            assert widget.size.height >= 15
+            others = [w for w in app.query("#panes > *") if w is not widget]
+            assert not any(w.display for w in others)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.focused is app.query_one(ReadingView)
+        assert screen.article_id == SEED_IDS["003"]
+
+
+async def test_problems_are_reported_in_a_notice(seeds: Corpus) -> None:
+    from tui_reader.corpus.model import Problem
+
+    corpus = Corpus(seeds.articles, seeds.entities, seeds.timeline, [Problem("x/[bold]y", "gone")])
+    app = ReaderApp(corpus)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        notices = list(app._notifications)
+        assert notices
+        assert "x/[bold]y: gone" in notices[0].message

@@ -1,0 +1,139 @@
+"""Date expressions, resolved against the publication date (news convention)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tui_reader.corpus.dates import events, latest_full_date, scan
+from tui_reader.corpus.model import Corpus
+
+from .conftest import seed
+
+FRIDAY = dt.date(2022, 4, 1)  # a Friday
+MONDAY = dt.date(2022, 4, 4)
+
+
+def resolve(sentence: str, anchor: dt.date | None) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (
+            e.text,
+            e.resolved.date if e.resolved else None,
+            e.resolved.precision if e.resolved else None,
+        )
+        for e in scan(sentence, anchor)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        ("Workers voted Friday.", FRIDAY, ("Friday", "2022-04-01", "day")),
+        ("Workers voted on Thursday.", FRIDAY, ("on Thursday", "2022-03-31", "day")),
+        ("Smalls spoke on Sunday.", MONDAY, ("on Sunday", "2022-04-03", "day")),
+        ("They won Friday.", MONDAY, ("Friday", "2022-04-01", "day")),
+        ("The vote will be held Friday.", MONDAY, ("Friday", "2022-04-08", "day")),
+        ("He left last Friday.", FRIDAY, ("last Friday", "2022-03-25", "day")),
+        ("They meet next Friday.", FRIDAY, ("next Friday", "2022-04-08", "day")),
+        ("It sued last month.", FRIDAY, ("last month", "2022-03", "month")),
+        (
+            "The NLRB acted in November last year.",
+            FRIDAY,
+            ("November last year", "2021-11", "month"),
+        ),
+        ("They won at JFK8 in April.", dt.date(2022, 12, 22), ("in April", "2022-04", "month")),
+        ("They lost in April.", dt.date(2022, 3, 10), ("in April", "2021-04", "month")),
+        ("It was founded in 2020.", None, ("in 2020", "2020", "year")),
+        ("A meeting in August 2021.", None, ("August 2021", "2021-08", "month")),
+        ("It happened on November 26, 2021.", None, ("November 26, 2021", "2021-11-26", "day")),
+        ("The board met Nov. 27.", FRIDAY, ("Nov. 27", "2021-11-27", "day")),
+        ("It slumped last spring.", FRIDAY, ("last spring", "2021", "season")),
+        ("Prices rose in spring 2021.", None, ("spring 2021", "2021", "season")),
+        (
+            "Sales fell in the first quarter of 2022.",
+            None,
+            ("first quarter of 2022", "2022-01", "quarter"),
+        ),
+        ("It began in the 1990s.", None, ("the 1990s", "1990", "decade")),
+        ("He called yesterday.", FRIDAY, ("yesterday", "2022-03-31", "day")),
+        ("It has grown this year.", FRIDAY, ("this year", "2022", "year")),
+        ("Activity rose in early 2020.", None, ("early 2020", "2020", "year")),
+        ("It ends by the end of the year.", FRIDAY, ("the end of the year", "2022-12", "month")),
+    ],
+)
+def test_expressions_resolve(
+    sentence: str, anchor: dt.date | None, expected: tuple[str, str, str]
+) -> None:
+    assert expected in resolve(sentence, anchor)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["They won Friday.", "It sued last month.", "The vote was in April.", "He called yesterday."],
+)
+def test_relative_expressions_without_an_anchor_stay_unresolved(sentence: str) -> None:
+    found = resolve(sentence, None)
+    assert found
+    assert all(date is None for _, date, _ in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There were 2654 votes in favor and 2131 against.",
+        "She called Fridays the best days.",
+        "April Smith said so.",
+        "Union membership declined by 241,000 workers.",
+    ],
+)
+def test_numbers_and_names_are_not_dates(sentence: str) -> None:
+    assert resolve(sentence, FRIDAY) == []
+
+
+def test_impossible_dates_give_no_date() -> None:
+    assert resolve("It happened on February 30, 2022.", None) == [("February 30, 2022", None, None)]
+
+
+def test_publication_date_inferred_from_a_removed_caption(seeds: Corpus) -> None:
+    article = seed(seeds, "001")
+    assert article.published == dt.date(2022, 4, 1)
+    assert latest_full_date(["On Friday, April 1, 2022 and November 26, 2021."]) == FRIDAY
+
+
+def test_events_locate_their_sentence() -> None:
+    paragraphs = ["First. Workers voted on Thursday, the union said."]
+    (event,) = events(paragraphs, FRIDAY)
+    assert event.text == "Workers voted on Thursday, the union said."
+    assert (event.paragraph, event.offset) == (0, paragraphs[0].index("on Thursday"))
+
+
+def test_seed_events(seeds: Corpus) -> None:
+    found = {(e.expression, e.date) for e in seed(seeds, "001").events}
+    assert {
+        ("on Friday", "2022-04-01"),
+        ("November last year", "2021-11"),
+        ("last spring", "2021"),
+        ("on Thursday", "2022-03-31"),
+        ("in 2014", "2014"),
+    } <= found
+    assert ("in April", "2022-04") in {(e.expression, e.date) for e in seed(seeds, "002").events}
+    assert {(e.expression, e.date) for e in seed(seeds, "003").events} == {
+        ("on Sunday", "2022-04-03"),
+        ("Friday", "2022-04-01"),
+        ("in 2020", "2020"),
+        ("August 2021", "2021-08"),
+    }
+    undated = seed(seeds, "000")
+    assert ("last month", None) in {(e.expression, e.date) for e in undated.events}
+
+
+def test_removed_text_gives_no_events(seeds: Corpus) -> None:
+    assert all(e.date != "2021-11-26" for e in seed(seeds, "001").events)
+
+
+def test_timeline_is_sorted_and_holds_only_resolved_events(seeds: Corpus) -> None:
+    keys = [(t.event.date, t.article, t.event.paragraph, t.event.offset) for t in seeds.timeline]
+    assert keys == sorted(keys)
+    assert all(t.event.date for t in seeds.timeline)
+    assert len(seeds.timeline) == sum(1 for a in seeds.articles for e in a.events if e.date)

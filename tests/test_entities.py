@@ -1,0 +1,86 @@
+"""People, organisations and places in the seeds, with aliases merged across the corpus."""
+
+from __future__ import annotations
+
+import re
+
+from tui_reader.corpus.model import Corpus
+
+from .conftest import seed
+
+
+def names(corpus: Corpus, entity_id: str) -> set[str]:
+    entity = corpus.entities[entity_id]
+    return {entity.name, *entity.aliases}
+
+
+def test_aliases_are_merged_across_the_corpus(seeds: Corpus) -> None:
+    assert names(seeds, "person:christian-smalls") >= {"Christian Smalls", "Chris Smalls", "Smalls"}
+    assert names(seeds, "org:national-labor-relations-board") >= {
+        "National Labor Relations Board",
+        "NLRB",
+    }
+    assert names(seeds, "org:amazon-labor-union") == {"Amazon Labor Union", "ALU"}
+    assert len(seeds.entities["person:christian-smalls"].articles) == 4
+
+
+def test_garbled_paraphrase_merges_only_on_clear_evidence(seeds: Corpus) -> None:
+    """Seed 001 names "National Labor Relations Council" and, in the same article, NLRB."""
+    assert "National Labor Relations Council" in names(seeds, "org:national-labor-relations-board")
+    amazon = names(seeds, "org:amazon")
+    assert amazon == {"Amazon"}  # never merged with the union that carries its name
+
+
+def test_types(seeds: Corpus) -> None:
+    expected = {
+        "person:jeff-bezos": "person",
+        "person:steven-greenhouse": "person",
+        "person:alexandria-ocasio-cortez": "person",
+        "person:kelly-nantel": "person",
+        "place:staten-island": "place",
+        "place:new-york": "place",
+        "place:bessemer": "place",
+        "place:alabama": "place",
+        "org:amazon": "org",
+        "org:national-retail-federation": "org",
+        "org:u-s-chamber-of-commerce": "org",
+    }
+    for entity_id, kind in expected.items():
+        assert seeds.entities[entity_id].type == kind
+
+
+def test_no_weekday_month_or_bare_sentence_initial_word_is_an_entity(seeds: Corpus) -> None:
+    banned = {
+        "Friday", "Thursday", "Sunday", "April", "November", "August", "Long-time",
+        "Widespread", "Organizers", "Employees", "Meanwhile", "Corporations", "When",
+        "But", "The", "I", "Vote", "Breaking", "Points", "Same", "Democratic",
+    }  # fmt: skip
+    for entity in seeds.entities.values():
+        assert not banned & {entity.name, *entity.aliases}, entity
+
+
+def test_entity_ids_are_type_and_slug(seeds: Corpus) -> None:
+    for entity in seeds.entities.values():
+        assert re.fullmatch(r"(person|org|place|other):[a-z0-9-]+", entity.id)
+
+
+def test_mentions_cover_the_names_in_the_text(seeds: Corpus) -> None:
+    article = seed(seeds, "003")
+    spans = {
+        article.paragraphs[m.paragraph][m.start : m.end]
+        for m in article.mentions
+        if m.entity == "person:christian-smalls"
+    }
+    assert spans == {"Chris Smalls", "Smalls", "Small"}
+
+
+def test_article_counts_add_up(seeds: Corpus) -> None:
+    for entity in seeds.entities.values():
+        total = sum(seeds.article(a).entity_counts().get(entity.id, 0) for a in entity.articles)
+        assert total == entity.count
+
+
+def test_filtering_by_entity(seeds: Corpus) -> None:
+    assert len(seeds.articles_naming("person:jeff-bezos")) == 2
+    assert len(seeds.articles_naming("place:staten-island")) == 4
+    assert seeds.articles_naming("no:such") == []

@@ -1,0 +1,32 @@
+"""SVG snapshots of the main screen on the bundled corpus. Review diffs before updating."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui_reader.corpus.model import Corpus
+from tui_reader.ui.app import ReaderApp
+
+SnapCompare = Any
+
+
+def test_main_screen_wide(snap_compare: SnapCompare, seeds: Corpus) -> None:
+    """At 120x40 all four panes show: the article list (newest first, the Yahoo Finance
+    interview selected), the reading view with its entities underlined or bold by type, the
+    entity sidebar with counts, and the timeline from 2014 down, with the footer's keys."""
+    assert snap_compare(ReaderApp(seeds), terminal_size=(120, 40))
+
+
+def test_main_screen_narrow(snap_compare: SnapCompare, seeds: Corpus) -> None:
+    """At 80x24 one pane shows at a time under a tab bar "1 Articles 2 Article 3 Entities
+    4 Timeline"; here the article list, with every title cut with an ellipsis, not wrapped."""
+    assert snap_compare(ReaderApp(seeds), terminal_size=(80, 24))
+
+
+def test_entity_selected(snap_compare: SnapCompare, seeds: Corpus) -> None:
+    """After Enter on "Christian Smalls" in the sidebar, the status line reads
+    "4 of 4 articles · entity: Christian Smalls (Esc clears)" and each of his mentions in
+    the reading view ("Chris Smalls", "Smalls") is in reverse video."""
+    assert snap_compare(
+        ReaderApp(seeds), terminal_size=(120, 40), press=["3", "down", "down", "enter"]
+    )
