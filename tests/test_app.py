@@ -124,6 +124,7 @@ async def test_every_pane_is_reachable_and_usable_at_80x24(seeds: Corpus) -> Non
         await pilot.pause()
         screen = main_screen(app)
         assert screen.has_class("narrow")
+        assert isinstance(app.focused, ArticleList)  # keys work from the first screen
         for key, pane in (("2", "reader"), ("3", "entities"), ("4", "timeline"), ("1", "articles")):
             await pilot.press(key)
             await pilot.pause()

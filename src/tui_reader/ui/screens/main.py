@@ -56,6 +56,8 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._apply_filter()
+        # Mark the first pane active before anything is hidden, so it can take focus.
+        self.watch_active_pane(self.active_pane)
         self.query_one(ArticleList).focus()
 
     # --- state -----------------------------------------------------------------------
