@@ -137,8 +137,20 @@ async def test_every_pane_is_reachable_and_usable_at_80x24(seeds: Corpus) -> Non
             assert not any(w.display for w in others)
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert app.focused is app.query_one(ReadingView)
+        assert isinstance(app.focused, ReadingView)
         assert screen.article_id == SEED_IDS["003"]
+
+
+async def test_an_event_opens_at_its_sentence_at_80x24_too(seeds: Corpus) -> None:
+    """The reading view is hidden when the event is chosen; it scrolls once it is shown."""
+    app = ReaderApp(seeds)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("4", "down", "down", "down", "enter")
+        await pilot.pause()
+        reader = app.query_one(ReadingView)
+        assert reader.target is not None
+        assert reader.target.expression == "early 2020"
+        assert reader.scroll_offset.y > 10
 
 
 async def test_problems_are_reported_in_a_notice(seeds: Corpus) -> None:

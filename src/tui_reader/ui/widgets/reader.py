@@ -69,6 +69,8 @@ class ReadingView(ScrollView, can_focus=True):
         self._lines: list[Strip] = []
         self._paragraph_lines: dict[int, list[tuple[int, int]]] = {}
         self._laid_out_for: int | None = None
+        self._scroll_pending: Event | None = None
+        """An event to scroll to once the article is laid out (it may be hidden now)."""
 
     def show(
         self,
@@ -81,12 +83,11 @@ class ReadingView(ScrollView, can_focus=True):
         changed = article is not self.article
         self.article, self.entities = article, entities
         self.selected_entity, self.target = selected_entity, target
+        self._scroll_pending = target
+        if changed and target is None:
+            self.scroll_to(y=0, animate=False, immediate=True)
         self._laid_out_for = None
         self._layout()
-        if target is not None:
-            self.scroll_to(y=max(0, self._line_of(target) - 2), animate=False, immediate=True)
-        elif changed:
-            self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
@@ -160,6 +161,11 @@ class ReadingView(ScrollView, can_focus=True):
         self._lines = page.lines
         self._paragraph_lines = page.paragraph_lines
         self.virtual_size = Size(page.measure + 1, len(page.lines))
+        if self._scroll_pending is not None:
+            line = self._line_of(self._scroll_pending)
+            self._scroll_pending = None
+            # After the refresh, when the new virtual size bounds the scroll.
+            self.call_after_refresh(self.scroll_to, y=max(0, line - 2), animate=False, force=True)
         self.refresh()
 
     def _byline(self, article: Article) -> str:
