@@ -145,10 +145,8 @@ class MainScreen(Screen[None]):
         self.action_pane((self.active_pane + step) % len(PANES))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        widget_id = event.widget.id
-        if widget_id in PANES:
-            self.set_reactive(MainScreen.active_pane, PANES.index(widget_id))
-            self.watch_active_pane(self.active_pane)
+        if event.widget.id in PANES:
+            self.active_pane = PANES.index(event.widget.id)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")

@@ -20,7 +20,6 @@ ENTITY_CLASSES = {
     "place": "entity--place",
     "other": "entity--other",
 }
-TYPE_LABELS = {"person": "person", "org": "org", "place": "place", "other": "other"}
 
 
 class ArticleList(RowList):
@@ -152,7 +151,7 @@ class EntitySidebar(RowList):
     def row_lines(self, index: int, width: int) -> list[Text]:
         entity, count = self.rows[index]
         style = self.get_component_rich_style(ENTITY_CLASSES[entity.type], partial=True)
-        tail = f" {count:>2} {TYPE_LABELS[entity.type]:<6}"
+        tail = f" {count:>2} {entity.type:<6}"
         name = Text(entity.name, style=style)
         name.truncate(max(1, width - len(tail)), overflow="ellipsis", pad=True)
         return [Text.assemble(name, (tail, self.muted()))]

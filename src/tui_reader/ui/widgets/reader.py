@@ -11,7 +11,6 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -52,13 +51,6 @@ class ReadingView(ScrollView, can_focus=True):
     ReadingView { overflow-x: hidden; }
     """
 
-    class RemovedToggled(Message):
-        """The removed text was shown or hidden."""
-
-        def __init__(self, shown: bool) -> None:
-            super().__init__()
-            self.shown = shown
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
@@ -93,7 +85,6 @@ class ReadingView(ScrollView, can_focus=True):
         self.show_removed = not self.show_removed
         self._laid_out_for = None
         self._layout()
-        self.post_message(self.RemovedToggled(self.show_removed))
 
     def action_scroll_lines(self, step: int) -> None:
         self.scroll_to(y=self.scroll_offset.y + step, animate=False)
