@@ -89,7 +89,9 @@ _PATTERNS = [
     ("day", r"\b(?P<day_v>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"),
     ("wd", rf"\b(?:(?P<wd_r>on|last|next|this|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd_d>{_WEEKDAY})(?:['’]s)?\b(?!s\b)"),
 ]  # fmt: skip
-_SCANNER = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
+# Every expression starts at a word boundary; anchoring there spares the alternation
+# from being tried at every character.
+_SCANNER = re.compile(r"\b(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _PATTERNS) + ")")
 
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|going to|gonna|set to|scheduled|plans? to|planning to|"

@@ -394,7 +394,12 @@ def resolve(
 
     assigned: dict[str, list[tuple[Candidate, str]]] = {}
     for article_id, candidates in accepted.items():
-        assigned[article_id] = [(c, _group_of(c, candidates, groups, prelim)) for c in candidates]
+        people = {
+            _key(c.name).split()[-1]: groups.find(_key(c.name))
+            for c in candidates
+            if " " in _key(c.name) and prelim.get(_key(c.name)) == "person"
+        }
+        assigned[article_id] = [(c, _group_of(c, people, groups, prelim)) for c in candidates]
     return _build(assigned, scores)
 
 
@@ -486,19 +491,17 @@ def _merge_garbled(
 
 def _group_of(
     candidate: Candidate,
-    article: Sequence[Candidate],
+    people: Mapping[str, str],
     groups: _Groups,
     prelim: Mapping[str, EntityType],
 ) -> str:
-    """The group of one mention; a lone surname goes to the full name it stands for."""
+    """The group of one mention; a lone surname goes to the full name it stands for.
+
+    `people` maps the surnames of the article's full-named people to their groups.
+    """
     key = _key(candidate.name)
     if " " in key or (prelim.get(key) in ("place", "other") and _has_strong(candidate, "place")):
         return groups.find(key)
-    people = {
-        _key(c.name).split()[-1]: groups.find(_key(c.name))
-        for c in article
-        if " " in _key(c.name) and prelim.get(_key(c.name)) == "person"
-    }
     if key in people:
         return people[key]
     if any(kind == "person" for kind, _ in candidate.cues) and len(key) >= 5:
