@@ -163,3 +163,34 @@ async def test_problems_are_reported_in_a_notice(seeds: Corpus) -> None:
         notices = list(app._notifications)
         assert notices
         assert "x/[bold]y: gone" in notices[0].message
+
+
+async def test_reading_view_scrolls_by_line_page_and_to_the_ends(seeds: Corpus) -> None:
+    """j/k move a line, Space and PgDn a page, Ctrl+d half a page, G and g to the ends."""
+    app = ReaderApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        reader = app.query_one(ReadingView)
+        page = reader.scrollable_content_region.height - 1
+        await pilot.press("j", "j", "k")
+        assert reader.scroll_offset.y == 1
+        await pilot.press("space")
+        assert reader.scroll_offset.y == 1 + page
+        await pilot.press("pageup", "ctrl+d")
+        assert reader.scroll_offset.y == 1 + (page + 1) // 2
+        await pilot.press("G")
+        assert reader.scroll_offset.y == reader.max_scroll_y > 0
+        await pilot.press("g")
+        assert reader.scroll_offset.y == 0
+
+
+async def test_list_pages_with_ctrl_d_and_jumps_to_the_ends(seeds: Corpus) -> None:
+    """In a list, G goes to the last row, g to the first, and Ctrl+d pages down."""
+    app = ReaderApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        timeline = app.query_one(TimelineList)
+        await pilot.press("4", "G")
+        assert timeline.cursor == timeline.row_count - 1
+        await pilot.press("g", "ctrl+d")
+        assert timeline.cursor == timeline.scrollable_content_region.height - 1

@@ -16,6 +16,7 @@ from textual.strip import Strip
 
 from ...corpus.model import Article, Entity, Event
 from ...corpus.text import sentence_at
+from ..keys import NAVIGATION
 from .lists import ENTITY_CLASSES
 from .rows import text_strip
 
@@ -37,15 +38,11 @@ class ReadingView(ScrollView, can_focus=True):
         *ENTITY_CLASSES.values(),
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll_lines(1)", "Down", show=False),
-        Binding("up,k", "scroll_lines(-1)", "Up", show=False),
-        Binding("pagedown,space", "scroll_pages(1)", "Page down", show=False),
-        Binding("pageup", "scroll_pages(-1)", "Page up", show=False),
-        Binding("ctrl+d", "scroll_half(1)", "Half page down", show=False),
-        Binding("ctrl+u", "scroll_half(-1)", "Half page up", show=False),
-        Binding("home,g", "scroll_home(False)", "Top", show=False),
-        Binding("end,G", "scroll_end(False)", "Bottom", show=False),
-        Binding("r", "toggle_removed", "Removed text"),
+        *NAVIGATION,
+        Binding("space", "page(1)", "Page down", show=False, id="space-page-down"),
+        Binding("ctrl+d", "half(1)", "Half page down", show=False, id="half-page-down"),
+        Binding("ctrl+u", "half(-1)", "Half page up", show=False, id="half-page-up"),
+        Binding("r", "toggle_removed", "Removed text", id="toggle-removed"),
     ]
     DEFAULT_CSS = """
     ReadingView { overflow-x: hidden; }
@@ -86,16 +83,20 @@ class ReadingView(ScrollView, can_focus=True):
         self._laid_out_for = None
         self._layout()
 
-    def action_scroll_lines(self, step: int) -> None:
+    def action_move(self, step: int) -> None:
         self.scroll_to(y=self.scroll_offset.y + step, animate=False)
 
-    def action_scroll_pages(self, step: int) -> None:
+    def action_page(self, step: int) -> None:
         page = max(1, self.scrollable_content_region.height - 1)
         self.scroll_to(y=self.scroll_offset.y + step * page, animate=False)
 
-    def action_scroll_half(self, step: int) -> None:
+    def action_half(self, step: int) -> None:
         half = max(1, self.scrollable_content_region.height // 2)
         self.scroll_to(y=self.scroll_offset.y + step * half, animate=False)
+
+    def action_jump(self, index: int) -> None:
+        """Jump to the top (0) or the bottom (-1)."""
+        self.scroll_to(y=0 if index == 0 else self.max_scroll_y, animate=False)
 
     def on_resize(self) -> None:
         self._layout()

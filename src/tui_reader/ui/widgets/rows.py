@@ -20,6 +20,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..keys import NAVIGATION
+
 
 def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
     """One line of text as a strip exactly `width` cells wide, on `style`."""
@@ -39,12 +41,9 @@ class RowList(ScrollView, can_focus=True):
     ROW_HEIGHT: ClassVar[int] = 1
     COMPONENT_CLASSES: ClassVar[set[str]] = {"rowlist--cursor", "rowlist--muted"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False),
-        Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False),
-        Binding("home,g", "jump(0)", "First", show=False),
-        Binding("end,G", "jump(-1)", "Last", show=False),
+        *NAVIGATION,
+        Binding("ctrl+d", "page(1)", "Page down", show=False, id="half-page-down"),
+        Binding("ctrl+u", "page(-1)", "Page up", show=False, id="half-page-up"),
     ]
     DEFAULT_CSS = """
     RowList { overflow-x: hidden; }
