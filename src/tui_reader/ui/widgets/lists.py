@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import ClassVar
 
@@ -29,22 +30,20 @@ class ArticleList(RowList):
     BORDER_TITLE = "Articles"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "choose", "Read", id="read")]
 
+    @dataclass
     class Highlighted(Message):
-        """The cursor moved to an article."""
+        """The cursor moved to an article; a newer one replaces it in the queue."""
 
-        def __init__(self, article_id: str) -> None:
-            super().__init__()
-            self.article_id = article_id
+        article_id: str
 
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, ArticleList.Highlighted)
 
+    @dataclass
     class Chosen(Message):
         """Enter was pressed on an article."""
 
-        def __init__(self, article_id: str) -> None:
-            super().__init__()
-            self.article_id = article_id
+        article_id: str
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -81,12 +80,11 @@ class TimelineList(RowList):
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | {"timeline--current"}
 
+    @dataclass
     class Chosen(Message):
         """Enter was pressed on an event."""
 
-        def __init__(self, entry: TimelineEntry) -> None:
-            super().__init__()
-            self.entry = entry
+        entry: TimelineEntry
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -130,12 +128,11 @@ class EntitySidebar(RowList):
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | set(ENTITY_CLASSES.values())
 
+    @dataclass
     class Chosen(Message):
         """Enter was pressed on an entity."""
 
-        def __init__(self, entity_id: str) -> None:
-            super().__init__()
-            self.entity_id = entity_id
+        entity_id: str
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
