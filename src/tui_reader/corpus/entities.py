@@ -39,6 +39,8 @@ _LINK_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS | {"center", "centre", "city", "repu
 _INITIAL_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "in", "on", "at", "to"})
 
 Cue = tuple[str, float]
+STRONG = 3
+"""A cue this heavy (a gazetteer entry, a head word, a title, a given name) is evidence alone."""
 Scores = dict[str, float]
 
 
@@ -57,6 +59,10 @@ class Candidate:
     acronym: str | None = None
     """An acronym defined right after the name: "National Labor Relations Board (NLRB)"."""
 
+    def backed(self, kind: str | None = None) -> bool:
+        """Whether a strong cue (of this kind, if given) backs the name on its own."""
+        return any(weight >= STRONG and kind in (None, k) for k, weight in self.cues)
+
     def without_first_word(self) -> Candidate | None:
         """The same name less its first word, or None if that leaves nothing."""
         if len(self.words) < 2:
@@ -69,7 +75,8 @@ class Candidate:
             self.name[cut:],
             tuple(w - cut for w in self.words[1:]),
             False,
-            tuple(c for c in self.cues if c[0] != "person" or c[1] < 3),
+            # A strong person cue (a given name) was about the word that is dropped.
+            tuple(c for c in self.cues if c[0] != "person" or c[1] < STRONG),
             self.acronym,
         )
 
@@ -356,8 +363,7 @@ def _accepted(candidates: Iterable[Candidate], known: set[str]) -> Iterator[Cand
         key = _key(candidate.name)
         if candidate.name.lower() in gz.DEMONYMS or candidate.name.lower() in gz.NEVER:
             continue
-        strong = any(weight >= 3 for _, weight in candidate.cues)
-        if not candidate.initial or strong or key in known:
+        if not candidate.initial or candidate.backed() or key in known:
             yield candidate
             continue
         rest = candidate.without_first_word()
@@ -373,7 +379,7 @@ def resolve(
         _key(c.name)
         for candidates in articles.values()
         for c in candidates
-        if not c.initial or any(weight >= 3 for _, weight in c.cues)
+        if not c.initial or c.backed()
     }
     accepted = {aid: list(_accepted(cands, known)) for aid, cands in articles.items()}
     scores: dict[str, Scores] = defaultdict(lambda: defaultdict(float))
@@ -500,7 +506,7 @@ def _group_of(
     `people` maps the surnames of the article's full-named people to their groups.
     """
     key = _key(candidate.name)
-    if " " in key or (prelim.get(key) in ("place", "other") and _has_strong(candidate, "place")):
+    if " " in key or (prelim.get(key) in ("place", "other") and candidate.backed("place")):
         return groups.find(key)
     if key in people:
         return people[key]
@@ -509,10 +515,6 @@ def _group_of(
         if len(close) == 1:
             return close.pop()
     return groups.find(key)
-
-
-def _has_strong(candidate: Candidate, kind: str) -> bool:
-    return any(k == kind and weight >= 3 for k, weight in candidate.cues)
 
 
 def _build(
