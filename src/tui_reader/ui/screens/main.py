@@ -75,9 +75,10 @@ class MainScreen(Screen[None]):
         self._apply_filter()
 
     def watch_active_pane(self, active: int) -> None:
-        for index, name in enumerate(PANES):
-            self.query_one(f"#{name}").set_class(index == active, "active")
-        self.query_one(PaneTabs).show(["Articles", "Article", "Entities", "Timeline"], active)
+        panes = [self.query_one(f"#{name}") for name in PANES]
+        for index, pane in enumerate(panes):
+            pane.set_class(index == active, "active")
+        self.query_one(PaneTabs).show([str(pane.border_title) for pane in panes], active)
 
     def _apply_filter(self) -> None:
         articles = self.visible_articles()

@@ -14,7 +14,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...corpus.model import Article, Entity, Event
+from ...corpus.model import Article, Entity, Event, Mention
 from ...corpus.text import sentence_at
 from ..keys import NAVIGATION
 from .lists import ENTITY_CLASSES
@@ -75,11 +75,14 @@ class ReadingView(ScrollView, can_focus=True):
         self._scroll_pending = target
         if changed and target is None:
             self.scroll_to(y=0, animate=False, immediate=True)
-        self._laid_out_for = None
-        self._layout()
+        self._relayout()
 
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Lay the article out again: its content or its marks changed."""
         self._laid_out_for = None
         self._layout()
 
@@ -136,8 +139,11 @@ class ReadingView(ScrollView, can_focus=True):
             page.add(Text(article.title, style=self._style("reader--title")))
             page.add(Text(self._byline(article), style=meta))
             page.blank()
+            mentions: dict[int, list[Mention]] = {}
+            for mention in article.mentions:
+                mentions.setdefault(mention.paragraph, []).append(mention)
             for index, paragraph in enumerate(article.paragraphs):
-                page.add(self._paragraph(article, index, paragraph), index)
+                page.add(self._paragraph(article, index, paragraph, mentions.get(index, [])), index)
                 page.blank()
             for note in article.notes:
                 page.add(Text(f"Note: {note}", style=self._style("reader--note")))
@@ -167,7 +173,9 @@ class ReadingView(ScrollView, can_focus=True):
         parts.append(PurePath(article.source).name)
         return " · ".join(parts)
 
-    def _paragraph(self, article: Article, index: int, paragraph: str) -> Text:
+    def _paragraph(
+        self, article: Article, index: int, paragraph: str, mentions: list[Mention]
+    ) -> Text:
         text = Text(paragraph)
         if index in article.headings:
             text.stylize(self._style("reader--heading"))
@@ -175,9 +183,9 @@ class ReadingView(ScrollView, can_focus=True):
         if target is not None and target.paragraph == index:
             start, end = sentence_at(paragraph, target.offset)
             text.stylize(self._style("reader--target"), start, end)
-        for mention in article.mentions:
+        for mention in mentions:
             entity = self.entities.get(mention.entity)
-            if mention.paragraph != index or entity is None:
+            if entity is None:
                 continue
             style = self._style(ENTITY_CLASSES[entity.type])
             if mention.entity == self.selected_entity:

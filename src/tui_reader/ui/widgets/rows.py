@@ -63,7 +63,7 @@ class RowList(ScrollView, can_focus=True):
     def set_row_count(self, count: int, cursor: int = 0) -> None:
         """Replace the rows: the subclass's data has changed."""
         self._count = count
-        self.virtual_size = Size(self.size.width, count * self.ROW_HEIGHT)
+        self._fit_virtual_size()
         self.set_reactive(RowList.cursor, max(0, min(cursor, count - 1)))
         self._scroll_cursor_into_view()
         self.refresh()
@@ -100,8 +100,11 @@ class RowList(ScrollView, can_focus=True):
         elif top + self.ROW_HEIGHT > self.scroll_offset.y + height:
             self.scroll_to(y=top + self.ROW_HEIGHT - height, animate=False, immediate=True)
 
-    def on_resize(self) -> None:
+    def _fit_virtual_size(self) -> None:
         self.virtual_size = Size(self.size.width, self._count * self.ROW_HEIGHT)
+
+    def on_resize(self) -> None:
+        self._fit_virtual_size()
         self._scroll_cursor_into_view()
 
     def cursor_moved(self, index: int) -> None:
