@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from tui_reader.corpus import dates
 from tui_reader.corpus.analysis import build
 from tui_reader.corpus.cleaning import normalise
 from tui_reader.corpus.loading import Source
@@ -38,3 +39,26 @@ def test_analysis_never_raises_and_shows_no_control_characters(text: str) -> Non
     names = [entity.name for entity in corpus.entities.values()]
     for shown in [article.title, *article.paragraphs, *article.removed, *names]:
         assert not UNSAFE.search(shown)
+
+
+DATE_WORDS = [
+    "the", "end", "of", "beginning", "in", "last", "next", "this", "early", "mid-", "on",
+    "Friday", "Monday", "Nov.", "November", "May", "27", "4th", "2022", "1990s", "'90s",
+    "year", "month", "week", "weekend", "ago", "two", "a", "earlier", "spring", "Fall",
+    "first", "quarter", "Q3", "yesterday", "Tonight", "2021-03-04", "since", "of",
+    "the beginning of the", "the end of this", "earlier this", "Throughout", "in the",
+]  # fmt: skip
+date_text = st.lists(
+    st.tuples(st.sampled_from(DATE_WORDS), st.sampled_from([" ", " ", ", ", ". ", "-", ""])),
+    max_size=25,
+).map(lambda pairs: "".join(word + gap for word, gap in pairs))
+
+
+@given(date_text)
+@example("They vote at the beginning of the year, or by the end of this month.")
+@example("Throughout 2022 and earlier this week, in the fall of 2021 and mid-September.")
+@settings(max_examples=500, deadline=None)
+def test_windowed_date_scan_finds_what_a_full_scan_finds(text: str) -> None:
+    """Scanning only around trigger words gives exactly the matches of a full scan."""
+    full = [(m.span(), m.lastgroup) for m in dates._SCANNER.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in dates.matches(text)] == full

@@ -68,7 +68,7 @@ def decode_entities(text: str) -> str:
 
 
 # Spaces that should read as plain spaces, and invisible characters that only get in the way.
-_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u3000": " "})
+_SPACES = re.compile("[\xa0\u2007\u202f\t\u3000]")  # a regex: far faster than str.translate
 _INVISIBLE = re.compile("[\u200b\u200c\u2060\ufeff\u00ad]")
 
 
@@ -76,7 +76,7 @@ def normalise(raw: str) -> str:
     """Decode escapes and entities, unify line breaks, and remove unsafe characters."""
     text = decode_entities(decode_escapes(raw))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", strip_unsafe(text)).translate(_SPACES)
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", strip_unsafe(text)))
     return text
 
 

@@ -92,6 +92,17 @@ _PATTERNS = [
 # Every expression starts at a word boundary; anchoring there spares the alternation
 # from being tried at every character.
 _SCANNER = re.compile(r"\b(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _PATTERNS) + ")")
+# Every expression holds one of these, with at most `_LEAD` characters before the first
+# ("the beginning of the year") and at most `_TAIL` after it. Finding them is much cheaper
+# than trying the scanner everywhere, so the scanner is only tried at the word starts that
+# lead up to them.
+_TRIGGER = re.compile(
+    r"\d+|day|night|morrow|week|month|year|quarter|ago\b"
+    r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|pring|ummer|all\b|utumn|inter"
+)
+_WORD_START = re.compile(r"\b\w")
+_LEAD = 32
+_TAIL = 48
 
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|going to|gonna|set to|scheduled|plans? to|planning to|"
@@ -287,10 +298,29 @@ def _resolve(  # one branch per pattern of the scanner
     return None
 
 
+def matches(sentence: str) -> Iterator[re.Match[str]]:
+    """The scanner's matches in a sentence, as `finditer` would give them, found faster."""
+    position = 0
+    for trigger in _TRIGGER.finditer(sentence):
+        start = trigger.start()
+        if start < position:
+            continue
+        end = min(len(sentence), trigger.end() + _TAIL)
+        # Every expression starts a word; the first word that starts one is the leftmost.
+        for word in _WORD_START.finditer(sentence, max(position, start - _LEAD), start + 1):
+            match = _SCANNER.match(sentence, word.start(), end)
+            if match:
+                position = match.end()
+                yield match
+                break
+
+
 def scan(sentence: str, anchor: dt.date | None) -> Iterator[Expression]:
     """Find and resolve every date expression in one sentence."""
-    future = bool(_FUTURE.search(sentence))
-    for match in _SCANNER.finditer(sentence):
+    future: bool | None = None
+    for match in matches(sentence):
+        if future is None:
+            future = bool(_FUTURE.search(sentence))
         kind = match.lastgroup or ""
         groups = match.groupdict()
         text = match.group()

@@ -11,6 +11,7 @@ the corpus shows it elsewhere as a name, or a cue backs it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -21,7 +22,8 @@ from . import gazetteer as gz
 from .model import Entity, EntityType, Mention
 from .text import sentence_spans, slug
 
-_TOKEN = re.compile(r"[^\W_][\w'’&.\-]*")
+_WORD = r"[^\W_][\w'’&.\-]*"
+_FIRST_WORD = re.compile(_WORD)
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$|^(?:[A-Z]\.){2,}$")
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
@@ -35,6 +37,13 @@ _STATE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 _OPENERS = "\"“‘'(:—–"
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "bin", "al", "le", "la", "du"})
 _LINKS = frozenset({"of", "for", "the", "and", "&"}) | _PARTICLES
+# Only capitalised words can be names, and only links can join them; other words merely
+# part names, which the gap between two tokens shows. "president" follows "Vice".
+_TOKEN = re.compile(
+    r"[^\W\d_a-z][\w'’&.\-]*|(?<=\s)(?:"
+    + "|".join(sorted(w for w in _LINKS | {"president"} if w.isalpha()))
+    + r")(?=\s)"
+)
 _LINK_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS | {"center", "centre", "city", "republic", "house"}
 _INITIAL_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "in", "on", "at", "to"})
 
@@ -91,17 +100,18 @@ class _Token:
 
 
 def _tokens(paragraph: str, start: int, end: int) -> Iterator[_Token]:
-    first = True
+    """The sentence's capitalised words and links; `initial` marks a sentence's first word."""
+    first_word = _FIRST_WORD.search(paragraph, start, end)
+    first = first_word.start() if first_word else -1
     for match in _TOKEN.finditer(paragraph, start, end):
         raw = match.group()
         text, possessive = _trim(raw)
         before = paragraph[match.start() - 1] if match.start() > 0 else " "
         initial = (
-            first
+            match.start() == first
             or before in _OPENERS
             or paragraph[max(0, match.start() - 2) : match.start()] == ": "
         )
-        first = False
         if text:
             yield _Token(match.start(), match.start() + len(text), text, possessive, initial)
 
@@ -297,6 +307,7 @@ def _is_state(text: str) -> bool:
     return text.lower() in gz.US_STATES or _key(text).replace(" ", "") in gz.STATE_ABBREVIATIONS
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(name: str) -> str:
     """The form names are compared in: "the U.S." and "US" share the key "us"."""
     key = " ".join(name.replace("’", "'").replace(".", "").lower().split())

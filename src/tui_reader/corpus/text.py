@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -43,8 +44,16 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 
 
-def sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each sentence in a paragraph."""
+@functools.lru_cache(maxsize=4096)
+def sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of each sentence in a paragraph.
+
+    Cleaning, dating and entity finding all split the same paragraphs, so the split is cached.
+    """
+    return tuple(_sentence_spans(paragraph))
+
+
+def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
     start = 0
     length = len(paragraph)
     while start < length and paragraph[start].isspace():
@@ -63,7 +72,7 @@ def sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
 
 def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
     if match.group().startswith("."):
-        before = _WORD_BEFORE.search(paragraph, 0, match.start())
+        before = _WORD_BEFORE.search(paragraph, max(0, match.start() - 40), match.start())
         if before:
             word = before.group(1)
             # An initial ("J.") or a dotted abbreviation ("U.S", "D.C") rarely ends a sentence
