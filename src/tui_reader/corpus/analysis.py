@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
 from . import dates, entities
-from .cleaning import clean
+from .cleaning import clean, one_line
+from .formats import Record
 from .loading import Source, load
 from .model import Article, Corpus, DateSource, Problem, TimelineEntry
 from .text import sentence_spans, shorten
@@ -25,19 +25,24 @@ def _title(paragraphs: list[str], fallback: str) -> str:
 
 def analyse(source: Source) -> tuple[Article, list[entities.Candidate]]:
     """Clean and analyse one article; entities are resolved later, across the corpus."""
-    cleaned = clean(source.text)
-    published: dt.date | None = cleaned.header_date
-    published_from: DateSource | None = "header" if published else None
+    meta = source.meta or Record("")
+    known_title = one_line(meta.title) if meta.title else None
+    cleaned = clean(source.text, title=known_title)
+    published = dates.parse_date(meta.date) if meta.date else None
+    published_from: DateSource | None = meta.origin if published else None
+    if published is None and cleaned.header_date:
+        published, published_from = cleaned.header_date, "header"
     if published is None:
         published = dates.latest_full_date([*cleaned.paragraphs, *cleaned.removed])
         published_from = "text" if published else None
     article = Article(
         id=source.id,
         source=source.path,
-        title=cleaned.title or _title(cleaned.paragraphs, source.id),
+        title=known_title or cleaned.title or _title(cleaned.paragraphs, source.id),
         paragraphs=cleaned.paragraphs,
         headings=frozenset(cleaned.headings),
-        author=cleaned.author,
+        author=one_line(meta.author) if meta.author else cleaned.author,
+        url=meta.url,
         published=published,
         published_from=published_from,
         removed=cleaned.removed,

@@ -12,6 +12,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from .dates import parse_date
 from .text import sentence_spans, strip_unsafe
 
 _MAX_ROUNDS = 8
@@ -80,6 +81,11 @@ def normalise(raw: str) -> str:
     return text
 
 
+def one_line(text: str) -> str:
+    """Metadata text (a title, an author) as one clean line."""
+    return " ".join(normalise(text).split())
+
+
 # --- line and paragraph rulings ---------------------------------------------------------
 
 _HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]*)?\s+")
@@ -93,9 +99,37 @@ _CREDIT_PREFIX = re.compile(
     r"^(?:Photo(?:graph)?s?|Images?|Pictures?|Credit)\s*(?:by\b|:)\s*", re.I
 )
 _PROMO = re.compile(
-    r"^(?:WATCH|SEE MORE|READ MORE|READ ALSO|ALSO READ|MORE|RELATED|LISTEN|SIGN UP|SUBSCRIBE)"
-    r"\s*:.*$|^(?:You may also like|Advertisement|ADVERTISEMENT|Story continues below)\W*$"
+    r"^(?i:WATCH|SEE MORE|READ MORE|READ ALSO|ALSO READ|MORE|RELATED|LISTEN|SIGN UP|SUBSCRIBE|"
+    r"RECOMMENDED|MORE FROM [\w ]{1,30}|TRENDING|MUST READ|DON'T MISS|DON’T MISS)\s*:.*$"
+    r"|^(?i:You (?:may|might) also like|Advertisement|Story continues below(?: advertisement)?|"
+    r"Related (?:articles|stories|coverage)|Recommended(?: for you)?|Most (?:read|popular)|"
+    r"Read more|See more|Trending(?: now)?|Scroll to continue|Continue reading|"
+    r"Share (?:this|on \w+|via \w+)(?: (?:article|story|page))?)\W*$"
 )
+# Newsletter, app and social prompts: short, and addressed to the reader.
+_PROMPT = re.compile(
+    r"^(?:Sign up|Subscribe|Get (?:the|our) \w+|Download (?:the|our)|Follow us|Like us|"
+    r"Click here|Tap here|Join (?:us|our)|Enter your email|Already a subscriber|"
+    r"Want more|Don['’]t miss)\b.{0,160}"
+    r"(?i:newsletter|inbox|email|subscri\w+|app\b|follow|facebook|twitter|instagram|"
+    r"youtube|tiktok|podcast|notifications|updates|here\b|below)",
+)
+# Publication lines at the top: "Published: 3 April 2022", "PUBLISHED: … | UPDATED: …".
+_DATE_LINE = re.compile(
+    r"^(?P<label>Date|Published(?: on| at)?|Posted(?: on)?|First published(?: on)?|Updated|"
+    r"Last updated|Modified|DATE|PUBLISHED|POSTED|UPDATED)\b\s*:?\s*(?P<value>.{4,80}?)"
+    r"(?:\s*[|·•]\s*(?:Updated|Last updated|UPDATED|Modified)\b\s*:?.{0,80})?$"
+)
+_BYLINE = re.compile(
+    r"^(?:By|BY|Written by|Words by)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
+    r"(?:(?:,| and)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})*)"
+    r"(?:\s*(?:,|\||-|—|–)\s*[\w .&'’-]{0,40})?$"
+)
+# A dateline alone on its line: "ATLANTA --", "WASHINGTON (AP) —".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]*)?(?:\s*\([\w .]{1,20}\))?\s*(?:--|—|–)$"
+)
+_BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/|\|)\s+")
 # Pager links are often glued to the linked title: "Previous articleApple is launching…".
 _PAGER = re.compile(r"^(?:Previous|Next) (?:article|post|story)", re.I)
 _ASIDE = re.compile(
@@ -200,14 +234,16 @@ def _header_date(text: str, cleaned: Cleaned) -> str:
     return text[match.end() :]
 
 
-def clean(raw: str) -> Cleaned:
-    """Clean one article's raw text."""
+def clean(raw: str, title: str | None = None) -> Cleaned:
+    """Clean one article's raw text; `title` is the title its metadata gives, if any."""
     cleaned = Cleaned()
     text = _header_date(normalise(raw), cleaned)
 
     # Units are paragraphs in order; a credit removes itself and the caption above it.
     units: list[str] = []
     credit_follows: set[int] = set()
+    top = True  # before the first paragraph of prose: where datelines, bylines and crumbs sit
+    dateline = ""
     for block in _blocks(text):
         for line in _join_lines(block):
             if is_credit(line):
@@ -215,19 +251,26 @@ def clean(raw: str) -> Cleaned:
                     cleaned.removed.append(units.pop())
                 credit_follows.add(len(units) - 1)
                 cleaned.removed.append(line)
-            elif _PROMO.match(line) or _PAGER.match(line):
+            elif _is_promo(line) or (top and _top_line(line, cleaned)):
                 cleaned.removed.append(line)
+            elif top and _DATELINE.match(line):
+                dateline = f"{line} "  # it belongs to the paragraph below it
             else:
-                units.append(line)
+                units.append(dateline + line)
+                dateline = ""
+                top = top and not _is_prose(line)
+    if dateline:
+        units.append(dateline.strip())
 
+    first = _first_unit(units, title, cleaned)
     body: list[str] = []
-    for index, unit in enumerate(units):
+    for index, unit in enumerate(units[first:], first):
         unit = _ASIDE.sub(lambda m: _keep(cleaned, m.group().strip()), unit).strip()
         if not unit:
             continue
         if _NOTE.match(unit):
             cleaned.notes.append(unit)
-        elif index == 0 and _is_title(unit, units, credit_follows):
+        elif index == first and _is_title(unit, index, units, credit_follows, title):
             cleaned.title = unit
         else:
             body.append(unit)
@@ -238,17 +281,80 @@ def clean(raw: str) -> Cleaned:
     return cleaned
 
 
+def _is_prose(line: str) -> bool:
+    return len(line) > 150 or bool(_SENTENCE_PUNCT.search(line))
+
+
+def _is_promo(line: str) -> bool:
+    """A promo, a pager link, or a prompt to subscribe or follow."""
+    return bool(
+        _PROMO.match(line) or _PAGER.match(line) or (len(line) <= 240 and _PROMPT.match(line))
+    )
+
+
+def _top_line(line: str, cleaned: Cleaned) -> bool:
+    """A publication line, a byline or a breadcrumb trail above the text (taken in)."""
+    date_line = _DATE_LINE.match(line)
+    if date_line:
+        label = date_line.group("label").lower()
+        value = parse_date(date_line.group("value"))
+        if value is None:
+            return False
+        if not label.startswith(("updated", "last", "modified")) and cleaned.header_date is None:
+            cleaned.header_date = value
+        return True
+    byline = _BYLINE.match(line)
+    if byline:
+        cleaned.author = cleaned.author or byline.group("name")
+        return True
+    crumbs = _BREADCRUMB_SEPARATORS.split(line)
+    return len(crumbs) >= 2 and all(0 < len(crumb.split()) <= 3 for crumb in crumbs)
+
+
+def _same_title(unit: str, title: str) -> bool:
+    a, b = (re.findall(r"\w+", text.lower()) for text in (unit, title))
+    return bool(a) and (a == b[: len(a)] or b == a[: len(b)])
+
+
+def _first_unit(units: list[str], title: str | None, cleaned: Cleaned) -> int:
+    """Drop the breadcrumbs ("Home", "News", "Spaceflight") above the title.
+
+    They are the short lines before the first paragraph of prose, less the title itself: the
+    known title when the metadata gives one, else the last of those lines.
+    """
+    head = 0
+    while head < len(units) and not _is_prose(units[head]):
+        head += 1
+    if head == len(units):
+        return 0
+    if title is not None:
+        matches = [i for i in range(head) if _same_title(units[i], title)]
+        end = matches[0] if matches else head
+    else:
+        end = head - 1
+    crumbs = 0
+    while crumbs < end and len(units[crumbs].split()) <= 3:
+        crumbs += 1
+    cleaned.removed.extend(units[:crumbs])
+    return crumbs
+
+
 def _keep(cleaned: Cleaned, removed: str) -> str:
     cleaned.removed.append(removed)
     return ""
 
 
-def _is_title(unit: str, units: list[str], credit_follows: set[int]) -> bool:
-    """A first line is a title when short, unpunctuated, and not a caption over a credit."""
+def _is_title(
+    unit: str, index: int, units: list[str], credit_follows: set[int], title: str | None
+) -> bool:
+    """A first line is the title when it repeats the known title, or, with none known, when
+    it is short, unpunctuated, and not a caption over a credit."""
+    if title is not None:
+        return _same_title(unit, title)
     return (
-        len(units) > 1
+        len(units) > index + 1
         and len(unit) <= 120
-        and 0 not in credit_follows
+        and index not in credit_follows
         and not _SENTENCE_PUNCT.search(unit)
     )
 

@@ -7,7 +7,9 @@ future-tense sentence the next one. An expression with no anchor stays unresolve
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import email.utils
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -68,7 +70,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 _PATTERNS = [
     ("md", rf"(?:{_WEEKDAY},?\s+)?(?P<md_m>{_MONTH_ANY})\s+(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"),
-    ("dm", rf"(?:{_WEEKDAY},?\s+)?(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH_FULL})\b(?:,?\s+(?P<dm_y>{_YEAR})\b)?"),
+    ("dm", rf"(?:{_WEEKDAY},?\s+)?(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH_ANY})(?!\w)(?:,?\s+(?P<dm_y>{_YEAR})\b)?"),
     ("iso", r"(?P<iso_v>\b\d{4}-\d{2}-\d{2})\b"),
     ("my", rf"(?:(?P<my_mod>early|late|mid-?)\s*)?(?P<my_m>{_MONTH_FULL}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
     ("mrel", rf"(?P<mrel_m>{_MONTH_FULL})\s+(?P<mrel_r>last|this|next)\s+year\b"),
@@ -347,6 +349,27 @@ def events(paragraphs: Iterable[str], anchor: dt.date | None) -> list[Event]:
                     )
                 )
     return found
+
+
+_NUMERIC_DATE = re.compile(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A publication date as metadata writes it, or None: no guess is made.
+
+    ISO (`2022-04-01T10:00:00Z`, `2022/04/01`), RFC 2822 (`Fri, 01 Apr 2022 10:00:00 GMT`) and
+    words (`April 1, 2022`, `1 April 2022`) are read. An impossible date gives None.
+    """
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric:
+        return _date_or_none(*(int(part) for part in numeric.groups()))
+    with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
+        return email.utils.parsedate_to_datetime(text).date()
+    for expression in scan(text, None):
+        resolved = expression.resolved
+        if resolved and resolved.precision == "day":
+            return dt.date.fromisoformat(resolved.date)
+    return None
 
 
 def latest_full_date(texts: Iterable[str]) -> dt.date | None:

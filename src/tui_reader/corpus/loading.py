@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -9,21 +10,27 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from . import formats
+from .formats import Record
 from .model import Problem
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".text"})
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+JSON_SUFFIXES = frozenset({".json"})
+LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES
 MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated."""
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The raw text of one article and where it came from."""
+    """The raw text of one article, the metadata its file gave, and where it came from."""
 
     id: str
     path: str
     text: str
     truncated: bool = False
+    meta: Record | None = None
 
 
 def bundled_seeds() -> Path:
@@ -47,15 +54,59 @@ def _files(root: Path) -> Iterator[Path]:
         yield root
 
 
-def _read(path: Path) -> tuple[str, bool]:
-    data = path.read_bytes()
+def _decode(data: bytes) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+        return data.decode("cp1252", errors="replace")
+
+
+def _capped(text: str) -> tuple[str, bool]:
     if len(text) > MAX_CHARS:
         return text[:MAX_CHARS], True
     return text, False
+
+
+def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
+    """The articles in one file, None for a record that holds none (reported).
+
+    JSON Lines files are read one record at a time, whatever their size.
+    """
+    if path.suffix.lower() in LINES_SUFFIXES:
+        yield from _lines(path, problems)
+        return
+    text = _decode(path.read_bytes())
+    if path.suffix.lower() in JSON_SUFFIXES or formats.looks_like_json(text):
+        try:
+            document = json.loads(text)
+        except ValueError:
+            if path.suffix.lower() in JSON_SUFFIXES:
+                problems.append(Problem(str(path), "not valid JSON"))
+                return
+            yield formats.text_record(text)
+            return
+        for number, value in enumerate(formats.json_values(document), 1):
+            record = formats.json_record(value)
+            if record is None:
+                problems.append(Problem(f"{path}#{number}", "no article text in this record"))
+            yield record
+        return
+    yield formats.text_record(text)
+
+
+def _lines(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
+    with path.open("rb") as stream:
+        for number, raw in enumerate(stream, 1):
+            line = _decode(raw).strip()
+            if not line:
+                continue
+            try:
+                record = formats.json_record(json.loads(line))
+            except ValueError:
+                record = None
+            if record is None:
+                problems.append(Problem(f"{path}:{number}", "not a JSON article record"))
+            yield record
 
 
 def load(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
@@ -71,15 +122,19 @@ def load(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
     stems = Counter(path.stem for _, path in found)
     sources: list[Source] = []
     for root, path in found:
-        try:
-            text, truncated = _read(path)
-        except OSError as error:
-            problems.append(Problem(str(path), error.strerror or type(error).__name__))
-            continue
         if stems[path.stem] == 1:
-            article_id = path.stem
+            file_id = path.stem
         else:
             base = root if root.is_dir() else root.parent
-            article_id = path.relative_to(base).with_suffix("").as_posix()
-        sources.append(Source(article_id, str(path), text, truncated))
+            file_id = path.relative_to(base).with_suffix("").as_posix()
+        try:
+            for number, record in enumerate(_records(path, problems), 1):
+                if record is None:
+                    continue
+                text, truncated = _capped(record.body)
+                # Records of a JSON export are numbered; a text file is one article.
+                article_id = f"{file_id}#{number}" if record.origin == "json" else file_id
+                sources.append(Source(article_id, str(path), text, truncated, record))
+        except OSError as error:
+            problems.append(Problem(str(path), error.strerror or type(error).__name__))
     return sources, problems
