@@ -156,3 +156,69 @@ def test_every_real_sentence_of_seed_001_is_kept(seeds: Corpus) -> None:
     ]:
         assert sentence in body
     assert len(seed(seeds, "001").paragraphs) == 13
+
+
+def test_top_of_page_lines_leave_the_body_and_feed_the_metadata() -> None:
+    """Crumbs, a byline and a PUBLISHED | UPDATED line: removed; the published date is kept."""
+    raw = (
+        "Home\nNews\nSpaceflight\nNASA launches a rocket to the Moon\nBy Alejandro de la Garza\n"
+        "PUBLISHED: 09:12 BST, 3 April 2022 | UPDATED: 11:40 BST, 4 April 2022\n\n"
+        "The rocket lifted off on Saturday. It carried no crew.\n"
+    )
+    result = clean(raw)
+    assert result.title == "NASA launches a rocket to the Moon"
+    assert result.author == "Alejandro de la Garza"
+    assert result.header_date == dt.date(2022, 4, 3)
+    assert result.paragraphs == ["The rocket lifted off on Saturday. It carried no crew."]
+    assert {"Home", "News", "Spaceflight", "By Alejandro de la Garza"} <= set(result.removed)
+
+
+def test_an_updated_line_alone_gives_no_publication_date() -> None:
+    result = clean("Updated: 4 April 2022\n\nThe vote was counted.")
+    assert result.header_date is None
+    assert result.removed == ["Updated: 4 April 2022"]
+
+
+def test_a_title_may_end_with_an_exclamation_and_crumbs_stay_out() -> None:
+    result = clean("Home\nSport\nT1 win the world title!\n\nT1 are champions!\n\nThey won 3-0.")
+    assert result.title == "T1 win the world title!"
+    assert result.paragraphs == ["T1 are champions!", "They won 3-0."]
+
+
+def test_a_dateline_alone_is_a_place_on_the_first_paragraph_not_a_title() -> None:
+    result = clean("WASHINGTON (AP) —\n\nThe Senate voted on Friday.\n\nIt passed.")
+    assert result.title is None
+    assert result.paragraphs[0] == "WASHINGTON (AP) — The Senate voted on Friday."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for our morning newsletter to get the news in your inbox.",
+        "Follow us on Twitter and Facebook for the latest updates.",
+        "Download our app to get breaking news alerts.",
+        "You may also like",
+        "Story continues below advertisement",
+        "READ MORE: Ten questions that remain",
+        "SEE MORE: The latest pictures",
+    ],
+)
+def test_promos_and_prompts_leave_the_body(line: str) -> None:
+    result = clean(f"The vote was counted on Friday.\n\n{line}\n\nIt passed.")
+    assert result.paragraphs == ["The vote was counted on Friday.", "It passed."]
+    assert result.removed == [line]
+
+
+def test_a_long_paragraph_that_mentions_following_is_never_taken_for_a_bio() -> None:
+    """A bio is short; a long paragraph that ends the article is kept whatever it says."""
+    long = "The vote was counted. " * 30 + "Follow us on Twitter for more."
+    result = clean(f"First paragraph here.\n\n{long}")
+    assert result.paragraphs[-1] == long.strip()
+
+
+def test_a_known_title_is_removed_only_where_the_text_repeats_it() -> None:
+    assert clean("Workers vote\n\nThey voted.", title="Workers vote").paragraphs == ["They voted."]
+    kept = clean("A line that is no title\n\nThey voted.", title="Workers vote")
+    assert kept.paragraphs == ["A line that is no title", "They voted."]
+    crumb = clean("Politics\n\nThey voted.", title="Workers vote")
+    assert (crumb.paragraphs, crumb.removed) == (["They voted."], ["Politics"])

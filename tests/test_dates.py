@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tui_reader.corpus.dates import events, latest_full_date, scan
+from tui_reader.corpus.dates import events, latest_full_date, parse_date, scan
 from tui_reader.corpus.model import Corpus
 
 from .conftest import seed
@@ -137,3 +137,46 @@ def test_timeline_is_sorted_and_holds_only_resolved_events(seeds: Corpus) -> Non
     assert keys == sorted(keys)
     assert all(t.event.date for t in seeds.timeline)
     assert len(seeds.timeline) == sum(1 for a in seeds.articles for e in a.events if e.date)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "expected"),
+    [
+        (
+            "It will be held Tuesday the 8th.",
+            dt.date(2018, 3, 7),
+            ("Tuesday the 8th", "2018-05-08"),
+        ),
+        ("It happened on Saturday 2nd.", dt.date(2018, 3, 7), ("on Saturday 2nd", "2017-12-02")),
+        ("We meet Friday next week.", dt.date(2018, 3, 7), ("Friday next week", "2018-03-16")),
+        ("It will be this May 8th.", dt.date(2018, 3, 7), ("May 8th", "2018-05-08")),
+        ("It opened in Jun 2018.", FRIDAY, ("Jun 2018", "2018-06")),
+        ("It closed a decade ago.", FRIDAY, ("a decade ago", "2012")),
+        ("It closed two fortnights ago.", FRIDAY, ("two fortnights ago", "2022-02-28")),
+        ("It was founded on 3 Apr. 2020.", FRIDAY, ("3 Apr. 2020", "2020-04-03")),
+    ],
+)
+def test_more_news_expressions(sentence: str, anchor: dt.date, expected: tuple[str, str]) -> None:
+    assert [(text, value) for text, value, _ in resolve(sentence, anchor)] == [expected]
+
+
+def test_a_date_off_the_calendar_is_unresolved_not_an_error() -> None:
+    assert resolve("It began 99999999 days ago.", FRIDAY) == [("99999999 days ago", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022-04-01T10:00:00Z", dt.date(2022, 4, 1)),
+        ("2022/4/1", dt.date(2022, 4, 1)),
+        ("Fri, 01 Apr 2022 10:00:00 GMT", dt.date(2022, 4, 1)),
+        ("April 1, 2022", dt.date(2022, 4, 1)),
+        ("09:12 BST, 3 April 2022", dt.date(2022, 4, 3)),
+        ("2022-13-45", None),
+        ("99999-01-01", None),
+        ("February 30, 2022", None),
+        ("soon", None),
+    ],
+)
+def test_metadata_dates_are_read_without_guessing(text: str, expected: dt.date | None) -> None:
+    assert parse_date(text) == expected

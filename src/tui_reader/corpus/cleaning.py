@@ -75,10 +75,16 @@ _INVISIBLE = re.compile("[\u200b\u200c\u2060\ufeff\u00ad]")
 
 def normalise(raw: str) -> str:
     """Decode escapes and entities, unify line breaks, and remove unsafe characters."""
-    text = decode_entities(decode_escapes(raw))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", strip_unsafe(text)))
-    return text
+    text = decode_escapes(raw).replace("\r\n", "\n").replace("\r", "\n")
+    # Removing a character can join an entity ("&\x1bamp;"), and decoding one can make an
+    # unsafe character ("&#27;"), so both run until neither changes the text.
+    for _ in range(_MAX_ROUNDS):
+        safe = _INVISIBLE.sub("", strip_unsafe(text))
+        decoded = decode_entities(safe).replace("\r\n", "\n").replace("\r", "\n")
+        if decoded == text:
+            break
+        text = decoded
+    return _SPACES.sub(" ", text)
 
 
 def one_line(text: str) -> str:
@@ -120,9 +126,13 @@ _DATE_LINE = re.compile(
     r"Last updated|Modified|DATE|PUBLISHED|POSTED|UPDATED)\b\s*:?\s*(?P<value>.{4,80}?)"
     r"(?:\s*[|·•]\s*(?:Updated|Last updated|UPDATED|Modified)\b\s*:?.{0,80})?$"
 )
+# A name as bylines and bios write it: "Alejandro de la Garza", 'Amanda "Tania Mae" Tan'.
+_NAME = (
+    r"[A-Z][\w'’.-]+(?:\s+(?:(?:de|la|le|van|von|der|den|da|del|du|bin|al)\s+)*"
+    r"(?:[A-Z][\w'’.-]+|[\"“][A-Z][\w'’. -]+[\"”])){1,4}"
+)
 _BYLINE = re.compile(
-    r"^(?:By|BY|Written by|Words by)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
-    r"(?:(?:,| and)\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})*)"
+    rf"^(?:By|BY|Written by|Words by)\s+(?P<name>{_NAME}(?:(?:,| and)\s+{_NAME})*)"
     r"(?:\s*(?:,|\||-|—|–)\s*[\w .&'’-]{0,40})?$"
 )
 # A dateline alone on its line: "ATLANTA --", "WASHINGTON (AP) —".
@@ -142,11 +152,14 @@ _NOTE = re.compile(
     r"EDITOR['’]S NOTE)\s*(?:\([^)]{0,40}\))?\s*:"
 )
 _BIO = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}) (?:is|was|has been|covers)\b.{0,200}?"
+    rf"^(?P<name>{_NAME}) (?:is|was|has been|covers)\b.{{0,200}}?"
     r"\b(?i:reporter|writer|editor|correspondent|journalist|contributor|columnist|producer|"
     r"analyst|author|intern|critic|fellow)\b"
 )
+_BIO_LIMIT = 400
+"""A bio is a short paragraph; a longer one is prose that happens to match."""
 _FOLLOW = re.compile(r"\bFollow (?:him|her|them|us|me) on (?:Twitter|X|Instagram|Bluesky)\b")
+_PROSE_END = re.compile(r"[.:;,…][\"'”’)]*$")
 _SENTENCE_PUNCT = re.compile(r"[.!?:;,…][\"'”’)]*$")
 
 
@@ -177,6 +190,10 @@ def _is_heading(paragraph: str) -> bool:
         and not _SENTENCE_PUNCT.search(paragraph)
         and (paragraph[0].isupper() or paragraph[0] in "'\"‘“")
     )
+
+
+TITLE_MAX = 200
+"""A first line longer than this is prose, not a title."""
 
 
 @dataclass(slots=True)
@@ -282,7 +299,8 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
 
 
 def _is_prose(line: str) -> bool:
-    return len(line) > 150 or bool(_SENTENCE_PUNCT.search(line))
+    """A paragraph of prose, not a title or a crumb; a title may end with "!" or "?"."""
+    return len(line) > 150 or bool(_PROSE_END.search(line))
 
 
 def _is_promo(line: str) -> bool:
@@ -319,8 +337,8 @@ def _same_title(unit: str, title: str) -> bool:
 def _first_unit(units: list[str], title: str | None, cleaned: Cleaned) -> int:
     """Drop the breadcrumbs ("Home", "News", "Spaceflight") above the title.
 
-    They are the short lines before the first paragraph of prose, less the title itself: the
-    known title when the metadata gives one, else the last of those lines.
+    They are the short lines that lead the lines above the first paragraph of prose, less
+    the title itself: the known title when the metadata gives one, else the line after them.
     """
     head = 0
     while head < len(units) and not _is_prose(units[head]):
@@ -348,14 +366,14 @@ def _is_title(
     unit: str, index: int, units: list[str], credit_follows: set[int], title: str | None
 ) -> bool:
     """A first line is the title when it repeats the known title, or, with none known, when
-    it is short, unpunctuated, and not a caption over a credit."""
+    it is short, does not end as prose does, and is not a caption over a credit."""
     if title is not None:
         return _same_title(unit, title)
     return (
         len(units) > index + 1
-        and len(unit) <= 120
+        and len(unit) <= TITLE_MAX
         and index not in credit_follows
-        and not _SENTENCE_PUNCT.search(unit)
+        and not _PROSE_END.search(unit)
     )
 
 
@@ -363,6 +381,8 @@ def _remove_bio(body: list[str], cleaned: Cleaned) -> None:
     """An author bio among the last two paragraphs leaves the body; its name is the author."""
     for index in range(len(body) - 1, max(len(body) - 3, -1), -1):
         paragraph = body[index]
+        if len(paragraph) > _BIO_LIMIT:
+            continue
         bio = _BIO.match(paragraph)
         if bio or _FOLLOW.search(paragraph):
             if bio and cleaned.author is None:

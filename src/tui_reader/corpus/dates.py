@@ -72,9 +72,9 @@ _PATTERNS = [
     ("md", rf"(?:{_WEEKDAY},?\s+)?(?P<md_m>{_MONTH_ANY})\s+(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"),
     ("dm", rf"(?:{_WEEKDAY},?\s+)?(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH_ANY})(?!\w)(?:,?\s+(?P<dm_y>{_YEAR})\b)?"),
     ("iso", r"(?P<iso_v>\b\d{4}-\d{2}-\d{2})\b"),
-    ("my", rf"(?:(?P<my_mod>early|late|mid-?)\s*)?(?P<my_m>{_MONTH_FULL}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
+    ("my", rf"(?:(?P<my_mod>early|late|mid-?)\s*)?(?P<my_m>{_MONTH_ANY})(?!\w),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
     ("mrel", rf"(?P<mrel_m>{_MONTH_FULL})\s+(?P<mrel_r>last|this|next)\s+year\b"),
-    ("relm", rf"\b(?P<relm_r>last|this|next|past|coming)\s+(?P<relm_m>{_MONTH_FULL})\b"),
+    ("relm", rf"\b(?P<relm_r>last|this|next|past|coming)\s+(?P<relm_m>{_MONTH_FULL})\b(?!\s+\d)"),
     ("inm", rf"\b(?P<inm_p>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hrough|[Ff]rom|[Bb]efore|[Aa]fter|early|late|mid-?)\s+(?P<inm_m>{_MONTH_FULL})\b(?!\s+(?:last|this|next)\s+year|,?\s+(?:of\s+)?\d)"),
     ("season", rf"\b(?:(?P<se_r>last|this|next|past|coming|early|late)\s+|(?:in\s+)?the\s+)(?P<se_s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<se_y>{_YEAR})\b)?"),
     ("seasony", rf"\b(?P<sy_s>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<sy_y>{_YEAR})\b"),
@@ -84,11 +84,13 @@ _PATTERNS = [
     ("decade2", r"\bthe\s+['’](?P<dec2>\d0)s\b"),
     ("endy", rf"\b(?:the\s+)?(?P<ey_e>end|beginning|start|middle)\s+of\s+(?P<ey_y>{_YEAR})\b"),
     ("year", rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]hrough|[Ii]nto|[Ff]rom|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ff]or|[Tt]hroughout|[Bb]etween|[Aa]round)\s+|\b[Mm]id-)(?P<year_v>{_YEAR})\b(?![,.]?\d|-\d)"),
-    ("ago", r"\b(?P<ago_n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<ago_u>day|week|month|year)s?\s+ago\b"),
+    ("ago", r"\b(?P<ago_n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<ago_u>day|week|fortnight|month|year|decade|centur)(?:s|ies|y)?\s+ago\b"),
     ("within", r"\b(?P<wi_r>earlier|later)\s+this\s+(?P<wi_u>week|month|year)\b"),
     ("end", r"\b(?:the\s+)?(?P<end_e>end|beginning|start|middle)\s+of\s+(?P<end_r>the|this|last|next)\s+(?P<end_u>year|month)\b"),
     ("rel", r"\b(?P<rel_r>last|this|next|past|coming)\s+(?P<rel_u>week|weekend|month|year)\b"),
     ("day", r"\b(?P<day_v>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"),
+    ("wdnw", rf"(?:[Oo]n\s+)?(?P<wdnw_w>{_WEEKDAY})\s+(?P<wdnw_r>last|this|next)\s+week\b"),
+    ("wdd", rf"(?:[Oo]n\s+)?(?P<wdd_w>{_WEEKDAY}),?\s+(?:the\s+)?(?P<wdd_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"),
     ("wd", rf"\b(?:(?P<wd_r>on|last|next|this|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd_d>{_WEEKDAY})(?:['’]s)?\b(?!s\b)"),
 ]  # fmt: skip
 # Every expression starts at a word boundary; anchoring there spares the alternation
@@ -207,6 +209,20 @@ def _shift(anchor: dt.date, unit: str, amount: int) -> Resolved:
     return _year(anchor.year + amount)
 
 
+_AGO_UNITS = {"fortnight": ("week", 2), "decade": ("year", 10), "centur": ("year", 100)}
+
+
+def _weekday_in_month(name: str, day: int, anchor: dt.date, future: bool) -> Resolved | None:
+    """ "Tuesday the 8th": the nearest month, back or ahead by tense, whose 8th is a Tuesday."""
+    target = WEEKDAYS.index(name.lower())
+    for step in range(24):
+        month = anchor + relativedelta(months=step if future else -step, day=1)
+        value = _date_or_none(month.year, month.month, day)
+        if value and value.weekday() == target and (value >= anchor) == future:
+            return _day(value)
+    return None
+
+
 _RELATION_STEP = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "the": 0}
 
 
@@ -277,7 +293,14 @@ def _resolve(  # one branch per pattern of the scanner
         return _season(g["se_s"] or "", (g["se_r"] or "").lower(), anchor, future)
     if kind == "ago":
         count = _NUMBERS.get((g["ago_n"] or "").lower()) or int(g["ago_n"] or 0)
-        return _shift(anchor, g["ago_u"] or "day", -count)
+        unit, factor = _AGO_UNITS.get(g["ago_u"] or "", (g["ago_u"] or "day", 1))
+        return _shift(anchor, unit, -count * factor)
+    if kind == "wdnw":
+        week = _shift(anchor, "week", _RELATION_STEP[g["wdnw_r"] or "this"])
+        monday = dt.date.fromisoformat(week.date)
+        return _day(monday + dt.timedelta(days=WEEKDAYS.index((g["wdnw_w"] or "").lower())))
+    if kind == "wdd":
+        return _weekday_in_month(g["wdd_w"] or "", int(g["wdd_d"] or 0), anchor, future)
     if kind == "within":
         return _shift(anchor, g["wi_u"] or "year", 0)
     if kind == "end":
@@ -327,7 +350,11 @@ def scan(sentence: str, anchor: dt.date | None) -> Iterator[Expression]:
         groups = match.groupdict()
         text = match.group()
         start = match.start()
-        yield Expression(start, start + len(text), text, _resolve(kind, groups, anchor, future))
+        try:
+            resolved = _resolve(kind, groups, anchor, future)
+        except (ValueError, OverflowError):  # "99999999 days ago" leaves the calendar
+            resolved = None
+        yield Expression(start, start + len(text), text, resolved)
 
 
 def events(paragraphs: Iterable[str], anchor: dt.date | None) -> list[Event]:

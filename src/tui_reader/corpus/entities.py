@@ -407,6 +407,7 @@ def resolve(
     _merge_acronyms(groups, prelim)
     _merge_word_sets(groups, prelim)
     _merge_given_names(groups, prelim)
+    _merge_extensions(groups, prelim)
     _merge_garbled(groups, prelim, accepted)
 
     assigned: dict[str, list[tuple[Candidate, str]]] = {}
@@ -463,6 +464,20 @@ def _merge_word_sets(groups: _Groups, prelim: Mapping[str, EntityType]) -> None:
     for keys in by_words.values():
         for other in keys[1:]:
             groups.union(keys[0], other)
+
+
+def _merge_extensions(groups: _Groups, prelim: Mapping[str, EntityType]) -> None:
+    """ "Yahoo Finance Live" and "Yahoo Finance": an organisation's name and one more word;
+    "Democrats" and "Democratic Party": a party and its members."""
+    for key, kind in prelim.items():
+        if kind != "org":
+            continue
+        shorter = key.rsplit(" ", 1)[0]
+        if " " in shorter and prelim.get(shorter) == "org":
+            groups.union(key, shorter)
+        party = gz.PARTY_MEMBERS.get(key, "")
+        if party in prelim:
+            groups.union(key, party)
 
 
 def _merge_given_names(groups: _Groups, prelim: Mapping[str, EntityType]) -> None:

@@ -215,3 +215,13 @@ FUNCTION_WORDS = frozenset(
     "Does|Did|Is|Are|Was|Were|Be|Been|Has|Have|Had|Will|Would|Can|Could|Should|May|Might|Must|"
     "Let|Our|Your".split("|")
 )
+
+# Plural members stand for their party: "Democrats" and "the Democratic Party" are one entity.
+PARTY_MEMBERS = {
+    "democrats": "democratic party",
+    "republicans": "republican party",
+    "gop": "republican party",
+    "tories": "conservative party",
+    "conservatives": "conservative party",
+    "liberal democrats": "liberal democratic party",
+}
