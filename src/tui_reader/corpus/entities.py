@@ -30,9 +30,7 @@ _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]{1,9})\)")
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?([\w-]+)\b")
 _SAYS_AFTER = re.compile(r"[,\"”’]*\s+(\w+)\b")
-_SAID_BEFORE = re.compile(r"\b(?:said|says)\s+$")
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|from|across|outside|throughout|to)\s+$")
-_THE_BEFORE = re.compile(r"\bthe\s+$")
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "across", "outside", "throughout", "to"})
 _STATE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 _OPENERS = "\"“‘'(:—–"
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "bin", "al", "le", "la", "du"})
@@ -95,7 +93,10 @@ class _Token:
     start: int
     end: int
     text: str
+    lower: str
     possessive: bool
+    name: bool
+    """Whether the word can be part of a name."""
     initial: bool
 
 
@@ -104,16 +105,23 @@ def _tokens(paragraph: str, start: int, end: int) -> Iterator[_Token]:
     first_word = _FIRST_WORD.search(paragraph, start, end)
     first = first_word.start() if first_word else -1
     for match in _TOKEN.finditer(paragraph, start, end):
-        raw = match.group()
-        text, possessive = _trim(raw)
-        before = paragraph[match.start() - 1] if match.start() > 0 else " "
+        text, lower, possessive, name = _word(match.group())
+        at = match.start()
         initial = (
-            match.start() == first
-            or before in _OPENERS
-            or paragraph[max(0, match.start() - 2) : match.start()] == ": "
+            at == first
+            or (at > 0 and paragraph[at - 1] in _OPENERS)
+            or paragraph[max(0, at - 2) : at] == ": "
         )
         if text:
-            yield _Token(match.start(), match.start() + len(text), text, possessive, initial)
+            yield _Token(at, at + len(text), text, lower, possessive, name, initial)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word(raw: str) -> tuple[str, str, bool, bool]:
+    """A token's text less any possessive, its lowercase form, whether it was possessive, and
+    whether it can be part of a name. Words recur, so this is cached."""
+    text, possessive = _trim(raw)
+    return text, text.lower(), possessive, bool(text) and _is_name_word(text)
 
 
 def _trim(raw: str) -> tuple[str, bool]:
@@ -129,8 +137,7 @@ def _trim(raw: str) -> tuple[str, bool]:
     return trimmed, trimmed != raw and raw[len(trimmed) :].startswith(("'", "’"))
 
 
-def _is_name_word(token: _Token) -> bool:
-    text = token.text
+def _is_name_word(text: str) -> bool:
     lowered = text.lower().replace("’", "'")
     if not text[0].isupper() or lowered in gz.NEVER or lowered in gz.TITLES:
         return False
@@ -157,14 +164,14 @@ def _extract_sentence(paragraph: str, index: int, start: int, end: int) -> Itera
     for token in _tokens(paragraph, start, end):
         gap = paragraph[previous.end : token.start] if previous else ""
         joined = bool(run) and not run[-1].possessive and gap in (" ", ", ")
-        if token.text.lower() in gz.TITLES and run and run[-1].text == "Vice":
+        if token.lower in gz.TITLES and run and run[-1].text == "Vice":
             run.pop()  # "Vice President"; "Vice" alone is a name
-        if _is_name_word(token):
+        if token.name:
             if not joined:
                 yield from _candidates(paragraph, index, run)
                 run = []
             run.append(token)
-        elif token.text.lower() in _LINKS and joined and gap == " ":
+        elif token.lower in _LINKS and joined and gap == " ":
             run.append(token)
         else:
             yield from _candidates(paragraph, index, run)
@@ -176,7 +183,7 @@ def _extract_sentence(paragraph: str, index: int, start: int, end: int) -> Itera
 def _split(run: list[_Token], paragraph: str) -> Iterator[list[_Token]]:
     """Cut a run of capitalised words where its links and commas do not hold it together."""
     for piece in _split_links(run):
-        words = [t.text.lower() for t in piece]
+        words = [t.lower for t in piece]
         # "Retail, Wholesale and Department Store Union" is one name; "Bessemer, Alabama" two.
         if piece and (words[-1] in gz.ORG_HEADS or words[0] in gz.ORG_HEADS) and "and" in words:
             yield piece
@@ -191,17 +198,17 @@ def _split(run: list[_Token], paragraph: str) -> Iterator[list[_Token]]:
 
 
 def _split_links(run: list[_Token]) -> Iterator[list[_Token]]:
-    words = [t.text.lower() for t in run]
+    words = [t.lower for t in run]
     piece: list[_Token] = []
     for i, token in enumerate(run):
         word = words[i]
         if word in _LINKS:
             nxt = run[i + 1] if i + 1 < len(run) else None
-            if nxt is None or (nxt.text.lower() in _LINKS and word != "of") or not piece:
+            if nxt is None or (nxt.lower in _LINKS and word != "of") or not piece:
                 yield piece
                 piece = []
                 continue
-            before = piece[-1].text.lower()
+            before = piece[-1].lower
             held = (
                 word == "&"
                 or (word in _PARTICLES and nxt.text[:1].isupper())
@@ -221,7 +228,7 @@ def _candidates(paragraph: str, index: int, run: list[_Token]) -> Iterator[Candi
     if not run:
         return
     for piece in _split(run, paragraph):
-        while piece and piece[-1].text.lower() in _LINKS:
+        while piece and piece[-1].lower in _LINKS:
             piece.pop()
         if piece:
             yield _candidate(paragraph, index, piece)
@@ -253,54 +260,67 @@ def _candidate(paragraph: str, index: int, piece: list[_Token]) -> Candidate:
 
 
 def _cues(name: str, piece: list[_Token], before: str, after: str) -> Iterator[Cue]:
-    words = [t.text.lower() for t in piece]
+    words = tuple(t.lower for t in piece)
+    gazetteer, given_name = _name_cues(name, words)
+    yield from gazetteer
+    previous_word = (
+        before.rstrip().rsplit(" ", 1)[-1].lstrip(_OPENERS) if before.endswith(" ") else ""
+    )
+    previous_lower = previous_word.lower()
+    if previous_lower in gz.TITLES or previous_word in gz.TITLES:
+        yield "person", 4
+    elif previous_lower in gz.ROLES:
+        yield "person", 3
+    yield from given_name
+    appositive = _APPOSITIVE.match(after)
+    if appositive and appositive.group(1).lower() in gz.ROLES:
+        yield "person", 3
+    says = _SAYS_AFTER.match(after)
+    if (says and says.group(1).lower() in gz.SAYING_VERBS) or previous_word in ("said", "says"):
+        yield "person", 1
+    state = _STATE_AFTER.match(after)
+    if state and _is_state(state.group(1)):
+        yield "place", 3
+    if previous_word in _PLACE_PREPOSITIONS:
+        yield "place", 1
+    if _ACRONYM.match(name):
+        yield "org", 1
+    if previous_word == "the" and len(words) == 1:
+        yield "org", 0.5
+    yield ("person", 0.5) if len(words) > 1 else ("org", 0.3)
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_cues(name: str, words: tuple[str, ...]) -> tuple[tuple[Cue, ...], tuple[Cue, ...]]:
+    """The cues a name gives whatever its context: gazetteers and head words, then a given
+    name. Names recur, so this is cached."""
     lowered = name.lower()
     key = _key(name)
+    cues: list[Cue] = []
     if (
         lowered in gz.COUNTRIES
         or lowered in gz.US_STATES
         or lowered in gz.CITIES
         or ("." in name and key.replace(" ", "") in gz.STATE_ABBREVIATIONS)
     ):
-        yield "place", 5
+        cues.append(("place", 5))
     if lowered in gz.COMPANIES or (words[0] in gz.COMPANIES and len(words) > 1):
-        yield "org", 5
+        cues.append(("org", 5))
     if lowered in gz.OTHER:
-        yield "other", 5
+        cues.append(("other", 5))
     if len(words) > 1 and (
         words[-1] in gz.ORG_HEADS
         or any(w in gz.ORG_HEADS and n == "of" for w, n in itertools.pairwise(words))
     ):
-        yield "org", 4
+        cues.append(("org", 4))
     if words[-1] in gz.PLACE_HEADS and len(words) > 1:
-        yield "place", 4
-    previous_word = before.rstrip().rsplit(" ", 1)[-1] if before.endswith(" ") else ""
-    if previous_word.lower() in gz.TITLES or previous_word in gz.TITLES:
-        yield "person", 4
-    elif previous_word.lower() in gz.ROLES:
-        yield "person", 3
-    if (
+        cues.append(("place", 4))
+    given = (
         len(words) > 1
         and words[0] in gz.FIRST_NAMES
         and all(w.isalpha() or "-" in w for w in words)
-    ):
-        yield "person", 3
-    appositive = _APPOSITIVE.match(after)
-    if appositive and appositive.group(1).lower() in gz.ROLES:
-        yield "person", 3
-    says = _SAYS_AFTER.match(after)
-    if (says and says.group(1).lower() in gz.SAYING_VERBS) or _SAID_BEFORE.search(before):
-        yield "person", 1
-    state = _STATE_AFTER.match(after)
-    if state and _is_state(state.group(1)):
-        yield "place", 3
-    if _PLACE_PREPOSITION.search(before):
-        yield "place", 1
-    if _ACRONYM.match(name):
-        yield "org", 1
-    if _THE_BEFORE.search(before) and len(words) == 1:
-        yield "org", 0.5
-    yield ("person", 0.5) if len(words) > 1 else ("org", 0.3)
+    )
+    return tuple(cues), ((("person", 3),) if given else ())
 
 
 def _is_state(text: str) -> bool:
