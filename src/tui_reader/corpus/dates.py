@@ -399,10 +399,15 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+_HAS_YEAR = re.compile(_YEAR)
+
+
 def latest_full_date(texts: Iterable[str]) -> dt.date | None:
     """The latest complete date (day, month and year) written in any of the texts."""
     latest: dt.date | None = None
     for text in texts:
+        if not _HAS_YEAR.search(text):  # a full date writes its year
+            continue
         for expression in scan(text, None):
             resolved = expression.resolved
             if resolved and resolved.precision == "day":
