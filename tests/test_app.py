@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from tui_reader.corpus.analysis import open_corpus
 from tui_reader.corpus.model import Corpus
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import MainScreen
@@ -194,3 +197,17 @@ async def test_list_pages_with_ctrl_d_and_jumps_to_the_ends(seeds: Corpus) -> No
         assert timeline.cursor == timeline.row_count - 1
         await pilot.press("g", "ctrl+d")
         assert timeline.cursor == timeline.scrollable_content_region.height - 1
+
+
+async def test_the_reading_view_shows_the_metadata_a_file_gives(tmp_path: Path) -> None:
+    """A front-matter article: its title, author and link show above the text."""
+    (tmp_path / "a.md").write_text(
+        '---\ntitle: "Workers vote"\ndate: 2022-04-01\nauthor: Jane Doe\n'
+        "url: https://example.com/vote\n---\nWorkers voted on Friday.\n"
+    )
+    app = ReaderApp(open_corpus([tmp_path]))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        shown = app.export_screenshot().replace("&#160;", " ")
+        for text in ("Workers vote", "2022-04-01 · by Jane Doe", "https://example.com/vote"):
+            assert text in shown

@@ -42,7 +42,7 @@ def analyse(source: Source) -> tuple[Article, list[entities.Candidate]]:
         paragraphs=cleaned.paragraphs,
         headings=frozenset(cleaned.headings),
         author=one_line(meta.author) if meta.author else cleaned.author,
-        url=meta.url,
+        url=one_line(meta.url) if meta.url else None,
         published=published,
         published_from=published_from,
         removed=cleaned.removed,

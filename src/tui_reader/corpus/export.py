@@ -78,6 +78,8 @@ def to_text(corpus: Corpus) -> Iterator[str]:
         published = article.published.isoformat() if article.published else "date unknown"
         byline = f" · by {printable(article.author)}" if article.author else ""
         yield f"{article.id} · {published}{byline} · {printable(article.source)}"
+        if article.url:
+            yield printable(article.url)
         yield ""
         for index, paragraph in enumerate(article.paragraphs):
             marker = "## " if index in article.headings else ""

@@ -171,6 +171,8 @@ class ReadingView(ScrollView, can_focus=True):
         if article.author:
             parts.append(f"by {article.author}")
         parts.append(PurePath(article.source).name)
+        if article.url:
+            parts.append(article.url)
         return " · ".join(parts)
 
     def _paragraph(
