@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tui_reader.corpus.analysis import build
+from tui_reader.corpus.loading import Source
 from tui_reader.corpus.model import Corpus
 
 from .conftest import seed
@@ -84,3 +86,12 @@ def test_filtering_by_entity(seeds: Corpus) -> None:
     assert len(seeds.articles_naming("person:jeff-bezos")) == 2
     assert len(seeds.articles_naming("place:staten-island")) == 4
     assert seeds.articles_naming("no:such") == []
+
+
+def test_the_word_after_a_dateline_starts_the_text_and_needs_evidence() -> None:
+    """ "Workers" after "STATEN ISLAND, N.Y. --" is a sentence's first word, not a name."""
+    text = "STATEN ISLAND, N.Y. -- Workers voted Friday to join the Amazon Labor Union."
+    corpus = build([Source("a", "a.txt", text)])
+    names = {entity.name for entity in corpus.entities.values()}
+    assert "Workers" not in names
+    assert "Amazon Labor Union" in names

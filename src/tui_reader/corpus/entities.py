@@ -33,6 +33,8 @@ _SAYS_AFTER = re.compile(r"[,\"”’]*\s+(\w+)\b")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "across", "outside", "throughout", "to"})
 _STATE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 _OPENERS = "\"“‘'(:—–"
+# A text starts after a colon or a dateline's dash too: "WASHINGTON (AP) -- Workers voted".
+_OPENING_PAIRS = frozenset({": ", "- ", "— ", "– "})
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "bin", "al", "le", "la", "du"})
 _LINKS = frozenset({"of", "for", "the", "and", "&"}) | _PARTICLES
 # Only capitalised words can be names, and only links can join them; other words merely
@@ -110,7 +112,7 @@ def _tokens(paragraph: str, start: int, end: int) -> Iterator[_Token]:
         initial = (
             at == first
             or (at > 0 and paragraph[at - 1] in _OPENERS)
-            or paragraph[max(0, at - 2) : at] == ": "
+            or paragraph[max(0, at - 2) : at] in _OPENING_PAIRS
         )
         if text:
             yield _Token(at, at + len(text), text, lower, possessive, name, initial)
