@@ -265,7 +265,7 @@ def score_articles(golds: list[Gold], show: bool) -> None:
             score.dates.append(str(article.published) == item.gold.date)
         if show and (left or (item.has_title and not score.titles[-1])):
             print(f"  {item.style} {item.gold.name}: title {article.title!r}")
-            print(f"    junk left: {[j for j in item.junk if _has_junk_one(article, j)]}")
+            print(f"    junk left: {[j for j in item.junk if _has_junk(article, [j])]}")
 
     print(f"Articles: {len(golds)} English newspaper4k fixtures, each in {len(styles)} styles")
     print(f"  {'style':14} {'P':>6} {'R':>6} {'F1':>6}  {'junk':>5} {'titles':>7} {'dates':>6}")
@@ -296,10 +296,6 @@ def score_articles(golds: list[Gold], show: bool) -> None:
         f"{junk_total / len(dressed_pairs):.1%}, titles {titles_right}/{titles_all}, "
         f"dates {dates_right}/{dates_all}"
     )
-
-
-def _has_junk_one(article: Article, junk: str) -> bool:
-    return _has_junk(article, [junk])
 
 
 def _share(values: list[bool]) -> str:

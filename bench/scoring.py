@@ -96,7 +96,7 @@ def entity_score(
     wrong = sorted(e.name for e in found if e.id not in matched)
     never_names = {_norm(word) for word in never}
     bad = sorted(
-        e.name for e in corpus.entities.values() if by_never(e.name, e.aliases, never_names)
+        e.name for e in corpus.entities.values() if _names_never(e.name, e.aliases, never_names)
     )
     return EntityScore(
         recall=recalled / len(gold),
@@ -110,5 +110,6 @@ def entity_score(
     )
 
 
-def by_never(name: str, aliases: Iterable[str], never: set[str]) -> bool:
+def _names_never(name: str, aliases: Iterable[str], never: set[str]) -> bool:
+    """Whether any of an entity's surfaces is a word that must never be an entity."""
     return any(_norm(surface) in never for surface in (name, *aliases))
