@@ -227,7 +227,9 @@ def _split_links(run: list[_Token]) -> Iterator[list[_Token]]:
 
 
 def _candidates(paragraph: str, index: int, run: list[_Token]) -> Iterator[Candidate]:
-    if not run:
+    if len(run) < 2:  # most runs are one word, which needs no splitting
+        if run and run[0].lower not in _LINKS:  # a lone "De" or "La" is no name
+            yield _candidate(paragraph, index, run)
         return
     for piece in _split(run, paragraph):
         while piece and piece[-1].lower in _LINKS:
