@@ -79,7 +79,7 @@ _PATTERNS = [
     ("season", rf"\b(?:(?P<se_r>last|this|next|past|coming|early|late)\s+|(?:in\s+)?the\s+)(?P<se_s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<se_y>{_YEAR})\b)?"),
     ("seasony", rf"\b(?P<sy_s>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<sy_y>{_YEAR})\b"),
     ("quarter", rf"\b(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?:\s+(?:of\s+)?(?P<q_y>{_YEAR})\b)?"),
-    ("qn", rf"\bQ(?P<qn_n>[1-4])(?:\s+(?P<qn_y>{_YEAR})\b)?"),
+    ("qn", rf"\bQ(?P<qn_n>[1-4])\b(?:\s+(?P<qn_y>{_YEAR})\b)?"),
     ("decade", r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"),
     ("decade2", r"\bthe\s+['’](?P<dec2>\d0)s\b"),
     ("endy", rf"\b(?:the\s+)?(?P<ey_e>end|beginning|start|middle)\s+of\s+(?P<ey_y>{_YEAR})\b"),
@@ -104,7 +104,15 @@ _TRIGGER = re.compile(
     r"\d+|day|night|morrow|week|month|year|quarter|ago\b"
     r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|pring|ummer|all\b|utumn|inter"
 )
-_WORD_START = re.compile(r"\b\w")
+_WORD = re.compile(r"\b\w+")
+# Every word an expression can start with (lowercased), or a number: the scanner is tried
+# only where one of these starts.
+_STARTERS = frozenset(
+    [*MONTHS, *WEEKDAYS, *_NUMBERS, *_ORDINALS, *_SEASONS, "q1", "q2", "q3", "q4"]
+    + "early late mid last this next past coming in since by until during through from before "
+    "after into for throughout between around the end beginning start middle earlier later "
+    "yesterday today tomorrow tonight on".split()
+)
 _LEAD = 32
 _TAIL = 48
 
@@ -332,7 +340,12 @@ def matches(sentence: str) -> Iterator[re.Match[str]]:
             continue
         end = min(len(sentence), trigger.end() + _TAIL)
         # Every expression starts a word; the first word that starts one is the leftmost.
-        for word in _WORD_START.finditer(sentence, max(position, start - _LEAD), start + 1):
+        for word in _WORD.finditer(sentence, max(position, start - _LEAD), end):
+            if word.start() > start:
+                break
+            text = word.group()
+            if not (text[0].isdigit() or text.lower() in _STARTERS):
+                continue
             match = _SCANNER.match(sentence, word.start(), end)
             if match:
                 position = match.end()
