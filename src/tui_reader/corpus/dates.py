@@ -108,10 +108,12 @@ _WORD = re.compile(r"\b\w+")
 # Every word an expression can start with (lowercased), or a number: the scanner is tried
 # only where one of these starts.
 _STARTERS = frozenset(
-    [*MONTHS, *WEEKDAYS, *_NUMBERS, *_ORDINALS, *_SEASONS, "q1", "q2", "q3", "q4"]
-    + "early late mid last this next past coming in since by until during through from before "
-    "after into for throughout between around the end beginning start middle earlier later "
-    "yesterday today tomorrow tonight on".split()
+    {*MONTHS, *WEEKDAYS, *_NUMBERS, *_ORDINALS, *_SEASONS, "q1", "q2", "q3", "q4"}
+    | set(
+        "early late mid last this next past coming in since by until during through from "
+        "before after into for throughout between around the end beginning start middle "
+        "earlier later yesterday today tomorrow tonight on".split()
+    )
 )
 _LEAD = 32
 _TAIL = 48

@@ -37,13 +37,10 @@ _OPENERS = "\"“‘'(:—–"
 _OPENING_PAIRS = frozenset({": ", "- ", "— ", "– "})
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "bin", "al", "le", "la", "du"})
 _LINKS = frozenset({"of", "for", "the", "and", "&"}) | _PARTICLES
-# Only capitalised words can be names, and only links can join them; other words merely
-# part names, which the gap between two tokens shows. "president" follows "Vice".
-_TOKEN = re.compile(
-    r"[^\W\d_a-z][\w'’&.\-]*|(?<=\s)(?:"
-    + "|".join(sorted(w for w in _LINKS | {"president"} if w.isalpha()))
-    + r")(?=\s)"
-)
+# Only capitalised words can be names; the words between two of them either link them
+# ("Bank of America") or part them.
+_TOKEN = re.compile(r"[^\W\d_a-z][\w'’&.\-]*")
+_LINK_WORDS = frozenset(w for w in _LINKS if w.isalpha())
 _LINK_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS | {"center", "centre", "city", "republic", "house"}
 _INITIAL_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "in", "on", "at", "to"})
 
@@ -166,8 +163,13 @@ def _extract_sentence(paragraph: str, index: int, start: int, end: int) -> Itera
     for token in _tokens(paragraph, start, end):
         gap = paragraph[previous.end : token.start] if previous else ""
         joined = bool(run) and not run[-1].possessive and gap in (" ", ", ")
+        if run and not joined and not run[-1].possessive:
+            if run[-1].text == "Vice" and gap.split(" ", 2)[1:2] == ["president"]:
+                run.pop()  # "Vice president"; "Vice" alone is a name
+            else:
+                joined = _link(paragraph, gap, previous, run)
         if token.lower in gz.TITLES and run and run[-1].text == "Vice":
-            run.pop()  # "Vice President"; "Vice" alone is a name
+            run.pop()  # "Vice President"
         if token.name:
             if not joined:
                 yield from _candidates(paragraph, index, run)
@@ -180,6 +182,21 @@ def _extract_sentence(paragraph: str, index: int, start: int, end: int) -> Itera
             run = []
         previous = token
     yield from _candidates(paragraph, index, run)
+
+
+def _link(paragraph: str, gap: str, previous: _Token | None, run: list[_Token]) -> bool:
+    """Whether a gap of link words (" of the ") joins the next word to the run; if so, the
+    links join the run too."""
+    if previous is None or len(gap) < 3 or gap[0] != " " or gap[-1] != " ":
+        return False
+    words = gap[1:-1].split(" ")
+    if not all(word in _LINK_WORDS for word in words):
+        return False
+    at = previous.end + 1
+    for word in words:
+        run.append(_Token(at, at + len(word), word, word, False, False, False))
+        at += len(word) + 1
+    return True
 
 
 def _split(run: list[_Token], paragraph: str) -> Iterator[list[_Token]]:
@@ -248,7 +265,7 @@ def _candidate(paragraph: str, index: int, piece: list[_Token]) -> Candidate:
     name = paragraph[start:end]
     before = paragraph[max(0, start - 40) : start]
     after = paragraph[end : end + 60]
-    definition = _DEFINITION.match(after)
+    definition = _DEFINITION.match(after) if "(" in after[:3] else None
     return Candidate(
         paragraph=index,
         start=start,
@@ -256,48 +273,51 @@ def _candidate(paragraph: str, index: int, piece: list[_Token]) -> Candidate:
         name=name,
         words=tuple(t.start - start for t in piece),
         initial=piece[0].initial,
-        cues=tuple(_cues(name, piece, before, after)),
+        cues=_cues(name, piece, before, after),
         acronym=definition.group(1)
         if definition and _abbreviates(definition.group(1), name)
         else None,
     )
 
 
-def _cues(name: str, piece: list[_Token], before: str, after: str) -> Iterator[Cue]:
+def _cues(name: str, piece: list[_Token], before: str, after: str) -> tuple[Cue, ...]:
     words = tuple(t.lower for t in piece)
-    gazetteer, given_name = _name_cues(name, words)
-    yield from gazetteer
+    gazetteer, given_name, acronym = _name_cues(name, words)
+    cues = list(gazetteer)
     previous_word = (
         before.rstrip().rsplit(" ", 1)[-1].lstrip(_OPENERS) if before.endswith(" ") else ""
     )
     previous_lower = previous_word.lower()
     if previous_lower in gz.TITLES or previous_word in gz.TITLES:
-        yield "person", 4
+        cues.append(("person", 4))
     elif previous_lower in gz.ROLES:
-        yield "person", 3
-    yield from given_name
-    appositive = _APPOSITIVE.match(after)
+        cues.append(("person", 3))
+    cues.extend(given_name)
+    comma = after.startswith(",")  # the cheap test before the patterns that need one
+    appositive = _APPOSITIVE.match(after) if comma else None
     if appositive and appositive.group(1).lower() in gz.ROLES:
-        yield "person", 3
+        cues.append(("person", 3))
     says = _SAYS_AFTER.match(after)
     if (says and says.group(1).lower() in gz.SAYING_VERBS) or previous_word in ("said", "says"):
-        yield "person", 1
-    state = _STATE_AFTER.match(after)
+        cues.append(("person", 1))
+    state = _STATE_AFTER.match(after) if comma else None
     if state and _is_state(state.group(1)):
-        yield "place", 3
+        cues.append(("place", 3))
     if previous_word in _PLACE_PREPOSITIONS:
-        yield "place", 1
-    if _ACRONYM.match(name):
-        yield "org", 1
+        cues.append(("place", 1))
+    cues.extend(acronym)
     if previous_word == "the" and len(words) == 1:
-        yield "org", 0.5
-    yield ("person", 0.5) if len(words) > 1 else ("org", 0.3)
+        cues.append(("org", 0.5))
+    cues.append(("person", 0.5) if len(words) > 1 else ("org", 0.3))
+    return tuple(cues)
 
 
 @functools.lru_cache(maxsize=65536)
-def _name_cues(name: str, words: tuple[str, ...]) -> tuple[tuple[Cue, ...], tuple[Cue, ...]]:
-    """The cues a name gives whatever its context: gazetteers and head words, then a given
-    name. Names recur, so this is cached."""
+def _name_cues(
+    name: str, words: tuple[str, ...]
+) -> tuple[tuple[Cue, ...], tuple[Cue, ...], tuple[Cue, ...]]:
+    """The cues a name gives whatever its context: gazetteers and head words, a given name,
+    and the shape of an acronym. Names recur, so this is cached."""
     lowered = name.lower()
     key = _key(name)
     cues: list[Cue] = []
@@ -324,7 +344,8 @@ def _name_cues(name: str, words: tuple[str, ...]) -> tuple[tuple[Cue, ...], tupl
         and words[0] in gz.FIRST_NAMES
         and all(w.isalpha() or "-" in w for w in words)
     )
-    return tuple(cues), ((("person", 3),) if given else ())
+    acronym: tuple[Cue, ...] = (("org", 1),) if _ACRONYM.match(name) else ()
+    return tuple(cues), ((("person", 3),) if given else ()), acronym
 
 
 def _is_state(text: str) -> bool:
