@@ -71,6 +71,10 @@ def decode_entities(text: str) -> str:
 # Spaces that should read as plain spaces, and invisible characters that only get in the way.
 _SPACES = re.compile("[\xa0\u2007\u202f\t\u3000]")  # a regex: far faster than str.translate
 _INVISIBLE = re.compile("[\u200b\u200c\u2060\ufeff\u00ad]")
+# Anything the loop in `normalise` would change: an unsafe or invisible character, an entity.
+_TO_NORMALISE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200c\u2060\ufeff\u00ad]|&[#A-Za-z]"
+)
 
 
 def normalise(raw: str) -> str:
@@ -79,6 +83,8 @@ def normalise(raw: str) -> str:
     # Removing a character can join an entity ("&\x1bamp;"), and decoding one can make an
     # unsafe character ("&#27;"), so both run until neither changes the text.
     for _ in range(_MAX_ROUNDS):
+        if not _TO_NORMALISE.search(text):
+            break
         safe = _INVISIBLE.sub("", strip_unsafe(text))
         decoded = decode_entities(safe).replace("\r\n", "\n").replace("\r", "\n")
         if decoded == text:
@@ -282,7 +288,8 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
     first = _first_unit(units, title, cleaned)
     body: list[str] = []
     for index, unit in enumerate(units[first:], first):
-        unit = _ASIDE.sub(lambda m: _keep(cleaned, m.group().strip()), unit).strip()
+        if "(" in unit:
+            unit = _ASIDE.sub(lambda m: _keep(cleaned, m.group().strip()), unit).strip()
         if not unit:
             continue
         if _NOTE.match(unit):
