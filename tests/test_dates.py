@@ -154,10 +154,17 @@ def test_timeline_is_sorted_and_holds_only_resolved_events(seeds: Corpus) -> Non
         ("It closed a decade ago.", FRIDAY, ("a decade ago", "2012")),
         ("It closed two fortnights ago.", FRIDAY, ("two fortnights ago", "2022-02-28")),
         ("It was founded on 3 Apr. 2020.", FRIDAY, ("3 Apr. 2020", "2020-04-03")),
+        ("we met on tuesday", FRIDAY, ("on tuesday", "2022-03-29")),
+        ("it opens april 7th", FRIDAY, ("april 7th", "2022-04-07")),
+        ("Filed 8/May/2018.", FRIDAY, ("8/May/2018", "2018-05-08")),
     ],
 )
 def test_more_news_expressions(sentence: str, anchor: dt.date, expected: tuple[str, str]) -> None:
     assert [(text, value) for text, value, _ in resolve(sentence, anchor)] == [expected]
+
+
+def test_may_and_march_in_lowercase_are_verbs() -> None:
+    assert resolve("They may 8 times march 4 miles.", FRIDAY) == []
 
 
 def test_a_date_off_the_calendar_is_unresolved_not_an_error() -> None:

@@ -47,9 +47,10 @@ DATE_WORDS = [
     "year", "month", "week", "weekend", "ago", "two", "a", "earlier", "spring", "Fall",
     "first", "quarter", "Q3", "yesterday", "Tonight", "2021-03-04", "since", "of",
     "the beginning of the", "the end of this", "earlier this", "Throughout", "in the",
+    "april", "tuesday", "december", "8/May", "May/8",
 ]  # fmt: skip
 date_text = st.lists(
-    st.tuples(st.sampled_from(DATE_WORDS), st.sampled_from([" ", " ", ", ", ". ", "-", ""])),
+    st.tuples(st.sampled_from(DATE_WORDS), st.sampled_from([" ", " ", ", ", ". ", "-", "/", ""])),
     max_size=25,
 ).map(lambda pairs: "".join(word + gap for word, gap in pairs))
 

@@ -57,20 +57,26 @@ _ORDINALS = {
     "4th": 4,
 }
 
+# Month and weekday names may be lowercase, as in quotes and posts, except "may" and "march",
+# which are more often a verb.
 _MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|january|february|april|june|july|august|september|october|november|december)"
 )
 _MONTH_ANY = (
     _MONTH_FULL[:-1]
     + r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 _PATTERNS = [
-    ("md", rf"(?:{_WEEKDAY},?\s+)?(?P<md_m>{_MONTH_ANY})\s+(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"),
-    ("dm", rf"(?:{_WEEKDAY},?\s+)?(?P<dm_d>{_DAY})\s+(?:of\s+)?(?P<dm_m>{_MONTH_ANY})(?!\w)(?:,?\s+(?P<dm_y>{_YEAR})\b)?"),
+    ("md", rf"(?:{_WEEKDAY},?\s+)?(?P<md_m>{_MONTH_ANY})(?:\s+|/)(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"),
+    ("dm", rf"(?:{_WEEKDAY},?\s+)?(?P<dm_d>{_DAY})(?:\s+(?:of\s+)?|/)(?P<dm_m>{_MONTH_ANY})(?!\w)(?:(?:,?\s+|/)(?P<dm_y>{_YEAR})\b)?"),
     ("iso", r"(?P<iso_v>\b\d{4}-\d{2}-\d{2})\b"),
     ("my", rf"(?:(?P<my_mod>early|late|mid-?)\s*)?(?P<my_m>{_MONTH_ANY})(?!\w),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
     ("mrel", rf"(?P<mrel_m>{_MONTH_FULL})\s+(?P<mrel_r>last|this|next)\s+year\b"),
@@ -103,6 +109,7 @@ _SCANNER = re.compile(r"\b(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _PATTERNS)
 _TRIGGER = re.compile(
     r"\d+|day|night|morrow|week|month|year|quarter|ago\b"
     r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|pring|ummer|all\b|utumn|inter"
+    r"|uary|pril|une\b|uly\b|ugust|tember|ctober|vember|cember"
 )
 _WORD = re.compile(r"\b\w+")
 # Every word an expression can start with (lowercased), or a number: the scanner is tried
