@@ -32,8 +32,13 @@ def analyse(source: Source) -> tuple[Article, list[entities.Candidate]]:
     published_from: DateSource | None = meta.origin if published else None
     if published is None and cleaned.header_date:
         published, published_from = cleaned.header_date, "header"
+    found = dates.find(cleaned.paragraphs)
     if published is None:
-        published = dates.latest_full_date([*cleaned.paragraphs, *cleaned.removed])
+        # The latest full date written in the article or its captions.
+        written = [
+            d for d in (dates.latest_found(found), dates.latest_full_date(cleaned.removed)) if d
+        ]
+        published = max(written) if written else None
         published_from = "text" if published else None
     article = Article(
         id=source.id,
@@ -48,7 +53,7 @@ def analyse(source: Source) -> tuple[Article, list[entities.Candidate]]:
         removed=cleaned.removed,
         notes=cleaned.notes,
         truncated=source.truncated,
-        events=dates.events(cleaned.paragraphs, published),
+        events=dates.resolve_found(found, published),
     )
     return article, entities.extract(cleaned.paragraphs)
 

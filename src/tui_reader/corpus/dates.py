@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import email.utils
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -340,26 +340,49 @@ def _resolve(  # one branch per pattern of the scanner
     return None
 
 
-def matches(sentence: str) -> Iterator[re.Match[str]]:
-    """The scanner's matches in a sentence, as `finditer` would give them, found faster."""
+def _matches(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, re.Match[str]]]:
+    """The scanner's matches in each span of the text (a sentence), with the span's index.
+
+    They are what `finditer` would give in each span alone, found faster: the trigger words
+    are found in one pass, and the scanner is tried only at the words leading up to them.
+    """
     position = 0
-    for trigger in _TRIGGER.finditer(sentence):
-        start = trigger.start()
-        if start < position:
+    sentence = 0
+    for trigger in _TRIGGER.finditer(text):
+        at = trigger.start()
+        while sentence < len(spans) and spans[sentence][1] <= at:
+            sentence += 1
+        if sentence == len(spans):
+            return
+        start, end = spans[sentence]
+        if at < max(position, start):  # inside the last match, or between sentences
             continue
-        end = min(len(sentence), trigger.end() + _TAIL)
+        stop = min(end, trigger.end() + _TAIL)
         # Every expression starts a word; the first word that starts one is the leftmost.
-        for word in _WORD.finditer(sentence, max(position, start - _LEAD), end):
-            if word.start() > start:
+        for word in _WORD.finditer(text, max(position, start, at - _LEAD), stop):
+            if word.start() > at:
                 break
-            text = word.group()
-            if not (text[0].isdigit() or text.lower() in _STARTERS):
+            first = word.group()
+            if not (first[0].isdigit() or first.lower() in _STARTERS):
                 continue
-            match = _SCANNER.match(sentence, word.start(), end)
+            match = _SCANNER.match(text, word.start(), stop)
             if match:
                 position = match.end()
-                yield match
+                yield sentence, match
                 break
+
+
+def matches(sentence: str) -> Iterator[re.Match[str]]:
+    """The scanner's matches in one sentence, as `finditer` would give them."""
+    for _, match in _matches(sentence, ((0, len(sentence)),)):
+        yield match
+
+
+def _resolved(match: re.Match[str], anchor: dt.date | None, future: bool) -> Resolved | None:
+    try:
+        return _resolve(match.lastgroup or "", match.groupdict(), anchor, future)
+    except (ValueError, OverflowError):  # "99999999 days ago" leaves the calendar
+        return None
 
 
 def scan(sentence: str, anchor: dt.date | None) -> Iterator[Expression]:
@@ -368,36 +391,67 @@ def scan(sentence: str, anchor: dt.date | None) -> Iterator[Expression]:
     for match in matches(sentence):
         if future is None:
             future = bool(_FUTURE.search(sentence))
-        kind = match.lastgroup or ""
-        groups = match.groupdict()
-        text = match.group()
-        start = match.start()
-        try:
-            resolved = _resolve(kind, groups, anchor, future)
-        except (ValueError, OverflowError):  # "99999999 days ago" leaves the calendar
-            resolved = None
-        yield Expression(start, start + len(text), text, resolved)
+        start, end = match.span()
+        yield Expression(start, end, match.group(), _resolved(match, anchor, future))
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A date expression in a body, found but not yet resolved."""
+
+    paragraph: int
+    sentence: tuple[int, int]
+    match: re.Match[str]
+    future: bool
+    """Whether its sentence speaks of the future."""
+
+
+def find(paragraphs: Iterable[str]) -> list[Found]:
+    """Every date expression of a body, to resolve once the publication date is known."""
+    found: list[Found] = []
+    for index, paragraph in enumerate(paragraphs):
+        spans = sentence_spans(paragraph)
+        futures: dict[int, bool] = {}
+        for sentence, match in _matches(paragraph, spans):
+            start, end = spans[sentence]
+            if sentence not in futures:
+                futures[sentence] = bool(_FUTURE.search(paragraph, start, end))
+            found.append(Found(index, (start, end), match, futures[sentence]))
+    return found
+
+
+def resolve_found(found: Iterable[Found], anchor: dt.date | None) -> list[Event]:
+    """The events of found expressions, resolved against the publication date."""
+    events: list[Event] = []
+    for item in found:
+        resolved = _resolved(item.match, anchor, item.future)
+        start, end = item.sentence
+        events.append(
+            Event(
+                date=resolved.date if resolved else None,
+                precision=resolved.precision if resolved else None,
+                expression=item.match.group(),
+                text=item.match.string[start:end],
+                paragraph=item.paragraph,
+                offset=item.match.start(),
+            )
+        )
+    return events
 
 
 def events(paragraphs: Iterable[str], anchor: dt.date | None) -> list[Event]:
     """Every date expression of a body, resolved against the publication date."""
-    found: list[Event] = []
-    for index, paragraph in enumerate(paragraphs):
-        for start, end in sentence_spans(paragraph):
-            sentence = paragraph[start:end]
-            for expression in scan(sentence, anchor):
-                resolved = expression.resolved
-                found.append(
-                    Event(
-                        date=resolved.date if resolved else None,
-                        precision=resolved.precision if resolved else None,
-                        expression=expression.text,
-                        text=sentence,
-                        paragraph=index,
-                        offset=start + expression.start,
-                    )
-                )
-    return found
+    return resolve_found(find(paragraphs), anchor)
+
+
+def latest_found(found: Iterable[Found]) -> dt.date | None:
+    """The latest complete date (day, month and year) among found expressions."""
+    days = [
+        resolved.date
+        for item in found
+        if (resolved := _resolved(item.match, None, item.future)) and resolved.precision == "day"
+    ]
+    return dt.date.fromisoformat(max(days)) if days else None
 
 
 _NUMERIC_DATE = re.compile(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")

@@ -99,20 +99,32 @@ class _Token:
     initial: bool
 
 
-def _tokens(paragraph: str, start: int, end: int) -> Iterator[_Token]:
-    """The sentence's capitalised words and links; `initial` marks a sentence's first word."""
-    first_word = _FIRST_WORD.search(paragraph, start, end)
-    first = first_word.start() if first_word else -1
-    for match in _TOKEN.finditer(paragraph, start, end):
+def _tokens(paragraph: str) -> Iterator[tuple[_Token, bool]]:
+    """The paragraph's capitalised words, each with whether it is the first of a sentence.
+
+    `initial` marks a word that starts a sentence, a quote or a clause after a colon or a dash.
+    """
+    spans = sentence_spans(paragraph)
+    firsts = set()
+    for start, end in spans:
+        first_word = _FIRST_WORD.search(paragraph, start, end)
+        if first_word:
+            firsts.add(first_word.start())
+    ends = iter(end for _, end in spans)
+    sentence_end = next(ends, len(paragraph))
+    for match in _TOKEN.finditer(paragraph):
         text, lower, possessive, name = _word(match.group())
         at = match.start()
+        new_sentence = at >= sentence_end
+        while at >= sentence_end:
+            sentence_end = next(ends, len(paragraph) + 1)
         initial = (
-            at == first
+            at in firsts
             or (at > 0 and paragraph[at - 1] in _OPENERS)
             or paragraph[max(0, at - 2) : at] in _OPENING_PAIRS
         )
         if text:
-            yield _Token(at, at + len(text), text, lower, possessive, name, initial)
+            yield _Token(at, at + len(text), text, lower, possessive, name, initial), new_sentence
 
 
 @functools.lru_cache(maxsize=65536)
@@ -152,15 +164,17 @@ def extract(paragraphs: Sequence[str]) -> list[Candidate]:
     """Every candidate name in an article's paragraphs."""
     found: list[Candidate] = []
     for index, paragraph in enumerate(paragraphs):
-        for start, end in sentence_spans(paragraph):
-            found.extend(_extract_sentence(paragraph, index, start, end))
+        found.extend(_extract_paragraph(paragraph, index))
     return found
 
 
-def _extract_sentence(paragraph: str, index: int, start: int, end: int) -> Iterator[Candidate]:
+def _extract_paragraph(paragraph: str, index: int) -> Iterator[Candidate]:
     run: list[_Token] = []
     previous: _Token | None = None
-    for token in _tokens(paragraph, start, end):
+    for token, new_sentence in _tokens(paragraph):
+        if new_sentence:  # a name never runs across sentences
+            yield from _candidates(paragraph, index, run)
+            run, previous = [], None
         gap = paragraph[previous.end : token.start] if previous else ""
         joined = bool(run) and not run[-1].possessive and gap in (" ", ", ")
         if run and not joined and not run[-1].possessive:
