@@ -47,7 +47,8 @@ DATE_WORDS = [
     "year", "month", "week", "weekend", "ago", "two", "a", "earlier", "spring", "Fall",
     "first", "quarter", "Q3", "yesterday", "Tonight", "2021-03-04", "since", "of",
     "the beginning of the", "the end of this", "earlier this", "Throughout", "in the",
-    "april", "tuesday", "december", "8/May", "May/8",
+    "april", "tuesday", "december", "8/May", "May/8", "45", "2,654", "4.3", "1000", "99",
+    "'90s", "1990s", "5", "31", "32", "2099", "2100", "1599",
 ]  # fmt: skip
 date_text = st.lists(
     st.tuples(st.sampled_from(DATE_WORDS), st.sampled_from([" ", " ", ", ", ". ", "-", "/", ""])),

@@ -106,11 +106,19 @@ _SCANNER = re.compile(r"\b(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _PATTERNS)
 # ("the beginning of the year") and at most `_TAIL` after it. Finding them is much cheaper
 # than trying the scanner everywhere, so the scanner is only tried at the word starts that
 # lead up to them.
-_TRIGGER = re.compile(
-    r"\d+|day|night|morrow|week|month|year|quarter|ago\b"
-    r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|pring|ummer|all\b|utumn|inter"
-    r"|uary|pril|une\b|uly\b|ugust|tember|ctober|vember|cember"
+_COMMON_TRIGGERS = (
+    r"\d+|[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)|day|onight|rtnight|morrow|week|month"
+    r"|year|quarter|ago\b"
 )
+_TRIGGER = re.compile(_COMMON_TRIGGERS)
+# Seasons and lowercase months make the pattern three times slower to run, and few texts
+# hold them: they are looked for only in a text that holds one of these.
+_RARE = (
+    *_SEASONS,
+    *(season.title() for season in _SEASONS),
+    *(name for name in MONTHS if len(name) > 4 or name in ("june", "july")),
+)
+_TRIGGER_ALL = re.compile(f"{_COMMON_TRIGGERS}|{'|'.join(_RARE)}")
 _WORD = re.compile(r"\b\w+")
 # Every word an expression can start with (lowercased), or a number: the scanner is tried
 # only where one of these starts.
@@ -340,6 +348,19 @@ def _resolve(  # one branch per pattern of the scanner
     return None
 
 
+def _date_number(text: str, digits: re.Match[str]) -> bool:
+    """Whether a run of digits can be in a date expression as the trigger that finds it: a
+    day (1 to 31), a year (1600 to 2099) or a decade ("'90s"), not a part of "2,654" or "4.3".
+    A count ("45 days ago") is found by its unit instead."""
+    start, end = digits.span()
+    if text[start - 1 : start] in (",", ".") and text[start - 2 : start - 1].isdigit():
+        return False
+    if text[end : end + 1] in (",", ".") and text[end + 1 : end + 2].isdigit():
+        return False
+    number = int(digits.group())
+    return number <= 31 or 1600 <= number <= 2099 or text[end : end + 1] == "s"
+
+
 def _matches(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, re.Match[str]]]:
     """The scanner's matches in each span of the text (a sentence), with the span's index.
 
@@ -348,7 +369,8 @@ def _matches(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int,
     """
     position = 0
     sentence = 0
-    for trigger in _TRIGGER.finditer(text):
+    triggers = _TRIGGER_ALL if any(rare in text for rare in _RARE) else _TRIGGER
+    for trigger in triggers.finditer(text):
         at = trigger.start()
         while sentence < len(spans) and spans[sentence][1] <= at:
             sentence += 1
@@ -356,6 +378,8 @@ def _matches(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int,
             return
         start, end = spans[sentence]
         if at < max(position, start):  # inside the last match, or between sentences
+            continue
+        if text[at].isdigit() and not _date_number(text, trigger):
             continue
         stop = min(end, trigger.end() + _TAIL)
         # Every expression starts a word; the first word that starts one is the leftmost.
