@@ -95,3 +95,33 @@ def test_the_word_after_a_dateline_starts_the_text_and_needs_evidence() -> None:
     names = {entity.name for entity in corpus.entities.values()}
     assert "Workers" not in names
     assert "Amazon Labor Union" in names
+
+
+def kinds(text: str) -> dict[str, str]:
+    corpus = build([Source("a", "a.txt", text)])
+    return {entity.name: entity.type for entity in corpus.entities.values()}
+
+
+def test_names_as_real_news_writes_them() -> None:
+    """Rulings found on real articles: spans, initials, heads and appositives."""
+    found = kinds(
+        "After graduating from Princeton and Yale Law School, he joined the Department of "
+        "Justice. President George W. Bush named him. The Second Amendment was cited. "
+        "Eventually, the judge stopped trying. He wrote to the United Nations Office for the "
+        "Coordination of Humanitarian Affairs."
+    )
+    assert found["Princeton"] == "place"
+    assert found["Yale Law School"] == "org"
+    assert found["Department of Justice"] == "org"
+    assert found["George W. Bush"] == "person"
+    assert found["Second Amendment"] == "other"
+    assert found["United Nations Office for the Coordination of Humanitarian Affairs"] == "org"
+    assert "Eventually" not in found
+
+
+def test_a_surname_said_often_stays_a_person() -> None:
+    """What a bare name looks like counts once, so "Trump" said 20 times is not an org."""
+    text = "Donald Trump spoke. " + " ".join(
+        f"Wallace asked Trump about loan {n}." for n in range(20)
+    )
+    assert kinds(text)["Donald Trump"] == "person"

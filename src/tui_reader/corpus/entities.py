@@ -25,10 +25,15 @@ from .text import sentence_spans, slug
 _WORD = r"[^\W_][\w'’&.\-]*"
 _FIRST_WORD = re.compile(_WORD)
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+_INITIAL = re.compile(r"^[A-Z]\.$")  # the "W." of "George W. Bush" keeps its dot
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$|^(?:[A-Z]\.){2,}$")
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]{1,9})\)")
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?([\w-]+)\b")
+# "Name, a spokesman for Amazon, said": the role ends the phrase, at a comma or a preposition.
+_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?([\w-]+)\b"
+    r"(?=[,.;:)]|\s+(?:of|for|at|with|in|from|on|to|who|and|since)\b)"
+)
 _SAYS_AFTER = re.compile(r"[,\"”’]*\s+(\w+)\b")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "across", "outside", "throughout", "to"})
 _STATE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
@@ -47,6 +52,8 @@ _INITIAL_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "in", "on", "at
 Cue = tuple[str, float]
 STRONG = 3
 """A cue this heavy (a gazetteer entry, a head word, a title, a given name) is evidence alone."""
+WEAK = 0.75
+"""Cues lighter than this (a name's shape, "the" before it) count once per name."""
 Scores = dict[str, float]
 
 
@@ -142,7 +149,7 @@ def _trim(raw: str) -> tuple[str, bool]:
     for suffix in ("'s", "’s"):
         if raw.endswith(suffix):
             return raw[: -len(suffix)], True
-    if _DOTTED.match(raw) or lowered in gz.TITLES:
+    if _DOTTED.match(raw) or _INITIAL.match(raw) or lowered in gz.TITLES:
         return raw, False
     trimmed = raw.rstrip(".-'’")
     return trimmed, trimmed != raw and raw[len(trimmed) :].startswith(("'", "’"))
@@ -184,7 +191,8 @@ def _extract_paragraph(paragraph: str, index: int) -> Iterator[Candidate]:
                 joined = _link(paragraph, gap, previous, run)
         if token.lower in gz.TITLES and run and run[-1].text == "Vice":
             run.pop()  # "Vice President"
-        if token.name:
+        # A title after "of" names a thing: "the Department of Justice".
+        if token.name or (joined and run[-1].lower == "of" and token.lower in gz.TITLES):
             if not joined:
                 yield from _candidates(paragraph, index, run)
                 run = []
@@ -237,7 +245,7 @@ def _split_links(run: list[_Token]) -> Iterator[list[_Token]]:
         word = words[i]
         if word in _LINKS:
             nxt = run[i + 1] if i + 1 < len(run) else None
-            if nxt is None or (nxt.lower in _LINKS and word != "of") or not piece:
+            if nxt is None or (nxt.lower in _LINKS and word not in ("of", "for")) or not piece:
                 yield piece
                 piece = []
                 continue
@@ -245,9 +253,13 @@ def _split_links(run: list[_Token]) -> Iterator[list[_Token]]:
             held = (
                 word == "&"
                 or (word in _PARTICLES and nxt.text[:1].isupper())
-                or (word in ("of", "for") and before in _LINK_HEADS)
-                or (word == "the" and before == "of")
-                or (word == "and" and ("of" in words[:i] or words[-1] in gz.ORG_HEADS))
+                or (word in ("of", "for") and any(t.lower in _LINK_HEADS for t in piece))
+                or (word == "the" and before in ("of", "for"))
+                # "Retail, Wholesale and Department Store Union" is one; "Princeton and Yale" two
+                or (
+                    word == "and"
+                    and ("of" in words[:i] or (words[-1] in gz.ORG_HEADS and len(piece) >= 2))
+                )
             )
             if not held:
                 yield piece
@@ -348,18 +360,18 @@ def _name_cues(
         cues.append(("other", 5))
     if len(words) > 1 and (
         words[-1] in gz.ORG_HEADS
-        or any(w in gz.ORG_HEADS and n == "of" for w, n in itertools.pairwise(words))
+        or any(w in gz.ORG_HEADS and n in ("of", "for") for w, n in itertools.pairwise(words))
     ):
         cues.append(("org", 4))
     if words[-1] in gz.PLACE_HEADS and len(words) > 1:
         cues.append(("place", 4))
-    given = (
-        len(words) > 1
-        and words[0] in gz.FIRST_NAMES
-        and all(w.isalpha() or "-" in w for w in words)
-    )
+    if words[-1] in gz.OTHER_HEADS and len(words) > 1:
+        cues.append(("other", 4.5))
+    given = words[0] in gz.FIRST_NAMES and all(w.isalpha() or "-" in w for w in words)
     acronym: tuple[Cue, ...] = (("org", 1),) if _ACRONYM.match(name) else ()
-    return tuple(cues), ((("person", 3),) if given else ()), acronym
+    # A given name alone ("Jim") is a weaker sign than one followed by a surname.
+    given_cue: tuple[Cue, ...] = (("person", 3 if len(words) > 1 else 1),) if given else ()
+    return tuple(cues), given_cue, acronym
 
 
 def _is_state(text: str) -> bool:
@@ -431,8 +443,8 @@ class _Groups:
 def _accepted(candidates: Iterable[Candidate], known: set[str]) -> Iterator[Candidate]:
     for candidate in candidates:
         key = _key(candidate.name)
-        if candidate.name.lower() in gz.DEMONYMS or candidate.name.lower() in gz.NEVER:
-            continue
+        if len(key) < 2 or candidate.name.lower() in gz.DEMONYMS or key in gz.NEVER:
+            continue  # a lone letter ("C" of "2 C") is no name
         if not candidate.initial or candidate.backed() or key in known:
             yield candidate
             continue
@@ -453,10 +465,17 @@ def resolve(
     }
     accepted = {aid: list(_accepted(cands, known)) for aid, cands in articles.items()}
     scores: dict[str, Scores] = defaultdict(lambda: defaultdict(float))
+    weak: set[tuple[str, str, float]] = set()
     for candidates in accepted.values():
         for c in candidates:
+            key = _key(c.name)
             for kind, weight in c.cues:
-                scores[_key(c.name)][kind] += weight
+                # A weak cue counts once for a name; strong ones add up over its mentions.
+                if weight < WEAK:
+                    if (key, kind, weight) in weak:
+                        continue
+                    weak.add((key, kind, weight))
+                scores[key][kind] += weight
     prelim = {key: _best_type(score) for key, score in scores.items()}
 
     groups = _Groups()
@@ -609,11 +628,15 @@ def _build(
     defined: dict[str, set[str]] = defaultdict(set)
     score: dict[str, Scores] = defaultdict(lambda: defaultdict(float))
     in_articles: dict[str, list[str]] = defaultdict(list)
+    counted: set[tuple[str, str]] = set()
     for article_id, pairs in assigned.items():
         for candidate, group in pairs:
             surfaces[group][candidate.name] += 1
-            for kind, weight in scores[_key(candidate.name)].items():
-                score[group][kind] += weight
+            key = _key(candidate.name)
+            if (group, key) not in counted:  # a name's score already sums its mentions
+                counted.add((group, key))
+                for kind, weight in scores[key].items():
+                    score[group][kind] += weight
             if candidate.acronym:
                 defined[group].add(candidate.name)
             if article_id not in in_articles[group]:

@@ -107,7 +107,7 @@ DEMONYMS = _words(
 )
 
 ORG_HEADS = _words(
-    "Union|Unions|Board|Council|Federation|Association|Department|Party|Commission|Committee|"
+    "Union|Unions|Board|Laboratory|Panel|System|International|Council|Federation|Association|Department|Party|Commission|Committee|"
     "Agency|Administration|Authority|Bureau|Chamber|Court|Congress|Senate|Inc|Inc.|Corp|Corp.|"
     "Corporation|Co.|Company|Ltd|Ltd.|LLC|Group|Holdings|Foundation|Institute|University|College|"
     "School|Bank|Fund|Service|Services|Times|Post|Journal|News|Network|Press|Ministry|Office|"
@@ -120,7 +120,9 @@ ORG_HEADS = _words(
 PLACE_HEADS = _words(
     "Island|Islands|County|Valley|Beach|Bay|Lake|River|Mountains|Mountain|Street|Avenue|Square|"
     "Bridge|Province|Region|Peninsula|Coast|Heights|Village|Township|Borough|Park|Canyon|Desert|"
-    "Sea|Ocean|Gulf|Harbor|Harbour|Airport|Station|Plaza|Boulevard|Road|Highway"
+    "Sea|Ocean|Gulf|Harbor|Harbour|Airport|Station|Plaza|Boulevard|Road|Highway|Tower|Towers|"
+    "Hemisphere|Town|City|Hills|Falls|Strait|Canal|Forest|Prefecture|District|Territory|"
+    "Territories|Quarter|Coastline|Glacier|Mall|Stadium|Arena|Palace|Castle|Hotel"
 )
 
 # Titles written before a name; they end a name span and mark the next one as a person.
@@ -129,7 +131,8 @@ TITLES = _words(
     "Professor|Judge|Justice|Secretary|Chairman|Chairwoman|Chair|CEO|Director|Commissioner|Gen.|"
     "General|Lt.|Col.|Sgt.|Capt.|Officer|Detective|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|"
     "Lady|Rev.|Chief|Speaker|Minister|Prime|Attorney|Deputy|Ambassador|Councilman|Councilwoman|"
-    "Congressman|Congresswoman|Assemblyman|Assemblywoman|Sheriff|Coach|Founder|Leader"
+    "Congressman|Congresswoman|Assemblyman|Assemblywoman|Sheriff|Coach|Founder|Leader|"
+    "Justices|Senators|Sens.|Reps.|Representatives|Governors|Judges|Mayors|Ministers"
 )
 
 # Role nouns, lowercase, that name the person right after them: "spokesperson Kelly Nantel".
@@ -175,7 +178,32 @@ FIRST_NAMES = _words(
     "Travis|Tyler|Valerie|Victor|Victoria|Vincent|Virginia|Walter|Wayne|William|Willie|Zachary|"
     "Joe|Kamala|Hillary|Barack|Nancy|Chuck|Ted|Elizabeth|Marco|Rand|Lindsey|Mitt|Vladimir|Xi|"
     "Emmanuel|Angela|Boris|Rishi|Justin|Narendra|Volodymyr|Benjamin|Recep|Jeff|Sundar|Satya|Tim|"
-    "Mark|Sheryl|Jack|Warren|Bernard|Rupert|Oprah|Taylor|Beyonce|Kanye|Kim"
+    "Mark|Sheryl|Jack|Warren|Bernard|Rupert|Oprah|Taylor|Beyonce|Kanye|Kim|"
+    # More given names common in English-language news, from many countries.
+    "Abdul|Abdullah|Adriana|Agnes|Ahmed|Aisha|Akira|Alberto|Alejandro|Alessandro|Alfred|Ali|"
+    "Alina|Allan|Alma|Amelia|Amir|Ana|Andre|Andrea|Andrei|Andres|Angel|Anita|Anton|Antony|"
+    "Ari|Arnold|Arturo|Ashok|Audrey|Ava|Avi|Barney|Beatrice|Ben|Benny|Bernadette|Bianca|Blake|"
+    "Brett|Brooke|Bryce|Byron|Calvin|Camila|Candace|Carlo|Carmen|Casey|Cecilia|Cesar|Chad|"
+    "Chen|Chuck|Clarence|Claudia|Clifford|Clint|Colin|Connor|Corey|Cory|Courtney|Curtis|Daisy|"
+    "Dana|Daniela|Darius|Darren|Daryl|Davide|Dawn|Deepak|Delia|Desmond|Devin|Diego|Dmitry|"
+    "Dominic|Don|Drew|Duncan|Dustin|Earl|Edgar|Eduardo|Elena|Eli|Elias|Elijah|Elise|Eliza|"
+    "Ellie|Elliot|Elsa|Emilio|Emmanuel|Enrique|Ernest|Esther|Ethel|Evelyn|Fatima|Felix|Fernando|"
+    "Fiona|Florence|Francesca|Francis|Francisco|Franklin|Gavin|Gene|Geoffrey|Gerard|Gilbert|"
+    "Giorgia|Giovanni|Glenn|Gordon|Graham|Grant|Gustavo|Hamid|Hans|Harriet|Harvey|Hassan|"
+    "Hector|Heidi|Herbert|Hugh|Hugo|Hussein|Ibrahim|Igor|Ilya|Imran|Ingrid|Irene|Iris|Ivan|"
+    "Jacqueline|Jaime|Jamal|Janet|Javier|Jay|Jean-Pierre|Jenna|Jenny|Jeremiah|Jerome|Joanna|"
+    "Jodi|Johanna|Jorge|Josephine|Joy|Julian|Juliet|Julius|June|Kai|Kamal|Karl|Kasia|Katarzyna|"
+    "Kay|Keir|Kemi|Ketanji|Khalid|Kirk|Klaus|Kristin|Kurt|Lance|Lars|Leon|Leonard|Leslie|Lila|"
+    "Lillian|Lily|Lorenzo|Lucy|Luigi|Lydia|Malcolm|Manuel|Marcus|Margot|Mario|Marion|Marissa|"
+    "Marta|Marvin|Mateo|Maurice|Max|Maxine|Maya|Mehmet|Mei|Merrick|Miguel|Mikhail|Miles|"
+    "Milton|Min|Miriam|Mohamed|Mohammed|Muhammad|Molly|Morgan|Nadia|Naomi|Natasha|Neil|Nelson|"
+    "Nikki|Nina|Noel|Nora|Norman|Oleg|Oliver|Omar|Oscar|Owen|Pablo|Paolo|Pedro|Penny|Pete|"
+    "Phillip|Pierre|Priya|Rafael|Rahul|Raj|Ramon|Raul|Ray|Reed|Regina|Rex|Ricardo|Riley|Rita|"
+    "Robin|Rodrigo|Roman|Rosa|Ross|Rudy|Ruby|Rui|Sabrina|Salman|Sanjay|Santiago|Sasha|Saul|"
+    "Sebastian|Selena|Sergei|Seth|Shane|Shawn|Sheila|Sofia|Sonia|Spencer|Stacey|Stan|Stanley|"
+    "Stella|Stuart|Sunil|Sylvia|Tamara|Tanya|Tara|Ted|Terrence|Thierry|Tobias|Toby|Trevor|"
+    "Tristan|Troy|Valentina|Vanessa|Vernon|Veronica|Vicky|Viktor|Vivian|Wade|Wang|Wendy|Wes|"
+    "Wesley|Whitney|Wilson|Xavier|Yasmin|Yusuf|Yuki|Yvonne|Zoe"
 )
 
 # Short forms of given names: "Chris" and "Christian" are one person when the surname agrees.
@@ -214,6 +242,12 @@ FUNCTION_WORDS = frozenset(
     "About|Against|Between|Like|Unlike|Instead|Indeed|Perhaps|Maybe|Please|Thanks|Thank|Do|"
     "Does|Did|Is|Are|Was|Were|Be|Been|Has|Have|Had|Will|Would|Can|Could|Should|May|Might|Must|"
     "Let|Our|Your".split("|")
+)
+
+# Last words that make a name a law, an agreement, an award or an event, not an organisation.
+OTHER_HEADS = _words(
+    "Amendment|Act|Accord|Accords|Agreement|Treaty|Doctrine|Prize|Award|Awards|Cup|"
+    "Championship|Championships|Games|Olympics|War|Summit|Festival|Marathon|Open|Series|Bowl"
 )
 
 # Plural members stand for their party: "Democrats" and "the Democratic Party" are one entity.
