@@ -627,7 +627,7 @@ def _build(
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     defined: dict[str, set[str]] = defaultdict(set)
     score: dict[str, Scores] = defaultdict(lambda: defaultdict(float))
-    in_articles: dict[str, list[str]] = defaultdict(list)
+    in_articles: dict[str, dict[str, None]] = defaultdict(dict)  # ordered, and a set
     counted: set[tuple[str, str]] = set()
     for article_id, pairs in assigned.items():
         for candidate, group in pairs:
@@ -639,8 +639,7 @@ def _build(
                     score[group][kind] += weight
             if candidate.acronym:
                 defined[group].add(candidate.name)
-            if article_id not in in_articles[group]:
-                in_articles[group].append(article_id)
+            in_articles[group][article_id] = None
 
     ids: dict[str, str] = {}
     entities: dict[str, Entity] = {}
