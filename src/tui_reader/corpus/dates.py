@@ -419,7 +419,7 @@ def scan(sentence: str, anchor: dt.date | None) -> Iterator[Expression]:
         yield Expression(start, end, match.group(), _resolved(match, anchor, future))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Found:
     """A date expression in a body, found but not yet resolved."""
 

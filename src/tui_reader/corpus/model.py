@@ -31,7 +31,7 @@ class Event:
     """Character offset of the expression within its paragraph."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: an article holds thousands, and frozen ones build slowly
 class Mention:
     """One place where an entity is named in a paragraph."""
 
