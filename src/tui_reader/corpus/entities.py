@@ -104,10 +104,11 @@ class _Token:
     name: bool
     """Whether the word can be part of a name."""
     initial: bool
+    sentence: int = 0
 
 
-def _tokens(paragraph: str) -> Iterator[tuple[_Token, bool]]:
-    """The paragraph's capitalised words, each with whether it is the first of a sentence.
+def _tokens(paragraph: str) -> list[_Token]:
+    """The paragraph's capitalised words, each with the number of its sentence.
 
     `initial` marks a word that starts a sentence, a quote or a clause after a colon or a dash.
     """
@@ -117,21 +118,25 @@ def _tokens(paragraph: str) -> Iterator[tuple[_Token, bool]]:
         first_word = _FIRST_WORD.search(paragraph, start, end)
         if first_word:
             firsts.add(first_word.start())
-    ends = iter(end for _, end in spans)
-    sentence_end = next(ends, len(paragraph))
+    sentence = 0
+    sentence_end = spans[0][1] if spans else len(paragraph)
+    tokens: list[_Token] = []
     for match in _TOKEN.finditer(paragraph):
         text, lower, possessive, name = _word(match.group())
         at = match.start()
-        new_sentence = at >= sentence_end
         while at >= sentence_end:
-            sentence_end = next(ends, len(paragraph) + 1)
+            sentence += 1
+            sentence_end = spans[sentence][1] if sentence < len(spans) else len(paragraph) + 1
         initial = (
             at in firsts
             or (at > 0 and paragraph[at - 1] in _OPENERS)
             or paragraph[max(0, at - 2) : at] in _OPENING_PAIRS
         )
         if text:
-            yield _Token(at, at + len(text), text, lower, possessive, name, initial), new_sentence
+            tokens.append(
+                _Token(at, at + len(text), text, lower, possessive, name, initial, sentence)
+            )
+    return tokens
 
 
 @functools.lru_cache(maxsize=65536)
@@ -178,8 +183,8 @@ def extract(paragraphs: Sequence[str]) -> list[Candidate]:
 def _extract_paragraph(paragraph: str, index: int) -> Iterator[Candidate]:
     run: list[_Token] = []
     previous: _Token | None = None
-    for token, new_sentence in _tokens(paragraph):
-        if new_sentence:  # a name never runs across sentences
+    for token in _tokens(paragraph):
+        if previous and token.sentence != previous.sentence:  # names end with sentences
             yield from _candidates(paragraph, index, run)
             run, previous = [], None
         gap = paragraph[previous.end : token.start] if previous else ""
@@ -216,7 +221,7 @@ def _link(paragraph: str, gap: str, previous: _Token | None, run: list[_Token]) 
         return False
     at = previous.end + 1
     for word in words:
-        run.append(_Token(at, at + len(word), word, word, False, False, False))
+        run.append(_Token(at, at + len(word), word, word, False, False, False, previous.sentence))
         at += len(word) + 1
     return True
 
@@ -289,7 +294,6 @@ def _candidate(paragraph: str, index: int, piece: list[_Token]) -> Candidate:
     ):
         end += 2  # the possessive is part of the name: "Trader Joe's"
     name = paragraph[start:end]
-    before = paragraph[max(0, start - 40) : start]
     after = paragraph[end : end + 60]
     definition = _DEFINITION.match(after) if "(" in after[:3] else None
     return Candidate(
@@ -297,22 +301,28 @@ def _candidate(paragraph: str, index: int, piece: list[_Token]) -> Candidate:
         start=start,
         end=end,
         name=name,
-        words=tuple(t.start - start for t in piece),
+        words=(0,) if len(piece) == 1 else tuple(t.start - start for t in piece),
         initial=piece[0].initial,
-        cues=_cues(name, piece, before, after),
+        cues=_cues(name, piece, _previous_word(paragraph, start), after),
         acronym=definition.group(1)
         if definition and _abbreviates(definition.group(1), name)
         else None,
     )
 
 
-def _cues(name: str, piece: list[_Token], before: str, after: str) -> tuple[Cue, ...]:
-    words = tuple(t.lower for t in piece)
+def _previous_word(paragraph: str, start: int) -> str:
+    """The word just before a name, without an opening quote; "" after anything but a space."""
+    if start < 1 or paragraph[start - 1] != " ":
+        return ""
+    low = max(0, start - 40)
+    space = paragraph.rfind(" ", low, start - 1)
+    return paragraph[space + 1 if space >= 0 else low : start - 1].lstrip(_OPENERS)
+
+
+def _cues(name: str, piece: list[_Token], previous_word: str, after: str) -> tuple[Cue, ...]:
+    words = (piece[0].lower,) if len(piece) == 1 else tuple(t.lower for t in piece)
     gazetteer, given_name, acronym = _name_cues(name, words)
     cues = list(gazetteer)
-    previous_word = (
-        before.rstrip().rsplit(" ", 1)[-1].lstrip(_OPENERS) if before.endswith(" ") else ""
-    )
     previous_lower = previous_word.lower()
     if previous_lower in gz.TITLES or previous_word in gz.TITLES:
         cues.append(("person", 4))
