@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import email.utils
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
@@ -252,13 +252,16 @@ _RELATION_STEP = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1, "th
 
 
 def _resolve(  # one branch per pattern of the scanner
-    kind: str, g: dict[str, str | None], anchor: dt.date | None, future: bool
+    kind: str, g: Callable[[str], str | None], anchor: dt.date | None, future: bool
 ) -> Resolved | None:
-    """Resolve one match of the scanner; None when it needs an anchor it does not have."""
+    """Resolve one match of the scanner; None when it needs an anchor it does not have.
+
+    `g` gives the text of a named group of the match (its `group` method).
+    """
     if kind in ("md", "dm"):
-        month = _month_number(g[f"{kind}_m"] or "")
-        day = int(re.sub(r"\D", "", g[f"{kind}_d"] or "0"))
-        year_text = g[f"{kind}_y"]
+        month = _month_number(g(f"{kind}_m") or "")
+        day = int(re.sub(r"\D", "", g(f"{kind}_d") or "0"))
+        year_text = g(f"{kind}_y")
         if year_text:
             value = _date_or_none(int(year_text), month, day)
             return _day(value) if value else None
@@ -269,23 +272,23 @@ def _resolve(  # one branch per pattern of the scanner
         return _day(value) if value else None
     if kind == "iso":
         try:
-            return _day(dt.date.fromisoformat(g["iso_v"] or ""))
+            return _day(dt.date.fromisoformat(g("iso_v") or ""))
         except ValueError:
             return None
     if kind == "my":
-        return _month(int(g["my_y"] or 0), _month_number(g["my_m"] or ""))
+        return _month(int(g("my_y") or 0), _month_number(g("my_m") or ""))
     if kind == "endy":
-        month = {"end": 12, "middle": 6}.get(g["ey_e"] or "", 1)
-        return _month(int(g["ey_y"] or 0), month)
+        month = {"end": 12, "middle": 6}.get(g("ey_e") or "", 1)
+        return _month(int(g("ey_y") or 0), month)
     if kind == "decade":
-        return Resolved(g["dec"] or "", "decade")
+        return Resolved(g("dec") or "", "decade")
     if kind == "year":
-        return _year(int(g["year_v"] or 0))
+        return _year(int(g("year_v") or 0))
     if kind == "seasony":
-        return Resolved(g["sy_y"] or "", "season")
+        return Resolved(g("sy_y") or "", "season")
     if kind in ("quarter", "qn"):
-        quarter = _ORDINALS.get(g["q_n"] or "", 0) if kind == "quarter" else int(g["qn_n"] or 0)
-        year_text = g["q_y"] if kind == "quarter" else g["qn_y"]
+        quarter = _ORDINALS.get(g("q_n") or "", 0) if kind == "quarter" else int(g("qn_n") or 0)
+        year_text = g("q_y") if kind == "quarter" else g("qn_y")
         if year_text:
             year = int(year_text)
         elif anchor is None:
@@ -295,56 +298,56 @@ def _resolve(  # one branch per pattern of the scanner
             year = anchor.year + (1 if future and quarter < current else 0)
             year -= 1 if not future and quarter > current else 0
         return Resolved(f"{year:04d}-{(quarter - 1) * 3 + 1:02d}", "quarter")
-    if kind == "season" and g["se_y"]:
-        return Resolved(g["se_y"] or "", "season")
+    if kind == "season" and g("se_y"):
+        return Resolved(g("se_y") or "", "season")
     if anchor is None:
         return None
     if kind == "decade2":
         century = anchor.year // 100 * 100
-        decade = century + int(g["dec2"] or 0)
+        decade = century + int(g("dec2") or 0)
         return Resolved(str(decade - 100 if decade > anchor.year else decade), "decade")
     if kind == "mrel":
-        step = _RELATION_STEP[g["mrel_r"] or "this"]
-        return _month(anchor.year + step, _month_number(g["mrel_m"] or ""))
+        step = _RELATION_STEP[g("mrel_r") or "this"]
+        return _month(anchor.year + step, _month_number(g("mrel_m") or ""))
     if kind == "relm":
-        relation = g["relm_r"] or ""
-        month = _month_number(g["relm_m"] or "")
+        relation = g("relm_r") or ""
+        month = _month_number(g("relm_m") or "")
         if relation == "this":
             return _month(anchor.year, month)
         return _month_by_tense(month, anchor, _RELATION_STEP[relation] > 0, strict=True)
     if kind == "inm":
-        return _month_by_tense(_month_number(g["inm_m"] or ""), anchor, future)
+        return _month_by_tense(_month_number(g("inm_m") or ""), anchor, future)
     if kind == "season":
-        return _season(g["se_s"] or "", (g["se_r"] or "").lower(), anchor, future)
+        return _season(g("se_s") or "", (g("se_r") or "").lower(), anchor, future)
     if kind == "ago":
-        count = _NUMBERS.get((g["ago_n"] or "").lower()) or int(g["ago_n"] or 0)
-        unit, factor = _AGO_UNITS.get(g["ago_u"] or "", (g["ago_u"] or "day", 1))
+        count = _NUMBERS.get((g("ago_n") or "").lower()) or int(g("ago_n") or 0)
+        unit, factor = _AGO_UNITS.get(g("ago_u") or "", (g("ago_u") or "day", 1))
         return _shift(anchor, unit, -count * factor)
     if kind == "wdnw":
-        week = _shift(anchor, "week", _RELATION_STEP[g["wdnw_r"] or "this"])
+        week = _shift(anchor, "week", _RELATION_STEP[g("wdnw_r") or "this"])
         monday = dt.date.fromisoformat(week.date)
-        return _day(monday + dt.timedelta(days=WEEKDAYS.index((g["wdnw_w"] or "").lower())))
+        return _day(monday + dt.timedelta(days=WEEKDAYS.index((g("wdnw_w") or "").lower())))
     if kind == "wdd":
-        return _weekday_in_month(g["wdd_w"] or "", int(g["wdd_d"] or 0), anchor, future)
+        return _weekday_in_month(g("wdd_w") or "", int(g("wdd_d") or 0), anchor, future)
     if kind == "within":
-        return _shift(anchor, g["wi_u"] or "year", 0)
+        return _shift(anchor, g("wi_u") or "year", 0)
     if kind == "end":
-        unit = g["end_u"] or "year"
-        step = _RELATION_STEP[g["end_r"] or "the"]
+        unit = g("end_u") or "year"
+        step = _RELATION_STEP[g("end_r") or "the"]
         if unit == "month":
             return _shift(anchor, "month", step)
         year = anchor.year + step
-        month = {"end": 12, "middle": 6}.get(g["end_e"] or "", 1)
+        month = {"end": 12, "middle": 6}.get(g("end_e") or "", 1)
         return _month(year, month)
     if kind == "rel":
-        return _shift(anchor, g["rel_u"] or "year", _RELATION_STEP[g["rel_r"] or "this"])
+        return _shift(anchor, g("rel_u") or "year", _RELATION_STEP[g("rel_r") or "this"])
     if kind == "day":
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[
-            (g["day_v"] or "").lower()
+            (g("day_v") or "").lower()
         ]
         return _day(anchor + dt.timedelta(days=offset))
     if kind == "wd":
-        return _weekday(g["wd_d"] or "", g["wd_r"] or "", anchor, future)
+        return _weekday(g("wd_d") or "", g("wd_r") or "", anchor, future)
     return None
 
 
@@ -361,7 +364,15 @@ def _date_number(text: str, digits: re.Match[str]) -> bool:
     return number <= 31 or 1600 <= number <= 2099 or text[end : end + 1] == "s"
 
 
-def _matches(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int, re.Match[str]]]:
+def _triggers(texts: Iterable[str]) -> re.Pattern[str]:
+    """The trigger pattern for a body: the slower full one only if it holds a rare trigger."""
+    whole = "\n".join(texts)
+    return _TRIGGER_ALL if any(rare in whole for rare in _RARE) else _TRIGGER
+
+
+def _matches(
+    text: str, spans: Sequence[tuple[int, int]], triggers: re.Pattern[str]
+) -> Iterator[tuple[int, re.Match[str]]]:
     """The scanner's matches in each span of the text (a sentence), with the span's index.
 
     They are what `finditer` would give in each span alone, found faster: the trigger words
@@ -369,7 +380,6 @@ def _matches(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int,
     """
     position = 0
     sentence = 0
-    triggers = _TRIGGER_ALL if any(rare in text for rare in _RARE) else _TRIGGER
     for trigger in triggers.finditer(text):
         at = trigger.start()
         while sentence < len(spans) and spans[sentence][1] <= at:
@@ -398,13 +408,13 @@ def _matches(text: str, spans: Sequence[tuple[int, int]]) -> Iterator[tuple[int,
 
 def matches(sentence: str) -> Iterator[re.Match[str]]:
     """The scanner's matches in one sentence, as `finditer` would give them."""
-    for _, match in _matches(sentence, ((0, len(sentence)),)):
+    for _, match in _matches(sentence, ((0, len(sentence)),), _triggers((sentence,))):
         yield match
 
 
 def _resolved(match: re.Match[str], anchor: dt.date | None, future: bool) -> Resolved | None:
     try:
-        return _resolve(match.lastgroup or "", match.groupdict(), anchor, future)
+        return _resolve(match.lastgroup or "", match.group, anchor, future)
     except (ValueError, OverflowError):  # "99999999 days ago" leaves the calendar
         return None
 
@@ -433,10 +443,12 @@ class Found:
 def find(paragraphs: Iterable[str]) -> list[Found]:
     """Every date expression of a body, to resolve once the publication date is known."""
     found: list[Found] = []
+    paragraphs = list(paragraphs)
+    triggers = _triggers(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         spans = sentence_spans(paragraph)
         futures: dict[int, bool] = {}
-        for sentence, match in _matches(paragraph, spans):
+        for sentence, match in _matches(paragraph, spans, triggers):
             start, end = spans[sentence]
             if sentence not in futures:
                 futures[sentence] = bool(_FUTURE.search(paragraph, start, end))
