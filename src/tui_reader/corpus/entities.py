@@ -587,26 +587,35 @@ def _merge_garbled(
 ) -> None:
     """A paraphrased name one word off a known one ("National Labor Relations Council"),
     merged only where the article also names the known one by its acronym."""
-    orgs = [k for k, kind in prelim.items() if kind == "org" and len(k.split()) >= 3]
+    orgs = {k for k, kind in prelim.items() if kind == "org" and len(k.split()) >= 3}
+    # Names one word apart share a pattern with that word blanked: "national labor * council".
+    by_pattern: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for org in orgs:
+        for pattern in _blanked(org):
+            by_pattern[pattern].append(org)
     members: dict[str, set[str]] = defaultdict(set)
     for key in prelim:
         members[groups.find(key)].add(key)
     for candidates in accepted.values():
         keys = {_key(c.name) for c in candidates}
-        for key in keys & set(orgs):
+        for key in keys & orgs:
             if len(members[groups.find(key)]) > 1:
                 continue
-            words = key.split()
             matches = {
                 groups.find(other)
-                for other in orgs
+                for pattern in _blanked(key)
+                for other in by_pattern[pattern]
                 if other != key
-                and len(other.split()) == len(words)
-                and sum(a != b for a, b in zip(other.split(), words, strict=True)) == 1
                 and any(m in keys and " " not in m for m in members[groups.find(other)])
             }
             if len(matches) == 1:
                 groups.union(key, matches.pop())
+
+
+def _blanked(key: str) -> Iterator[tuple[str, ...]]:
+    words = key.split()
+    for i in range(len(words)):
+        yield (*words[:i], "*", *words[i + 1 :])
 
 
 def _group_of(
