@@ -222,3 +222,20 @@ def test_a_known_title_is_removed_only_where_the_text_repeats_it() -> None:
     assert kept.paragraphs == ["A line that is no title", "They voted."]
     crumb = clean("Politics\n\nThey voted.", title="Workers vote")
     assert (crumb.paragraphs, crumb.removed) == (["They voted."], ["Politics"])
+
+
+def test_a_page_flattened_to_one_line_loses_inline_credits_and_prompts_only() -> None:
+    """In one long line, a credit, "Advertisement" and a prompt go; a promo's run-on stays."""
+    prose = "The court heard the case on Monday and will rule later this year. " * 12
+    blob = (
+        f"{prose}Stephanie Keith Bloomberg | Getty Images {prose}Advertisement {prose}"
+        "Sign up for our morning newsletter to get the news in your inbox. "
+        f"WATCH: What to know The judge spoke. {prose}Photo: Mark Lennihan/AP {prose}"
+    )
+    result = clean(blob)
+    (paragraph,) = result.paragraphs
+    for junk in ("Getty Images", "Advertisement", "newsletter", "Lennihan"):
+        assert junk not in paragraph
+    assert "WATCH: What to know The judge spoke." in paragraph
+    assert paragraph.count("The court heard the case") == 5 * 12  # every real sentence kept
+    assert "Stephanie Keith Bloomberg | Getty Images" in result.removed

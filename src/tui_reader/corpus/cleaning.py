@@ -107,6 +107,16 @@ _AGENCIES = re.compile(
     r"Anadolu(?: Agency)?|Xinhua|Pool|iStock(?:photo)?|Corbis|Courtesy(?: of)? .+|File|"
     r"GETTY|PA(?: Images| Wire)?|Handout|NASA|Wikimedia Commons)$"
 )
+# In a page flattened to one long line, credits and prompts sit between sentences.
+_BLOB = 1500
+"""A paragraph this long is a flattened page, cleaned sentence by sentence too."""
+_INLINE_CREDIT = re.compile(
+    r"\s*(?:(?:Photo(?:graph)?|Image|Credit)s?:\s*)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:\|\s*[A-Z]\w*\s+)?"
+    r"\|\s*Getty Images\b"
+    r"|\s*(?:Photo(?:graph)?|Image|Credit)s?:\s*[A-Z][\w'’. -]{1,40}/\s*"
+    r"(?:AP|AFP|Reuters|Getty Images|Bloomberg|EPA|Shutterstock|Alamy|Pool)\b"
+    r"|\s*\bAdvertisement\b(?=\s+[A-Z\"“]|\s*$)"
+)
 _CREDIT_PREFIX = re.compile(
     r"^(?:Photo(?:graph)?s?|Images?|Pictures?|Credit)\s*(?:by\b|:)\s*", re.I
 )
@@ -290,6 +300,8 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
     for index, unit in enumerate(units[first:], first):
         if "(" in unit:
             unit = _ASIDE.sub(lambda m: _keep(cleaned, m.group().strip()), unit).strip()
+        if len(unit) >= _BLOB:
+            unit = _clean_blob(unit, cleaned)
         if not unit:
             continue
         if _NOTE.match(unit):
@@ -362,6 +374,21 @@ def _first_unit(units: list[str], title: str | None, cleaned: Cleaned) -> int:
         crumbs += 1
     cleaned.removed.extend(units[:crumbs])
     return crumbs
+
+
+def _clean_blob(unit: str, cleaned: Cleaned) -> str:
+    """A flattened page: credits, "Advertisement" and prompts between its sentences go."""
+    unit = _INLINE_CREDIT.sub(lambda m: _keep(cleaned, m.group().strip()), unit).strip()
+    kept: list[str] = []
+    for start, end in sentence_spans(unit):
+        sentence = unit[start:end]
+        # A promo's title runs on into the next sentence here, so only prompts, which end
+        # as sentences do, can leave.
+        if len(sentence) <= 240 and _PROMPT.match(sentence):
+            cleaned.removed.append(sentence)
+        else:
+            kept.append(sentence)
+    return " ".join(kept)
 
 
 def _keep(cleaned: Cleaned, removed: str) -> str:
