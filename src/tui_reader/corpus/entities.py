@@ -176,16 +176,17 @@ def extract(paragraphs: Sequence[str]) -> list[Candidate]:
     """Every candidate name in an article's paragraphs."""
     found: list[Candidate] = []
     for index, paragraph in enumerate(paragraphs):
-        found.extend(_extract_paragraph(paragraph, index))
+        _extract_paragraph(paragraph, index, found)
     return found
 
 
-def _extract_paragraph(paragraph: str, index: int) -> Iterator[Candidate]:
+def _extract_paragraph(paragraph: str, index: int, found: list[Candidate]) -> None:
+    """Add the paragraph's candidates to `found` (appending, not yielding: this is hot)."""
     run: list[_Token] = []
     previous: _Token | None = None
     for token in _tokens(paragraph):
         if previous and token.sentence != previous.sentence:  # names end with sentences
-            yield from _candidates(paragraph, index, run)
+            _candidates(paragraph, index, run, found)
             run, previous = [], None
         gap = paragraph[previous.end : token.start] if previous else ""
         joined = bool(run) and not run[-1].possessive and gap in (" ", ", ")
@@ -199,16 +200,16 @@ def _extract_paragraph(paragraph: str, index: int) -> Iterator[Candidate]:
         # A title after "of" names a thing: "the Department of Justice".
         if token.name or (joined and run[-1].lower == "of" and token.lower in gz.TITLES):
             if not joined:
-                yield from _candidates(paragraph, index, run)
+                _candidates(paragraph, index, run, found)
                 run = []
             run.append(token)
         elif token.lower in _LINKS and joined and gap == " ":
             run.append(token)
         else:
-            yield from _candidates(paragraph, index, run)
+            _candidates(paragraph, index, run, found)
             run = []
         previous = token
-    yield from _candidates(paragraph, index, run)
+    _candidates(paragraph, index, run, found)
 
 
 def _link(paragraph: str, gap: str, previous: _Token | None, run: list[_Token]) -> bool:
@@ -274,16 +275,16 @@ def _split_links(run: list[_Token]) -> Iterator[list[_Token]]:
     yield piece
 
 
-def _candidates(paragraph: str, index: int, run: list[_Token]) -> Iterator[Candidate]:
+def _candidates(paragraph: str, index: int, run: list[_Token], found: list[Candidate]) -> None:
     if len(run) < 2:  # most runs are one word, which needs no splitting
         if run and run[0].lower not in _LINKS:  # a lone "De" or "La" is no name
-            yield _candidate(paragraph, index, run)
+            found.append(_candidate(paragraph, index, run))
         return
     for piece in _split(run, paragraph):
         while piece and piece[-1].lower in _LINKS:
             piece.pop()
         if piece:
-            yield _candidate(paragraph, index, piece)
+            found.append(_candidate(paragraph, index, piece))
 
 
 def _candidate(paragraph: str, index: int, piece: list[_Token]) -> Candidate:
