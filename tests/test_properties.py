@@ -11,6 +11,7 @@ from tui_reader.corpus import dates
 from tui_reader.corpus.analysis import build
 from tui_reader.corpus.cleaning import normalise
 from tui_reader.corpus.loading import Source
+from tui_reader.corpus.text import sentence_spans
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Arbitrary characters mixed with the pieces scraped text is made of.
@@ -64,3 +65,17 @@ def test_windowed_date_scan_finds_what_a_full_scan_finds(text: str) -> None:
     """Scanning only around trigger words gives exactly the matches of a full scan."""
     full = [(m.span(), m.lastgroup) for m in dates._SCANNER.finditer(text)]
     assert [(m.span(), m.lastgroup) for m in dates.matches(text)] == full
+
+
+@given(st.lists(date_text, min_size=1, max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_finding_in_a_paragraph_matches_scanning_each_sentence(sentences: list[str]) -> None:
+    """One pass over a paragraph finds what a full scan of each of its sentences finds."""
+    paragraph = " ".join(s.strip() + "." for s in sentences if s.strip())
+    expected = [
+        (start + m.start(), m.group())
+        for start, end in sentence_spans(paragraph)
+        for m in dates._SCANNER.finditer(paragraph[start:end])
+    ]
+    found = [(f.match.start(), f.match.group()) for f in dates.find([paragraph])]
+    assert found == expected

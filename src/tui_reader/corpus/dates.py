@@ -77,8 +77,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _PATTERNS = [
     ("md", rf"(?:{_WEEKDAY},?\s+)?(?P<md_m>{_MONTH_ANY})(?:\s+|/)(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"),
     ("dm", rf"(?:{_WEEKDAY},?\s+)?(?P<dm_d>{_DAY})(?:\s+(?:of\s+)?|/)(?P<dm_m>{_MONTH_ANY})(?!\w)(?:(?:,?\s+|/)(?P<dm_y>{_YEAR})\b)?"),
-    ("iso", r"(?P<iso_v>\b\d{4}-\d{2}-\d{2})\b"),
-    ("my", rf"(?:(?P<my_mod>early|late|mid-?)\s*)?(?P<my_m>{_MONTH_ANY})(?!\w),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
+    ("iso", rf"(?P<iso_v>\b{_YEAR}-\d{2}-\d{2})\b"),
+    ("my", rf"(?:(?P<my_mod>early\s+|late\s+|mid-|mid\s+))?(?P<my_m>{_MONTH_ANY})(?!\w),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
     ("mrel", rf"(?P<mrel_m>{_MONTH_FULL})\s+(?P<mrel_r>last|this|next)\s+year\b"),
     ("relm", rf"\b(?P<relm_r>last|this|next|past|coming)\s+(?P<relm_m>{_MONTH_FULL})\b(?!\s+\d)"),
     ("inm", rf"\b(?P<inm_p>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hrough|[Ff]rom|[Bb]efore|[Aa]fter|early|late|mid-?)\s+(?P<inm_m>{_MONTH_FULL})\b(?!\s+(?:last|this|next)\s+year|,?\s+(?:of\s+)?\d)"),
