@@ -108,7 +108,9 @@ def test_names_as_real_news_writes_them() -> None:
         "After graduating from Princeton and Yale Law School, he joined the Department of "
         "Justice. President George W. Bush named him. The Second Amendment was cited. "
         "Eventually, the judge stopped trying. He wrote to the United Nations Office for the "
-        "Coordination of Humanitarian Affairs."
+        "Coordination of Humanitarian Affairs. Analysts at the Center for Strategic and "
+        "International Studies and the National Conference of State Legislatures agreed. "
+        "It borders the Republic of Korea."
     )
     assert found["Princeton"] == "place"
     assert found["Yale Law School"] == "org"
@@ -117,6 +119,9 @@ def test_names_as_real_news_writes_them() -> None:
     assert found["Second Amendment"] == "other"
     assert found["United Nations Office for the Coordination of Humanitarian Affairs"] == "org"
     assert "Eventually" not in found
+    assert found["Center for Strategic and International Studies"] == "org"
+    assert found["National Conference of State Legislatures"] == "org"
+    assert found["Republic of Korea"] == "place"
 
 
 def test_a_surname_said_often_stays_a_person() -> None:

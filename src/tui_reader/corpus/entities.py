@@ -35,6 +35,8 @@ _APPOSITIVE = re.compile(
     r"(?=[,.;:)]|\s+(?:of|for|at|with|in|from|on|to|who|and|since)\b)"
 )
 _SAYS_AFTER = re.compile(r"[,\"”’]*\s+(\w+)\b")
+# A name whose last word ends so is a thing, not a person: surnames rarely end in "-tion".
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ence", "ance", "ism", "ship", "ture")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "across", "outside", "throughout", "to"})
 _STATE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 _OPENERS = "\"“‘'(:—–"
@@ -264,7 +266,12 @@ def _split_links(run: list[_Token]) -> Iterator[list[_Token]]:
                 # "Retail, Wholesale and Department Store Union" is one; "Princeton and Yale" two
                 or (
                     word == "and"
-                    and ("of" in words[:i] or (words[-1] in gz.ORG_HEADS and len(piece) >= 2))
+                    and (
+                        "of" in words[:i]
+                        or (words[-1] in gz.ORG_HEADS and len(piece) >= 2)
+                        # "Center for Strategic and International Studies"
+                        or (piece[0].lower in _LINK_HEADS and words[1] in ("of", "for"))
+                    )
                 )
             )
             if not held:
@@ -374,10 +381,15 @@ def _name_cues(
         or any(w in gz.ORG_HEADS and n in ("of", "for") for w, n in itertools.pairwise(words))
     ):
         cues.append(("org", 4))
-    if words[-1] in gz.PLACE_HEADS and len(words) > 1:
+    if len(words) > 1 and (
+        words[-1] in gz.PLACE_HEADS
+        or (words[0] in gz.PLACE_HEADS and words[1] == "of")  # "Republic of Korea"
+    ):
         cues.append(("place", 4))
     if words[-1] in gz.OTHER_HEADS and len(words) > 1:
         cues.append(("other", 4.5))
+    elif len(words) > 1 and words[-1].endswith(_ABSTRACT_ENDINGS):
+        cues.append(("org", 1.5))  # "Ethical Treatment", "National Conference": no surname
     given = words[0] in gz.FIRST_NAMES and all(w.isalpha() or "-" in w for w in words)
     acronym: tuple[Cue, ...] = (("org", 1),) if _ACRONYM.match(name) else ()
     # A given name alone ("Jim") is a weaker sign than one followed by a surname.

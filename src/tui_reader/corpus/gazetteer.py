@@ -107,7 +107,7 @@ DEMONYMS = _words(
 )
 
 ORG_HEADS = _words(
-    "Union|Unions|Board|Laboratory|Panel|System|International|Council|Federation|Association|Department|Party|Commission|Committee|"
+    "Union|Unions|Board|Laboratory|Panel|System|International|Conference|Subcommittee|Center|Centre|Council|Federation|Association|Department|Party|Commission|Committee|"
     "Agency|Administration|Authority|Bureau|Chamber|Court|Congress|Senate|Inc|Inc.|Corp|Corp.|"
     "Corporation|Co.|Company|Ltd|Ltd.|LLC|Group|Holdings|Foundation|Institute|University|College|"
     "School|Bank|Fund|Service|Services|Times|Post|Journal|News|Network|Press|Ministry|Office|"
@@ -122,7 +122,8 @@ PLACE_HEADS = _words(
     "Bridge|Province|Region|Peninsula|Coast|Heights|Village|Township|Borough|Park|Canyon|Desert|"
     "Sea|Ocean|Gulf|Harbor|Harbour|Airport|Station|Plaza|Boulevard|Road|Highway|Tower|Towers|"
     "Hemisphere|Town|City|Hills|Falls|Strait|Canal|Forest|Prefecture|District|Territory|"
-    "Territories|Quarter|Coastline|Glacier|Mall|Stadium|Arena|Palace|Castle|Hotel"
+    "Territories|Quarter|Coastline|Glacier|Mall|Stadium|Arena|Palace|Castle|Hotel|Lakes|"
+    "Republic|Kingdom|Emirates|Prison|Dome"
 )
 
 # Titles written before a name; they end a name span and mark the next one as a person.
@@ -132,7 +133,8 @@ TITLES = _words(
     "General|Lt.|Col.|Sgt.|Capt.|Officer|Detective|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|"
     "Lady|Rev.|Chief|Speaker|Minister|Prime|Attorney|Deputy|Ambassador|Councilman|Councilwoman|"
     "Congressman|Congresswoman|Assemblyman|Assemblywoman|Sheriff|Coach|Founder|Leader|"
-    "Justices|Senators|Sens.|Reps.|Representatives|Governors|Judges|Mayors|Ministers"
+    "Justices|Senators|Sens.|Reps.|Representatives|Governors|Judges|Mayors|Ministers|"
+    "Presidents"
 )
 
 # Role nouns, lowercase, that name the person right after them: "spokesperson Kelly Nantel".
