@@ -95,3 +95,24 @@ def test_metadata_date_wins_and_an_impossible_one_gives_no_date(tmp_path: Path) 
     corpus = open_corpus([tmp_path])
     assert corpus.article("a#1").published == dt.date(2022, 4, 1)
     assert corpus.article("b#1").published is None
+
+
+def test_json_nested_thousands_deep_is_reported_not_raised(tmp_path: Path) -> None:
+    write(tmp_path, "deep.json", "[" * 100_000)
+    write(tmp_path, "deep.jsonl", "[" * 100_000 + '\n{"text": "kept"}\n')
+    write(tmp_path, "authors.json", json.dumps([{"text": "x", "author": [[[[[["deep"]]]]]]}]))
+    corpus = open_corpus([tmp_path])
+    assert sorted(a.id for a in corpus.articles) == ["authors#1", "deep#2"]
+    assert corpus.article("authors#1").author is None
+    assert sorted(p.reason for p in corpus.problems) == [
+        "not a JSON article record",
+        "not valid JSON",
+    ]
+
+
+def test_an_export_with_no_records_is_reported(tmp_path: Path) -> None:
+    write(tmp_path, "empty.json", "[]")
+    write(tmp_path, "empty.jsonl", "\n\n")
+    corpus = open_corpus([tmp_path])
+    assert corpus.articles == []
+    assert [p.reason for p in corpus.problems] == ["no article records"] * 2

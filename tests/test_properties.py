@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import tempfile
+from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -10,7 +13,7 @@ from hypothesis import strategies as st
 from tui_reader.corpus import dates
 from tui_reader.corpus.analysis import build
 from tui_reader.corpus.cleaning import normalise
-from tui_reader.corpus.loading import Source
+from tui_reader.corpus.loading import Source, load
 from tui_reader.corpus.text import sentence_spans
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -79,3 +82,40 @@ def test_finding_in_a_paragraph_matches_scanning_each_sentence(sentences: list[s
     ]
     found = [(f.match.start(), f.match.group()) for f in dates.find([paragraph])]
     assert found == expected
+
+
+@given(st.binary(max_size=400), st.sampled_from([".json", ".jsonl", ".md", ".txt"]))
+@settings(max_examples=300, deadline=None)
+def test_loading_any_bytes_never_raises(data: bytes, suffix: str) -> None:
+    """Whatever a file holds, it loads as articles or is reported; nothing raises."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, f"file{suffix}")
+        path.write_bytes(data)
+        sources, _ = load([path])
+        corpus = build(sources)
+    for article in corpus.articles:
+        assert not UNSAFE.search(article.title)
+
+
+KEYS = ["title", "headline", "text", "body", "content", "date", "published", "author",
+        "authors", "url", "link", "items", "articles", "name"]  # fmt: skip
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | scraped,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS), inner),
+    max_leaves=20,
+)
+
+
+@given(json_values)
+@settings(max_examples=300, deadline=None)
+def test_any_json_export_loads_or_is_reported(value: object) -> None:
+    """Records with any keys and any values: each is an article or a reported problem."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "export.json")
+        path.write_text(json.dumps(value))
+        sources, problems = load([path])
+        corpus = build(sources)
+    assert len(corpus.articles) + len(problems) >= 1
+    for article in corpus.articles:
+        shown = [article.title, article.author or "", article.url or "", *article.paragraphs]
+        assert not any(UNSAFE.search(text) for text in shown)

@@ -29,6 +29,8 @@ DATE_KEYS = (
 )
 URL_KEYS = ("url", "link", "href", "source_url")
 AUTHOR_KEYS = ("author", "authors", "byline", "creator")
+_DEPTH = 4
+"""Metadata nested deeper than this ("authors": [[[…]]]) is not read."""
 LIST_KEYS = ("articles", "items", "records", "data", "results", "entries", "posts")
 
 
@@ -70,8 +72,10 @@ def _first(fields: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def _text(value: object) -> str | None:
+def _text(value: object, depth: int = 0) -> str | None:
     """A metadata value as one line of text: lists are joined, mappings give their name."""
+    if depth > _DEPTH:
+        return None
     if isinstance(value, str):
         return " ".join(value.split()) or None
     if isinstance(value, bool) or value is None:
@@ -79,9 +83,9 @@ def _text(value: object) -> str | None:
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, Mapping):
-        return _text(value.get("name") or value.get("@value"))
+        return _text(value.get("name") or value.get("@value"), depth + 1)
     if isinstance(value, list):
-        parts = [part for part in (_text(item) for item in value) if part]
+        parts = [part for part in (_text(item, depth + 1) for item in value) if part]
         return ", ".join(parts) or None
     return None
 

@@ -79,7 +79,7 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
     if path.suffix.lower() in JSON_SUFFIXES or formats.looks_like_json(text):
         try:
             document = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested thousands deep
             if path.suffix.lower() in JSON_SUFFIXES:
                 problems.append(Problem(str(path), "not valid JSON"))
                 return
@@ -102,7 +102,7 @@ def _lines(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
                 continue
             try:
                 record = formats.json_record(json.loads(line))
-            except ValueError:
+            except (ValueError, RecursionError):
                 record = None
             if record is None:
                 problems.append(Problem(f"{path}:{number}", "not a JSON article record"))
@@ -127,6 +127,8 @@ def load(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
         else:
             base = root if root.is_dir() else root.parent
             file_id = path.relative_to(base).with_suffix("").as_posix()
+        reported = len(problems)
+        number = 0
         try:
             for number, record in enumerate(_records(path, problems), 1):
                 if record is None:
@@ -137,4 +139,7 @@ def load(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
                 sources.append(Source(article_id, str(path), text, truncated, record))
         except OSError as error:
             problems.append(Problem(str(path), error.strerror or type(error).__name__))
+            continue
+        if number == 0 and len(problems) == reported:  # "[]", or an empty JSON Lines file
+            problems.append(Problem(str(path), "no article records"))
     return sources, problems
