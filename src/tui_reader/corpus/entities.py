@@ -40,8 +40,8 @@ _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ence", "ance", "ism
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "across", "outside", "throughout", "to"})
 _STATE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 _OPENERS = "\"“‘'(:—–"
-# A text starts after a colon or a dateline's dash too: "WASHINGTON (AP) -- Workers voted".
-_OPENING_PAIRS = frozenset({": ", "- ", "— ", "– "})
+# A text starts after one of these and a space too: "WASHINGTON (AP) -- Workers voted".
+_OPENING_MARKS = ":-—–"
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "bin", "al", "le", "la", "du"})
 _LINKS = frozenset({"of", "for", "the", "and", "&"}) | _PARTICLES
 # Only capitalised words can be names; the words between two of them either link them
@@ -129,10 +129,11 @@ def _tokens(paragraph: str) -> list[_Token]:
         while at >= sentence_end:
             sentence += 1
             sentence_end = spans[sentence][1] if sentence < len(spans) else len(paragraph) + 1
+        before = paragraph[at - 1] if at else " "
         initial = (
             at in firsts
-            or (at > 0 and paragraph[at - 1] in _OPENERS)
-            or paragraph[max(0, at - 2) : at] in _OPENING_PAIRS
+            or before in _OPENERS
+            or (before == " " and at >= 2 and paragraph[at - 2] in _OPENING_MARKS)
         )
         if text:
             tokens.append(
