@@ -116,3 +116,11 @@ def test_an_export_with_no_records_is_reported(tmp_path: Path) -> None:
     corpus = open_corpus([tmp_path])
     assert corpus.articles == []
     assert [p.reason for p in corpus.problems] == ["no article records"] * 2
+
+
+def test_front_matter_lists_give_the_authors(tmp_path: Path) -> None:
+    write(tmp_path, "y.md", "---\ntitle: A\nauthors:\n  - Jane Doe\n  - 'John Roe'\n---\nBody.\n")
+    write(tmp_path, "t.md", '+++\ntitle = "B"\nauthors = ["Ann Lee", "Bo Kim"]\n+++\nBody.\n')
+    corpus = open_corpus([tmp_path])
+    assert corpus.article("y").author == "Jane Doe, John Roe"
+    assert corpus.article("t").author == "Ann Lee, Bo Kim"

@@ -55,6 +55,33 @@ _FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*$", re.M)
 _MARKDOWN_TITLE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t#]*(?:\r?\n|\Z)")
 
 
+_LIST_ITEM = re.compile(r"^[ \t]+-[ \t]+(.+?)[ \t]*$|^-[ \t]+(.+?)[ \t]*$")
+
+
+def _fields(block: str) -> dict[str, object]:
+    """Front matter's fields: `key: value` or `key = value`, and the lists written as
+    `[a, b]` or as `- a` lines below a bare `key:`."""
+    fields: dict[str, object] = {}
+    items: list[str] | None = None  # the list that `- a` lines go to
+    for line in block.splitlines():
+        item = _LIST_ITEM.match(line)
+        if item and items is not None:
+            items.append(_unquote(item.group(1) or item.group(2)))
+            continue
+        items = None
+        field = _FIELD.match(line)
+        if not field:
+            continue
+        key, value = field.group(1), field.group(2)
+        if not value:
+            fields[key] = items = []
+        elif value.startswith("[") and value.endswith("]"):
+            fields[key] = [_unquote(v.strip()) for v in value[1:-1].split(",") if v.strip()]
+        else:
+            fields[key] = _unquote(value)
+    return fields
+
+
 def _unquote(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]
@@ -94,7 +121,7 @@ def text_record(text: str) -> Record:
     """A text or Markdown file: its front matter or `# Title`, and the body after it."""
     front = _FRONT.match(text)
     if front:
-        fields = {key: _unquote(value) for key, value in _FIELD.findall(front.group(2))}
+        fields = _fields(front.group(2))
         body = text[front.end() :]
         title = _first(fields, TITLE_KEYS)
         if title is None:
