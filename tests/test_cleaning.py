@@ -201,6 +201,7 @@ def test_a_dateline_alone_is_a_place_on_the_first_paragraph_not_a_title() -> Non
         "Story continues below advertisement",
         "READ MORE: Ten questions that remain",
         "SEE MORE: The latest pictures",
+        "google.JPG",
     ],
 )
 def test_promos_and_prompts_leave_the_body(line: str) -> None:
@@ -239,3 +240,14 @@ def test_a_page_flattened_to_one_line_loses_inline_credits_and_prompts_only() ->
     assert "WATCH: What to know The judge spoke." in paragraph
     assert paragraph.count("The court heard the case") == 5 * 12  # every real sentence kept
     assert "Stephanie Keith Bloomberg | Getty Images" in result.removed
+
+
+def test_a_title_above_a_credited_caption_is_still_the_title() -> None:
+    """Title, then the lead photo's caption and credit: the caption goes, the title stays one."""
+    raw = (
+        "Workers win the vote\n\nSupporters hold signs during a rally.\n\n"
+        "Photo: Mark Lennihan/AP\n\nWorkers voted on Friday to join the union."
+    )
+    result = clean(raw)
+    assert result.title == "Workers win the vote"
+    assert result.paragraphs == ["Workers voted on Friday to join the union."]

@@ -156,6 +156,7 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]*)?(?:\s*\([\w .]{1,20}\))?\s*(?:--|—|–)$"
 )
 _BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/|\|)\s+")
+_IMAGE_FILE = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp)$", re.I)  # "google.JPG" alone
 # Pager links are often glued to the linked title: "Previous articleApple is launching…".
 _PAGER = re.compile(r"^(?:Previous|Next) (?:article|post|story)", re.I)
 _ASIDE = re.compile(
@@ -274,7 +275,8 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
 
     # Units are paragraphs in order; a credit removes itself and the caption above it.
     units: list[str] = []
-    credit_follows: set[int] = set()
+    credit_follows: set[int] = set()  # units above a credit, its caption gone or not
+    under_credit: set[int] = set()
     top = True  # before the first paragraph of prose: where datelines, bylines and crumbs sit
     dateline = ""
     for block in _blocks(text):
@@ -282,6 +284,8 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
             if is_credit(line):
                 if units and len(units) - 1 not in credit_follows and _is_caption(units[-1]):
                     cleaned.removed.append(units.pop())
+                else:
+                    under_credit.add(len(units) - 1)  # kept, yet right above a credit
                 credit_follows.add(len(units) - 1)
                 cleaned.removed.append(line)
             elif _is_promo(line) or (top and _top_line(line, cleaned)):
@@ -306,7 +310,7 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
             continue
         if _NOTE.match(unit):
             cleaned.notes.append(unit)
-        elif index == first and _is_title(unit, index, units, credit_follows, title):
+        elif index == first and _is_title(unit, index, units, under_credit, title):
             cleaned.title = unit
         else:
             body.append(unit)
@@ -323,9 +327,12 @@ def _is_prose(line: str) -> bool:
 
 
 def _is_promo(line: str) -> bool:
-    """A promo, a pager link, or a prompt to subscribe or follow."""
+    """A promo, a pager link, a prompt to subscribe or follow, or an image's file name."""
     return bool(
-        _PROMO.match(line) or _PAGER.match(line) or (len(line) <= 240 and _PROMPT.match(line))
+        _PROMO.match(line)
+        or _PAGER.match(line)
+        or (len(line) <= 240 and _PROMPT.match(line))
+        or _IMAGE_FILE.match(line)
     )
 
 
@@ -397,7 +404,7 @@ def _keep(cleaned: Cleaned, removed: str) -> str:
 
 
 def _is_title(
-    unit: str, index: int, units: list[str], credit_follows: set[int], title: str | None
+    unit: str, index: int, units: list[str], under_credit: set[int], title: str | None
 ) -> bool:
     """A first line is the title when it repeats the known title, or, with none known, when
     it is short, does not end as prose does, and is not a caption over a credit."""
@@ -406,7 +413,7 @@ def _is_title(
     return (
         len(units) > index + 1
         and len(unit) <= TITLE_MAX
-        and index not in credit_follows
+        and index not in under_credit
         and not _PROSE_END.search(unit)
     )
 
