@@ -292,7 +292,8 @@ def score_articles(golds: list[Gold], show: bool) -> None:
                   f"{untouched.f1:6.3f}")  # fmt: skip
     overall = body_score(dressed_pairs)
     print(
-        f"  dressed styles together: F1 {overall.f1:.3f}, junk left in "
+        f"  dressed styles together: F1 {overall.f1:.3f} (P {overall.precision:.3f}, "
+        f"R {overall.recall:.3f}), junk left in "
         f"{junk_total / len(dressed_pairs):.1%}, titles {titles_right}/{titles_all}, "
         f"dates {dates_right}/{dates_all}"
     )
