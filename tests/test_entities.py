@@ -130,3 +130,12 @@ def test_a_surname_said_often_stays_a_person() -> None:
         f"Wallace asked Trump about loan {n}." for n in range(20)
     )
     assert kinds(text)["Donald Trump"] == "person"
+
+
+def test_nationalities_and_plural_common_nouns_are_no_entities() -> None:
+    """ "Ecuadorian" and "People" start sentences or qualify nouns; they name no one."""
+    found = kinds(
+        "People protested. The Ecuadorian police came. People for the Ethical Treatment of "
+        "Animals spoke. Officials said nothing."
+    )
+    assert not {"People", "Ecuadorian", "Officials"} & set(found)

@@ -467,8 +467,8 @@ class _Groups:
 def _accepted(candidates: Iterable[Candidate], known: set[str]) -> Iterator[Candidate]:
     for candidate in candidates:
         key = _key(candidate.name)
-        if len(key) < 2 or candidate.name.lower() in gz.DEMONYMS or key in gz.NEVER:
-            continue  # a lone letter ("C" of "2 C") is no name
+        if len(key) < 2 or key in gz.DEMONYMS or key in gz.NEVER or key in gz.COMMON_NOUNS:
+            continue  # a lone letter ("C" of "2 C") or a common noun ("Workers") is no name
         if not candidate.initial or candidate.backed() or key in known:
             yield candidate
             continue

@@ -103,7 +103,29 @@ DEMONYMS = _words(
     "American|Americans|British|Chinese|Russian|Russians|Ukrainian|Ukrainians|European|"
     "Europeans|Mexican|Canadian|German|French|Japanese|Indian|Israeli|Israelis|Palestinian|"
     "Palestinians|Iranian|Iraqi|Syrian|African|Asian|Latino|Latina|Latinos|Hispanic|Black|White|"
-    "Christian|Christians|Muslim|Muslims|Jewish|Catholic|Protestant|English|Spanish|Italian"
+    "Christian|Christians|Muslim|Muslims|Jewish|Catholic|Protestant|English|Spanish|Italian|"
+    "Afghan|Albanian|Algerian|Argentine|Argentinian|Armenian|Australian|Austrian|Bangladeshi|"
+    "Belgian|Bolivian|Brazilian|Bulgarian|Cambodian|Chilean|Colombian|Croatian|Cuban|Czech|Danish|"
+    "Dutch|Ecuadorian|Egyptian|Emirati|Ethiopian|Filipino|Finnish|Georgian|Ghanaian|Greek|"
+    "Haitian|Hungarian|Icelandic|Indonesian|Irish|Jamaican|Jordanian|Kenyan|Korean|Kurdish|"
+    "Lebanese|Libyan|Lithuanian|Malaysian|Moroccan|Nepali|Nigerian|Norwegian|Pakistani|"
+    "Peruvian|Polish|Portuguese|Qatari|Romanian|Saudi|Scottish|Serbian|Singaporean|Slovak|"
+    "Somali|Sudanese|Swedish|Swiss|Taiwanese|Thai|Tunisian|Turkish|Venezuelan|Vietnamese|Welsh|"
+    "Yemeni|Arab|Arabs|Western|Eastern|Northern|Southern|Zionist|Zionists|Sunni|Shiite|Hindu|"
+    "Buddhist|Evangelical|Israeli-American|African-American|Asian-American|Mexican-American"
+)
+
+# Common nouns that start sentences in the plural: never an entity on their own.
+COMMON_NOUNS = _words(
+    "People|Police|Officials|Residents|Workers|Employees|Experts|Critics|Analysts|Supporters|"
+    "Students|Teachers|Doctors|Nurses|Officers|Researchers|Scientists|Lawmakers|Legislators|"
+    "Voters|Protesters|Demonstrators|Authorities|Investigators|Prosecutors|Regulators|Users|"
+    "Customers|Consumers|Fans|Players|Members|Leaders|Parents|Children|Kids|Women|Men|Families|"
+    "Organizers|Activists|Advocates|Residents|Locals|Shoppers|Drivers|Passengers|Travelers|"
+    "Patients|Survivors|Victims|Witnesses|Soldiers|Troops|Firefighters|Farmers|Investors|"
+    "Economists|Executives|Managers|Owners|Staff|Staffers|Sources|Reporters|Journalists|"
+    "Citizens|Immigrants|Migrants|Refugees|Democracy|Government|Officers|Unions|Companies|"
+    "Corporations|Businesses|Hospitals|Schools|Universities|Cities|States|Countries|Scientists"
 )
 
 ORG_HEADS = _words(
