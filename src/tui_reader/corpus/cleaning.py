@@ -159,9 +159,10 @@ _BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/|\|)\s+")
 _IMAGE_FILE = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp)$", re.I)  # "google.JPG" alone
 # Pager links are often glued to the linked title: "Previous articleApple is launching…".
 _PAGER = re.compile(r"^(?:Previous|Next) (?:article|post|story)", re.I)
+# Starting at the bracket, not at the spaces before it, lets the search skip to brackets.
 _ASIDE = re.compile(
-    r"\s*\((?:RELATED|READ MORE|SEE ALSO|ALSO READ|WATCH)\s*:[^()]*\)"
-    r"|\s*\((?:Photo|Image|Picture)s?(?:\s+by|:)[^()]{0,160}\)",
+    r"\((?:RELATED|READ MORE|SEE ALSO|ALSO READ|WATCH)\s*:[^()]*\)"
+    r"|\((?:Photo|Image|Picture)s?(?:\s+by|:)[^()]{0,160}\)",
     re.I,
 )
 _NOTE = re.compile(
@@ -303,7 +304,7 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
     body: list[str] = []
     for index, unit in enumerate(units[first:], first):
         if "(" in unit:
-            unit = _ASIDE.sub(lambda m: _keep(cleaned, m.group().strip()), unit).strip()
+            unit = _remove_asides(unit, cleaned)
         if len(unit) >= _BLOB:
             unit = _clean_blob(unit, cleaned)
         if not unit:
@@ -396,6 +397,21 @@ def _clean_blob(unit: str, cleaned: Cleaned) -> str:
         else:
             kept.append(sentence)
     return " ".join(kept)
+
+
+def _remove_asides(unit: str, cleaned: Cleaned) -> str:
+    """Remove "(RELATED: …)" and "(Photo by …)" asides, with the spaces before them."""
+    parts: list[str] = []
+    last = 0
+    for aside in _ASIDE.finditer(unit):
+        start = aside.start()
+        while start > last and unit[start - 1].isspace():
+            start -= 1
+        parts.append(unit[last:start])
+        cleaned.removed.append(aside.group())
+        last = aside.end()
+    parts.append(unit[last:])
+    return "".join(parts).strip()
 
 
 def _keep(cleaned: Cleaned, removed: str) -> str:
