@@ -40,7 +40,7 @@ _ABBREVIATIONS = frozenset(
     "md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 
 
@@ -70,11 +70,20 @@ def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
         yield start, length
 
 
+def _word_before(paragraph: str, end: int) -> str:
+    """The word of ASCII letters and dots that ends at `end` ("U.S", "Mr"), or ""."""
+    start = end
+    while start > max(0, end - 40) and paragraph[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and paragraph[start] == ".":
+        start += 1
+    return paragraph[start:end]
+
+
 def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
     if match.group().startswith("."):
-        before = _WORD_BEFORE.search(paragraph, max(0, match.start() - 40), match.start())
-        if before:
-            word = before.group(1)
+        word = _word_before(paragraph, match.start())
+        if word:
             # An initial ("J.") or a dotted abbreviation ("U.S", "D.C") rarely ends a sentence
             # unless the next word is capitalised and not a name continuation.
             if word.lower().rstrip(".") in _ABBREVIATIONS:
