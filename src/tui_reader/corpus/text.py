@@ -72,8 +72,8 @@ def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
 
 def _word_before(paragraph: str, end: int) -> str:
     """The word of ASCII letters and dots that ends at `end` ("U.S", "Mr"), or ""."""
-    start = end
-    while start > max(0, end - 40) and paragraph[start - 1] in _WORD_CHARS:
+    start, low = end, max(0, end - 40)
+    while start > low and paragraph[start - 1] in _WORD_CHARS:
         start -= 1
     while start < end and paragraph[start] == ".":
         start += 1
