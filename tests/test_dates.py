@@ -157,6 +157,8 @@ def test_timeline_is_sorted_and_holds_only_resolved_events(seeds: Corpus) -> Non
         ("we met on tuesday", FRIDAY, ("on tuesday", "2022-03-29")),
         ("it opens april 7th", FRIDAY, ("april 7th", "2022-04-07")),
         ("Filed 8/May/2018.", FRIDAY, ("8/May/2018", "2018-05-08")),
+        ("On Sunday, March 27, he left.", FRIDAY, ("On Sunday, March 27", "2022-03-27")),
+        ("Workers must wait until July.", FRIDAY, ("until July", "2022-07")),
     ],
 )
 def test_more_news_expressions(sentence: str, anchor: dt.date, expected: tuple[str, str]) -> None:

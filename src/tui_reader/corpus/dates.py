@@ -75,8 +75,8 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
 _PATTERNS = [
-    ("md", rf"(?:{_WEEKDAY},?\s+)?(?P<md_m>{_MONTH_ANY})(?:\s+|/)(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"),
-    ("dm", rf"(?:{_WEEKDAY},?\s+)?(?P<dm_d>{_DAY})(?:\s+(?:of\s+)?|/)(?P<dm_m>{_MONTH_ANY})(?!\w)(?:(?:,?\s+|/)(?P<dm_y>{_YEAR})\b)?"),
+    ("md", rf"(?:(?:[Oo]n\s+)?{_WEEKDAY},?\s+)?(?P<md_m>{_MONTH_ANY})(?:\s+|/)(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"),
+    ("dm", rf"(?:(?:[Oo]n\s+)?{_WEEKDAY},?\s+)?(?P<dm_d>{_DAY})(?:\s+(?:of\s+)?|/)(?P<dm_m>{_MONTH_ANY})(?!\w)(?:(?:,?\s+|/)(?P<dm_y>{_YEAR})\b)?"),
     ("iso", rf"(?P<iso_v>\b{_YEAR}-\d{2}-\d{2})\b"),
     ("my", rf"(?:(?P<my_mod>early\s+|late\s+|mid-|mid\s+))?(?P<my_m>{_MONTH_ANY})(?!\w),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
     ("mrel", rf"(?P<mrel_m>{_MONTH_FULL})\s+(?P<mrel_r>last|this|next)\s+year\b"),
@@ -135,7 +135,8 @@ _TAIL = 48
 
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|going to|gonna|set to|scheduled|plans? to|planning to|"
-    r"intends? to|upcoming|next|is expected to|are expected to)\b|['’]ll\b",
+    r"intends? to|upcoming|next|is expected to|are expected to|must|has to|have to|"
+    r"needs? to)\b|['’]ll\b",
     re.I,
 )
 
