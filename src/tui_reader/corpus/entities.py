@@ -135,7 +135,9 @@ def _tokens(paragraph: str) -> list[_Token]:
             or before in _OPENERS
             or (before == " " and at >= 2 and paragraph[at - 2] in _OPENING_MARKS)
         )
-        if text:
+        # A word that is neither a name, a link nor a title only parts names, and the gap
+        # between its neighbours shows that as well.
+        if text and (name or lower in _LINKS or lower in gz.TITLES):
             tokens.append(
                 _Token(at, at + len(text), text, lower, possessive, name, initial, sentence)
             )
