@@ -211,3 +211,17 @@ async def test_the_reading_view_shows_the_metadata_a_file_gives(tmp_path: Path) 
         shown = app.export_screenshot().replace("&#160;", " ")
         for text in ("Workers vote", "2022-04-01 · by Jane Doe", "https://example.com/vote"):
             assert text in shown
+
+
+async def test_records_of_one_export_are_told_apart_in_the_list(tmp_path: Path) -> None:
+    """Two articles from one JSON Lines file: the list shows each record's number."""
+    (tmp_path / "feed.jsonl").write_text(
+        '{"title": "First", "text": "One.", "date": "2022-04-02"}\n'
+        '{"title": "Second", "text": "Two.", "date": "2022-04-01"}\n'
+    )
+    app = ReaderApp(open_corpus([tmp_path]))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "2022-04-02 · feed.jsonl #1" in shown
+        assert "2022-04-01 · feed.jsonl #2" in shown

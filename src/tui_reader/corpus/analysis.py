@@ -53,6 +53,7 @@ def analyse(source: Source) -> tuple[Article, list[entities.Candidate]]:
         removed=cleaned.removed,
         notes=cleaned.notes,
         truncated=source.truncated,
+        record=source.record,
         events=dates.resolve_found(found, published),
     )
     return article, entities.extract(cleaned.paragraphs)

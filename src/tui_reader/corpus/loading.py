@@ -31,6 +31,8 @@ class Source:
     text: str
     truncated: bool = False
     meta: Record | None = None
+    record: int | None = None
+    """The article's number in a JSON or JSON Lines export, from 1."""
 
 
 def bundled_seeds() -> Path:
@@ -135,8 +137,9 @@ def load(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
                     continue
                 text, truncated = _capped(record.body)
                 # Records of a JSON export are numbered; a text file is one article.
-                article_id = f"{file_id}#{number}" if record.origin == "json" else file_id
-                sources.append(Source(article_id, str(path), text, truncated, record))
+                numbered = number if record.origin == "json" else None
+                article_id = f"{file_id}#{number}" if numbered else file_id
+                sources.append(Source(article_id, str(path), text, truncated, record, numbered))
         except OSError as error:
             problems.append(Problem(str(path), error.strerror or type(error).__name__))
             continue

@@ -71,6 +71,8 @@ class Article:
     removed: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     truncated: bool = False
+    record: int | None = None
+    """Its number in a JSON or JSON Lines export, from 1; None for a file of its own."""
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 

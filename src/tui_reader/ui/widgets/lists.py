@@ -59,6 +59,8 @@ class ArticleList(RowList):
         article = self.articles[index]
         date = article.published.isoformat() if article.published else "undated"
         source = PurePath(article.source).name
+        if article.record is not None:
+            source = f"{source} #{article.record}"
         return [
             Text(article.title, style=Style(bold=True)),
             Text.assemble((f"  {date} · ", self.muted()), (source, self.muted())),
