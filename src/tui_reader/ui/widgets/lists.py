@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import ClassVar
 
 from rich.style import Style
@@ -13,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from ...corpus.model import Article, Entity, TimelineEntry
-from .rows import RowList
+from .rows import RowList, source_label
 
 ENTITY_CLASSES = {
     "person": "entity--person",
@@ -58,9 +57,7 @@ class ArticleList(RowList):
     def row_lines(self, index: int, width: int) -> list[Text]:
         article = self.articles[index]
         date = article.published.isoformat() if article.published else "undated"
-        source = PurePath(article.source).name
-        if article.record is not None:
-            source = f"{source} #{article.record}"
+        source = source_label(article)
         return [
             Text(article.title, style=Style(bold=True)),
             Text.assemble((f"  {date} · ", self.muted()), (source, self.muted())),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import PurePath
 from typing import ClassVar
 
 from rich.console import Console
@@ -18,7 +17,7 @@ from ...corpus.model import Article, Entity, Event, Mention
 from ...corpus.text import sentence_at
 from ..keys import NAVIGATION
 from .lists import ENTITY_CLASSES
-from .rows import text_strip
+from .rows import source_label, text_strip
 
 MEASURE = 88
 """The widest a line of body text gets, for comfortable reading."""
@@ -170,7 +169,7 @@ class ReadingView(ScrollView, can_focus=True):
         parts = [article.published.isoformat() if article.published else "date unknown"]
         if article.author:
             parts.append(f"by {article.author}")
-        parts.append(PurePath(article.source).name)
+        parts.append(source_label(article))
         if article.url:
             parts.append(article.url)
         return " · ".join(parts)

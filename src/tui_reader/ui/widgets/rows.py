@@ -7,6 +7,7 @@ the keys. Cost per keypress does not grow with the number of rows.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import ClassVar
 
 from rich.console import Console
@@ -20,7 +21,14 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...corpus.model import Article
 from ..keys import NAVIGATION
+
+
+def source_label(article: Article) -> str:
+    """Where an article comes from, as panes show it: its file, and its record in an export."""
+    name = PurePath(article.source).name
+    return f"{name} #{article.record}" if article.record is not None else name
 
 
 def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
