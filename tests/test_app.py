@@ -199,18 +199,23 @@ async def test_list_pages_with_ctrl_d_and_jumps_to_the_ends(seeds: Corpus) -> No
         assert timeline.cursor == timeline.scrollable_content_region.height - 1
 
 
+async def first_screen(folder: Path) -> str:
+    """The text of the reader's first screen at 120x40 on the articles in `folder`."""
+    app = ReaderApp(open_corpus([folder]))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        return app.export_screenshot().replace("&#160;", " ")
+
+
 async def test_the_reading_view_shows_the_metadata_a_file_gives(tmp_path: Path) -> None:
     """A front-matter article: its title, author and link show above the text."""
     (tmp_path / "a.md").write_text(
         '---\ntitle: "Workers vote"\ndate: 2022-04-01\nauthor: Jane Doe\n'
         "url: https://example.com/vote\n---\nWorkers voted on Friday.\n"
     )
-    app = ReaderApp(open_corpus([tmp_path]))
-    async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        shown = app.export_screenshot().replace("&#160;", " ")
-        for text in ("Workers vote", "2022-04-01 · by Jane Doe", "https://example.com/vote"):
-            assert text in shown
+    shown = await first_screen(tmp_path)
+    for text in ("Workers vote", "2022-04-01 · by Jane Doe", "https://example.com/vote"):
+        assert text in shown
 
 
 async def test_records_of_one_export_are_told_apart_in_the_list(tmp_path: Path) -> None:
@@ -219,9 +224,6 @@ async def test_records_of_one_export_are_told_apart_in_the_list(tmp_path: Path) 
         '{"title": "First", "text": "One.", "date": "2022-04-02"}\n'
         '{"title": "Second", "text": "Two.", "date": "2022-04-01"}\n'
     )
-    app = ReaderApp(open_corpus([tmp_path]))
-    async with app.run_test(size=WIDE) as pilot:
-        await pilot.pause()
-        shown = app.export_screenshot().replace("&#160;", " ")
-        assert shown.count("feed.jsonl #1") == 2  # in the list and above the text
-        assert shown.count("feed.jsonl #2") == 1
+    shown = await first_screen(tmp_path)
+    assert shown.count("feed.jsonl #1") == 2  # in the list and above the text
+    assert shown.count("feed.jsonl #2") == 1
