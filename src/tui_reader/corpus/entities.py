@@ -22,8 +22,8 @@ from . import gazetteer as gz
 from .model import Entity, EntityType, Mention
 from .text import sentence_spans, slug
 
-_WORD = r"[^\W_][\w'’&.\-]*"
-_FIRST_WORD = re.compile(_WORD)
+_WORD_REST = r"[\w'’&.\-]*"
+_FIRST_WORD = re.compile(rf"[^\W_]{_WORD_REST}")
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")  # the "W." of "George W. Bush" keeps its dot
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$|^(?:[A-Z]\.){2,}$")
@@ -46,7 +46,7 @@ _PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "bin", "al", "le
 _LINKS = frozenset({"of", "for", "the", "and", "&"}) | _PARTICLES
 # Only capitalised words can be names; the words between two of them either link them
 # ("Bank of America") or part them.
-_TOKEN = re.compile(r"[^\W\d_a-z][\w'’&.\-]*")
+_TOKEN = re.compile(rf"[^\W\d_a-z]{_WORD_REST}")
 _LINK_WORDS = frozenset(w for w in _LINKS if w.isalpha())
 _LINK_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS | {"center", "centre", "city", "republic", "house"}
 _INITIAL_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "in", "on", "at", "to"})
@@ -106,7 +106,8 @@ class _Token:
     name: bool
     """Whether the word can be part of a name."""
     initial: bool
-    sentence: int = 0
+    sentence: int
+    """The number of its sentence in the paragraph."""
 
 
 def _tokens(paragraph: str) -> list[_Token]:

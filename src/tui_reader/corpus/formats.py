@@ -29,9 +29,9 @@ DATE_KEYS = (
 )
 URL_KEYS = ("url", "link", "href", "source_url")
 AUTHOR_KEYS = ("author", "authors", "byline", "creator")
+LIST_KEYS = ("articles", "items", "records", "data", "results", "entries", "posts")
 _DEPTH = 4
 """Metadata nested deeper than this ("authors": [[[…]]]) is not read."""
-LIST_KEYS = ("articles", "items", "records", "data", "results", "entries", "posts")
 
 
 @dataclass(frozen=True, slots=True)
