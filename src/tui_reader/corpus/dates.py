@@ -102,23 +102,22 @@ _PATTERNS = [
 # Every expression starts at a word boundary; anchoring there spares the alternation
 # from being tried at every character.
 _SCANNER = re.compile(r"\b(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _PATTERNS) + ")")
-# Every expression holds one of these, with at most `_LEAD` characters before the first
-# ("the beginning of the year") and at most `_TAIL` after it. Finding them is much cheaper
-# than trying the scanner everywhere, so the scanner is only tried at the word starts that
-# lead up to them.
+# Every expression holds a run of digits or one of these words, with at most `_LEAD`
+# characters before the first ("the beginning of the year") and at most `_TAIL` after it.
+# Finding them is much cheaper than trying the scanner everywhere, so the scanner is only
+# tried at the word starts that lead up to them.
+_DIGITS = re.compile(r"[0-9]+")
 _COMMON_TRIGGERS = (
-    r"\d+|[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)|day|onight|rtnight|morrow|week|month"
-    r"|year|quarter|ago\b"
+    *sorted({name[:3].title() for name in MONTHS}),
+    *"day onight rtnight morrow week month year quarter ago".split(),
 )
-_TRIGGER = re.compile(_COMMON_TRIGGERS)
-# Seasons and lowercase months make the pattern three times slower to run, and few texts
-# hold them: they are looked for only in a text that holds one of these.
+# Seasons and lowercase months are rare: they are looked for only in a text that holds one.
 _RARE = (
     *_SEASONS,
     *(season.title() for season in _SEASONS),
     *(name for name in MONTHS if len(name) > 4 or name in ("june", "july")),
 )
-_TRIGGER_ALL = re.compile(f"{_COMMON_TRIGGERS}|{'|'.join(_RARE)}")
+_ALL_TRIGGERS = (*_COMMON_TRIGGERS, *_RARE)
 _WORD = re.compile(r"\b\w+")
 # Every word an expression can start with (lowercased), or a number: the scanner is tried
 # only where one of these starts.
@@ -364,37 +363,47 @@ def _resolve(  # one branch per pattern of the scanner
     return None
 
 
-def _date_number(text: str, digits: re.Match[str]) -> bool:
+def _date_number(text: str, start: int, end: int) -> bool:
     """Whether a run of digits can be in a date expression as the trigger that finds it: a
     day (1 to 31), a year (1600 to 2099) or a decade ("'90s"), not a part of "2,654" or "4.3".
     A count ("45 days ago") is found by its unit instead."""
-    start, end = digits.span()
     if text[start - 1 : start] in (",", ".") and text[start - 2 : start - 1].isdigit():
         return False
     if text[end : end + 1] in (",", ".") and text[end + 1 : end + 2].isdigit():
         return False
-    number = int(digits.group())
+    number = int(text[start:end])
     return number <= 31 or 1600 <= number <= 2099 or text[end : end + 1] == "s"
 
 
-def _triggers(texts: Iterable[str]) -> re.Pattern[str]:
-    """The trigger pattern for a body: the slower full one only if it holds a rare trigger."""
+def _trigger_words(texts: Iterable[str]) -> tuple[str, ...]:
+    """The trigger words to look for in a body: the rare ones too only if it holds one."""
     whole = "\n".join(texts)
-    return _TRIGGER_ALL if any(rare in whole for rare in _RARE) else _TRIGGER
+    return _ALL_TRIGGERS if any(rare in whole for rare in _RARE) else _COMMON_TRIGGERS
+
+
+def _triggers(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of the text's digit runs and trigger words, in order; they may overlap."""
+    found = [digits.span() for digits in _DIGITS.finditer(text)]
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append((at, at + len(word)))
+            at = text.find(word, at + len(word))
+    found.sort()
+    return found
 
 
 def _matches(
-    text: str, spans: Sequence[tuple[int, int]], triggers: re.Pattern[str]
+    text: str, spans: Sequence[tuple[int, int]], words: tuple[str, ...]
 ) -> Iterator[tuple[int, re.Match[str]]]:
     """The scanner's matches in each span of the text (a sentence), with the span's index.
 
-    They are what `finditer` would give in each span alone, found faster: the trigger words
-    are found in one pass, and the scanner is tried only at the words leading up to them.
+    They are what `finditer` would give in each span alone, found faster: the triggers are
+    found first, and the scanner is tried only at the words leading up to them.
     """
     position = 0
     sentence = 0
-    for trigger in triggers.finditer(text):
-        at = trigger.start()
+    for at, trigger_end in _triggers(text, words):
         while sentence < len(spans) and spans[sentence][1] <= at:
             sentence += 1
         if sentence == len(spans):
@@ -402,9 +411,9 @@ def _matches(
         start, end = spans[sentence]
         if at < max(position, start):  # inside the last match, or between sentences
             continue
-        if text[at].isdigit() and not _date_number(text, trigger):
+        if text[at].isdigit() and not _date_number(text, at, trigger_end):
             continue
-        stop = min(end, trigger.end() + _TAIL)
+        stop = min(end, trigger_end + _TAIL)
         # Every expression starts a word; the first word that starts one is the leftmost.
         for word in _WORD.finditer(text, max(position, start, at - _LEAD), stop):
             if word.start() > at:
@@ -421,7 +430,7 @@ def _matches(
 
 def matches(sentence: str) -> Iterator[re.Match[str]]:
     """The scanner's matches in one sentence, as `finditer` would give them."""
-    for _, match in _matches(sentence, ((0, len(sentence)),), _triggers((sentence,))):
+    for _, match in _matches(sentence, ((0, len(sentence)),), _trigger_words((sentence,))):
         yield match
 
 
@@ -457,11 +466,11 @@ def find(paragraphs: Iterable[str]) -> list[Found]:
     """Every date expression of a body, to resolve once the publication date is known."""
     found: list[Found] = []
     paragraphs = list(paragraphs)
-    triggers = _triggers(paragraphs)
+    words = _trigger_words(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         spans = sentence_spans(paragraph)
         futures: dict[int, bool] = {}
-        for sentence, match in _matches(paragraph, spans, triggers):
+        for sentence, match in _matches(paragraph, spans, words):
             start, end = spans[sentence]
             if sentence not in futures:
                 futures[sentence] = _speaks_of_future(paragraph[start:end])
