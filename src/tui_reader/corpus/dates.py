@@ -74,34 +74,65 @@ _WEEKDAY = (
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 
+# The first words an expression can start with, lowercased; `_NUMBER` stands for any word
+# that starts with a digit.
+_NUMBER = "0"
+_FULL_MONTHS = [name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july")]
+_RELATIONS = ("last", "this", "next", "past", "coming")
+_PARTS = ("end", "beginning", "start", "middle")
+_MONTH_PREPOSITIONS = (
+    "in", "since", "by", "until", "during", "through", "from", "before", "after", "early", "late",
+    "mid",
+)  # fmt: skip
+_YEAR_PREPOSITIONS = (
+    "in", "since", "by", "during", "until", "through", "into", "from", "before", "after", "early",
+    "late", "for", "throughout", "between", "around", "mid",
+)  # fmt: skip
+
+# Each expression: its kind, the first words it can start with, and its pattern.
 _PATTERNS = [
-    ("md", rf"(?:(?:[Oo]n\s+)?{_WEEKDAY},?\s+)?(?P<md_m>{_MONTH_ANY})(?:\s+|/)(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"),
-    ("dm", rf"(?:(?:[Oo]n\s+)?{_WEEKDAY},?\s+)?(?P<dm_d>{_DAY})(?:\s+(?:of\s+)?|/)(?P<dm_m>{_MONTH_ANY})(?!\w)(?:(?:,?\s+|/)(?P<dm_y>{_YEAR})\b)?"),
-    ("iso", rf"(?P<iso_v>\b{_YEAR}-\d{2}-\d{2})\b"),
-    ("my", rf"(?:(?P<my_mod>early\s+|late\s+|mid-|mid\s+))?(?P<my_m>{_MONTH_ANY})(?!\w),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
-    ("mrel", rf"(?P<mrel_m>{_MONTH_FULL})\s+(?P<mrel_r>last|this|next)\s+year\b"),
-    ("relm", rf"\b(?P<relm_r>last|this|next|past|coming)\s+(?P<relm_m>{_MONTH_FULL})\b(?!\s+\d)"),
-    ("inm", rf"\b(?P<inm_p>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hrough|[Ff]rom|[Bb]efore|[Aa]fter|early|late|mid-?)\s+(?P<inm_m>{_MONTH_FULL})\b(?!\s+(?:last|this|next)\s+year|,?\s+(?:of\s+)?\d)"),
-    ("season", rf"\b(?:(?P<se_r>last|this|next|past|coming|early|late)\s+|(?:in\s+)?the\s+)(?P<se_s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<se_y>{_YEAR})\b)?"),
-    ("seasony", rf"\b(?P<sy_s>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<sy_y>{_YEAR})\b"),
-    ("quarter", rf"\b(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?:\s+(?:of\s+)?(?P<q_y>{_YEAR})\b)?"),
-    ("qn", rf"\bQ(?P<qn_n>[1-4])\b(?:\s+(?P<qn_y>{_YEAR})\b)?"),
-    ("decade", r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"),
-    ("decade2", r"\bthe\s+['’](?P<dec2>\d0)s\b"),
-    ("endy", rf"\b(?:the\s+)?(?P<ey_e>end|beginning|start|middle)\s+of\s+(?P<ey_y>{_YEAR})\b"),
-    ("year", rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]hrough|[Ii]nto|[Ff]rom|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ff]or|[Tt]hroughout|[Bb]etween|[Aa]round)\s+|\b[Mm]id-)(?P<year_v>{_YEAR})\b(?![,.]?\d|-\d)"),
-    ("ago", r"\b(?P<ago_n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<ago_u>day|week|fortnight|month|year|decade|centur)(?:s|ies|y)?\s+ago\b"),
-    ("within", r"\b(?P<wi_r>earlier|later)\s+this\s+(?P<wi_u>week|month|year)\b"),
-    ("end", r"\b(?:the\s+)?(?P<end_e>end|beginning|start|middle)\s+of\s+(?P<end_r>the|this|last|next)\s+(?P<end_u>year|month)\b"),
-    ("rel", r"\b(?P<rel_r>last|this|next|past|coming)\s+(?P<rel_u>week|weekend|month|year)\b"),
-    ("day", r"\b(?P<day_v>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"),
-    ("wdnw", rf"(?:[Oo]n\s+)?(?P<wdnw_w>{_WEEKDAY})\s+(?P<wdnw_r>last|this|next)\s+week\b"),
-    ("wdd", rf"(?:[Oo]n\s+)?(?P<wdd_w>{_WEEKDAY}),?\s+(?:the\s+)?(?P<wdd_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"),
-    ("wd", rf"\b(?:(?P<wd_r>on|last|next|this|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd_d>{_WEEKDAY})(?:['’]s)?\b(?!s\b)"),
+    ("md", ("on", *WEEKDAYS, *MONTHS), rf"(?:(?:[Oo]n\s+)?{_WEEKDAY},?\s+)?(?P<md_m>{_MONTH_ANY})(?:\s+|/)(?P<md_d>{_DAY})\b(?:,?\s+(?P<md_y>{_YEAR})\b)?"),
+    ("dm", ("on", *WEEKDAYS, _NUMBER), rf"(?:(?:[Oo]n\s+)?{_WEEKDAY},?\s+)?(?P<dm_d>{_DAY})(?:\s+(?:of\s+)?|/)(?P<dm_m>{_MONTH_ANY})(?!\w)(?:(?:,?\s+|/)(?P<dm_y>{_YEAR})\b)?"),
+    ("iso", (_NUMBER,), rf"(?P<iso_v>\b{_YEAR}-\d{2}-\d{2})\b"),
+    ("my", ("early", "late", "mid", *MONTHS), rf"(?:(?P<my_mod>early\s+|late\s+|mid-|mid\s+))?(?P<my_m>{_MONTH_ANY})(?!\w),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
+    ("mrel", (*_FULL_MONTHS,), rf"(?P<mrel_m>{_MONTH_FULL})\s+(?P<mrel_r>last|this|next)\s+year\b"),
+    ("relm", (*_RELATIONS,), rf"\b(?P<relm_r>last|this|next|past|coming)\s+(?P<relm_m>{_MONTH_FULL})\b(?!\s+\d)"),
+    ("inm", (*_MONTH_PREPOSITIONS,), rf"\b(?P<inm_p>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hrough|[Ff]rom|[Bb]efore|[Aa]fter|early|late|mid-?)\s+(?P<inm_m>{_MONTH_FULL})\b(?!\s+(?:last|this|next)\s+year|,?\s+(?:of\s+)?\d)"),
+    ("season", (*_RELATIONS, "early", "late", "in", "the"), rf"\b(?:(?P<se_r>last|this|next|past|coming|early|late)\s+|(?:in\s+)?the\s+)(?P<se_s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<se_y>{_YEAR})\b)?"),
+    ("seasony", (*_SEASONS,), rf"\b(?P<sy_s>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<sy_y>{_YEAR})\b"),
+    ("quarter", ("first", "second", "third", "fourth", _NUMBER), rf"\b(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?:\s+(?:of\s+)?(?P<q_y>{_YEAR})\b)?"),
+    ("qn", ("q1", "q2", "q3", "q4"), rf"\bQ(?P<qn_n>[1-4])\b(?:\s+(?P<qn_y>{_YEAR})\b)?"),
+    ("decade", ("the", _NUMBER), r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"),
+    ("decade2", ("the",), r"\bthe\s+['’](?P<dec2>\d0)s\b"),
+    ("endy", ("the", *_PARTS), rf"\b(?:the\s+)?(?P<ey_e>end|beginning|start|middle)\s+of\s+(?P<ey_y>{_YEAR})\b"),
+    ("year", (*_YEAR_PREPOSITIONS,), rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]hrough|[Ii]nto|[Ff]rom|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ff]or|[Tt]hroughout|[Bb]etween|[Aa]round)\s+|\b[Mm]id-)(?P<year_v>{_YEAR})\b(?![,.]?\d|-\d)"),
+    ("ago", (_NUMBER, *_NUMBERS), r"\b(?P<ago_n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<ago_u>day|week|fortnight|month|year|decade|centur)(?:s|ies|y)?\s+ago\b"),
+    ("within", ("earlier", "later"), r"\b(?P<wi_r>earlier|later)\s+this\s+(?P<wi_u>week|month|year)\b"),
+    ("end", ("the", *_PARTS), r"\b(?:the\s+)?(?P<end_e>end|beginning|start|middle)\s+of\s+(?P<end_r>the|this|last|next)\s+(?P<end_u>year|month)\b"),
+    ("rel", (*_RELATIONS,), r"\b(?P<rel_r>last|this|next|past|coming)\s+(?P<rel_u>week|weekend|month|year)\b"),
+    ("day", ("yesterday", "today", "tomorrow", "tonight"), r"\b(?P<day_v>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"),
+    ("wdnw", ("on", *WEEKDAYS), rf"(?:[Oo]n\s+)?(?P<wdnw_w>{_WEEKDAY})\s+(?P<wdnw_r>last|this|next)\s+week\b"),
+    ("wdd", ("on", *WEEKDAYS), rf"(?:[Oo]n\s+)?(?P<wdd_w>{_WEEKDAY}),?\s+(?:the\s+)?(?P<wdd_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"),
+    ("wd", ("on", "last", "next", "this", *WEEKDAYS), rf"\b(?:(?P<wd_r>on|last|next|this|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd_d>{_WEEKDAY})(?:['’]s)?\b(?!s\b)"),
 ]  # fmt: skip
-# Every expression starts at a word boundary; anchoring there spares the alternation
-# from being tried at every character.
-_SCANNER = re.compile(r"\b(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _PATTERNS) + ")")
+
+
+def _scanner(kinds: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for the expressions of these kinds, tried in the order of `_PATTERNS`.
+
+    Every expression starts at a word boundary; anchoring there spares the alternation from
+    being tried at every character.
+    """
+    wanted = set(kinds)
+    alternatives = [f"(?P<{kind}>{pattern})" for kind, _, pattern in _PATTERNS if kind in wanted]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
+
+
+# The scanner for each first word tries only the expressions that can start with it.
+_SCANNERS = {
+    word: _scanner(kind for kind, starts, _ in _PATTERNS if word in starts)
+    for word in {word for _, starts, _ in _PATTERNS for word in starts}
+}
 # Every expression holds a run of digits or one of these words, with at most `_LEAD`
 # characters before the first ("the beginning of the year") and at most `_TAIL` after it.
 # Finding them is much cheaper than trying the scanner everywhere, so the scanner is only
@@ -119,16 +150,6 @@ _RARE = (
 )
 _ALL_TRIGGERS = (*_COMMON_TRIGGERS, *_RARE)
 _WORD = re.compile(r"\b\w+")
-# Every word an expression can start with (lowercased), or a number: the scanner is tried
-# only where one of these starts.
-_STARTERS = frozenset(
-    {*MONTHS, *WEEKDAYS, *_NUMBERS, *_ORDINALS, *_SEASONS, "q1", "q2", "q3", "q4"}
-    | set(
-        "early late mid last this next past coming in since by until during through from "
-        "before after into for throughout between around the end beginning start middle "
-        "earlier later yesterday today tomorrow tonight on".split()
-    )
-)
 _LEAD = 32
 _TAIL = 48
 
@@ -375,26 +396,32 @@ def _date_number(text: str, start: int, end: int) -> bool:
     return number <= 31 or 1600 <= number <= 2099 or text[end : end + 1] == "s"
 
 
-def _trigger_words(texts: Iterable[str]) -> tuple[str, ...]:
-    """The trigger words to look for in a body: the rare ones too only if it holds one."""
-    whole = "\n".join(texts)
-    return _ALL_TRIGGERS if any(rare in whole for rare in _RARE) else _COMMON_TRIGGERS
+def _triggers(paragraphs: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """The spans of each paragraph's digit runs and trigger words, in order; they may overlap.
 
-
-def _triggers(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The spans of the text's digit runs and trigger words, in order; they may overlap."""
-    found = [digits.span() for digits in _DIGITS.finditer(text)]
+    The whole body is searched at once, and the rare trigger words only if it holds one.
+    """
+    whole = "\n".join(paragraphs)
+    words = _ALL_TRIGGERS if any(rare in whole for rare in _RARE) else _COMMON_TRIGGERS
+    found = [digits.span() for digits in _DIGITS.finditer(whole)]
     for word in words:
-        at = text.find(word)
+        at = whole.find(word)
         while at >= 0:
             found.append((at, at + len(word)))
-            at = text.find(word, at + len(word))
+            at = whole.find(word, at + len(word))
     found.sort()
-    return found
+    each: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
+    index, offset = 0, 0
+    for start, end in found:  # no trigger holds the newline between two paragraphs
+        while start > offset + len(paragraphs[index]):
+            offset += len(paragraphs[index]) + 1
+            index += 1
+        each[index].append((start - offset, end - offset))
+    return each
 
 
 def _matches(
-    text: str, spans: Sequence[tuple[int, int]], words: tuple[str, ...]
+    text: str, spans: Sequence[tuple[int, int]], triggers: Iterable[tuple[int, int]]
 ) -> Iterator[tuple[int, re.Match[str]]]:
     """The scanner's matches in each span of the text (a sentence), with the span's index.
 
@@ -403,7 +430,7 @@ def _matches(
     """
     position = 0
     sentence = 0
-    for at, trigger_end in _triggers(text, words):
+    for at, trigger_end in triggers:
         while sentence < len(spans) and spans[sentence][1] <= at:
             sentence += 1
         if sentence == len(spans):
@@ -419,9 +446,10 @@ def _matches(
             if word.start() > at:
                 break
             first = word.group()
-            if not (first[0].isdigit() or first.lower() in _STARTERS):
+            scanner = _SCANNERS.get(_NUMBER if first[0].isdigit() else first.lower())
+            if scanner is None:
                 continue
-            match = _SCANNER.match(text, word.start(), stop)
+            match = scanner.match(text, word.start(), stop)
             if match:
                 position = match.end()
                 yield sentence, match
@@ -430,7 +458,7 @@ def _matches(
 
 def matches(sentence: str) -> Iterator[re.Match[str]]:
     """The scanner's matches in one sentence, as `finditer` would give them."""
-    for _, match in _matches(sentence, ((0, len(sentence)),), _trigger_words((sentence,))):
+    for _, match in _matches(sentence, ((0, len(sentence)),), _triggers((sentence,))[0]):
         yield match
 
 
@@ -466,11 +494,11 @@ def find(paragraphs: Iterable[str]) -> list[Found]:
     """Every date expression of a body, to resolve once the publication date is known."""
     found: list[Found] = []
     paragraphs = list(paragraphs)
-    words = _trigger_words(paragraphs)
+    triggers = _triggers(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         spans = sentence_spans(paragraph)
         futures: dict[int, bool] = {}
-        for sentence, match in _matches(paragraph, spans, words):
+        for sentence, match in _matches(paragraph, spans, triggers[index]):
             start, end = spans[sentence]
             if sentence not in futures:
                 futures[sentence] = _speaks_of_future(paragraph[start:end])
