@@ -71,10 +71,17 @@ def decode_entities(text: str) -> str:
 # Spaces that should read as plain spaces, and invisible characters that only get in the way.
 _SPACES = re.compile("[\xa0\u2007\u202f\t\u3000]")  # a regex: far faster than str.translate
 _INVISIBLE = re.compile("[\u200b\u200c\u2060\ufeff\u00ad]")
-# Anything the loop in `normalise` would change: an unsafe or invisible character, an entity.
-_TO_NORMALISE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200c\u2060\ufeff\u00ad]|&[#A-Za-z]"
+# Anything the loop in `normalise` would change: an unsafe or invisible character, or an
+# entity. A pattern that starts with a character class is searched far faster than one
+# that starts with an alternation, so the entity is looked for on its own.
+_UNSAFE_OR_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200c\u2060\ufeff\u00ad]"
 )
+_ENTITY_START = re.compile("&[#A-Za-z]")
+
+
+def _to_normalise(text: str) -> bool:
+    return bool(_UNSAFE_OR_INVISIBLE.search(text) or ("&" in text and _ENTITY_START.search(text)))
 
 
 def normalise(raw: str) -> str:
@@ -83,7 +90,7 @@ def normalise(raw: str) -> str:
     # Removing a character can join an entity ("&\x1bamp;"), and decoding one can make an
     # unsafe character ("&#27;"), so both run until neither changes the text.
     for _ in range(_MAX_ROUNDS):
-        if not _TO_NORMALISE.search(text):
+        if not _to_normalise(text):
             break
         safe = _INVISIBLE.sub("", strip_unsafe(text))
         decoded = decode_entities(safe).replace("\r\n", "\n").replace("\r", "\n")
@@ -201,10 +208,9 @@ def _is_caption(paragraph: str) -> bool:
 
 
 def _is_heading(paragraph: str) -> bool:
-    words = paragraph.split()
     return (
-        0 < len(words) <= 14
-        and len(paragraph) <= 100
+        len(paragraph) <= 100
+        and 0 < len(paragraph.split()) <= 14
         and not _SENTENCE_PUNCT.search(paragraph)
         and (paragraph[0].isupper() or paragraph[0] in "'\"‘“")
     )
