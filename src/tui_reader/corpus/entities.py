@@ -67,6 +67,8 @@ class Candidate:
     start: int
     end: int
     name: str
+    key: str
+    """The form names are compared in (`_key`)."""
     words: tuple[int, ...]
     """Start of each word, relative to `start`."""
     initial: bool
@@ -88,6 +90,7 @@ class Candidate:
             self.start + cut,
             self.end,
             self.name[cut:],
+            _key(self.name[cut:]),
             tuple(w - cut for w in self.words[1:]),
             False,
             # A strong person cue (a given name) was about the word that is dropped.
@@ -313,6 +316,7 @@ def _candidate(paragraph: str, index: int, piece: list[_Token]) -> Candidate:
         start=start,
         end=end,
         name=name,
+        key=_key(name),
         words=(0,) if len(piece) == 1 else tuple(t.start - start for t in piece),
         initial=piece[0].initial,
         cues=_cues(name, piece, _previous_word(paragraph, start), after),
@@ -469,14 +473,14 @@ class _Groups:
 
 def _accepted(candidates: Iterable[Candidate], known: set[str]) -> Iterator[Candidate]:
     for candidate in candidates:
-        key = _key(candidate.name)
+        key = candidate.key
         if len(key) < 2 or key in gz.DEMONYMS or key in gz.NEVER or key in gz.COMMON_NOUNS:
             continue  # a lone letter ("C" of "2 C") or a common noun ("Workers") is no name
         if not candidate.initial or candidate.backed() or key in known:
             yield candidate
             continue
         rest = candidate.without_first_word()
-        if rest and (len(rest.words) > 1 or _key(rest.name) in known):
+        if rest and (len(rest.words) > 1 or rest.key in known):
             yield rest
 
 
@@ -485,17 +489,14 @@ def resolve(
 ) -> tuple[dict[str, Entity], dict[str, list[Mention]]]:
     """Decide the corpus's entities from every article's candidates, merging aliases."""
     known = {
-        _key(c.name)
-        for candidates in articles.values()
-        for c in candidates
-        if not c.initial or c.backed()
+        c.key for candidates in articles.values() for c in candidates if not c.initial or c.backed()
     }
     accepted = {aid: list(_accepted(cands, known)) for aid, cands in articles.items()}
     scores: dict[str, Scores] = defaultdict(lambda: defaultdict(float))
     weak: set[tuple[str, str, float]] = set()
     for candidates in accepted.values():
         for c in candidates:
-            key = _key(c.name)
+            key = c.key
             for kind, weight in c.cues:
                 # A weak cue counts once for a name; strong ones add up over its mentions.
                 if weight < WEAK:
@@ -518,9 +519,9 @@ def resolve(
     assigned: dict[str, list[tuple[Candidate, str]]] = {}
     for article_id, candidates in accepted.items():
         people = {
-            _key(c.name).split()[-1]: groups.find(_key(c.name))
+            c.key.split()[-1]: groups.find(c.key)
             for c in candidates
-            if " " in _key(c.name) and prelim.get(_key(c.name)) == "person"
+            if " " in c.key and prelim.get(c.key) == "person"
         }
         assigned[article_id] = [(c, _group_of(c, people, groups, prelim)) for c in candidates]
     return _build(assigned, scores)
@@ -535,7 +536,7 @@ def _merge_definitions(groups: _Groups, accepted: Mapping[str, list[Candidate]])
     for candidates in accepted.values():
         for c in candidates:
             if c.acronym:
-                groups.union(_key(c.name), _key(c.acronym))
+                groups.union(c.key, _key(c.acronym))
 
 
 def _merge_acronyms(groups: _Groups, prelim: Mapping[str, EntityType]) -> None:
@@ -614,7 +615,7 @@ def _merge_garbled(
     for key in prelim:
         members[groups.find(key)].add(key)
     for candidates in accepted.values():
-        keys = {_key(c.name) for c in candidates}
+        keys = {c.key for c in candidates}
         for key in keys & orgs:
             if len(members[groups.find(key)]) > 1:
                 continue
@@ -645,12 +646,12 @@ def _group_of(
 
     `people` maps the surnames of the article's full-named people to their groups.
     """
-    key = _key(candidate.name)
+    key = candidate.key
     if " " in key or (prelim.get(key) in ("place", "other") and candidate.backed("place")):
         return groups.find(key)
     if key in people:
         return people[key]
-    if any(kind == "person" for kind, _ in candidate.cues) and len(key) >= 5:
+    if people and len(key) >= 5 and any(kind == "person" for kind, _ in candidate.cues):
         close = {group for surname, group in people.items() if _edit_distance_one(key, surname)}
         if len(close) == 1:
             return close.pop()
@@ -668,7 +669,7 @@ def _build(
     for article_id, pairs in assigned.items():
         for candidate, group in pairs:
             surfaces[group][candidate.name] += 1
-            key = _key(candidate.name)
+            key = candidate.key
             if (group, key) not in counted:  # a name's score already sums its mentions
                 counted.add((group, key))
                 for kind, weight in scores[key].items():
