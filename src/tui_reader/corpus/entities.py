@@ -108,52 +108,65 @@ class _Token:
     possessive: bool
     name: bool
     """Whether the word can be part of a name."""
-    initial: bool
     sentence: int
     """The number of its sentence in the paragraph."""
 
 
-def _tokens(paragraph: str) -> list[_Token]:
-    """The paragraph's capitalised words, each with the number of its sentence.
+@dataclass(slots=True)
+class _Paragraph:
+    """A paragraph being read: its text and number, and the candidates found so far."""
 
-    `initial` marks a word that starts a sentence, a quote or a clause after a colon or a dash.
-    """
-    spans = sentence_spans(paragraph)
-    firsts = set()
-    for start, end in spans:
-        first_word = _FIRST_WORD.search(paragraph, start, end)
-        if first_word:
-            firsts.add(first_word.start())
+    text: str
+    index: int
+    found: list[Candidate]
+    firsts: set[int]
+    """Where the first word of each sentence starts."""
+
+    def starts_clause(self, at: int) -> bool:
+        """Whether a word starts a sentence, a quote or a clause after a colon or a dash."""
+        text = self.text
+        before = text[at - 1] if at else " "
+        return (
+            at in self.firsts
+            or before in _OPENERS
+            or (before == " " and at >= 2 and text[at - 2] in _OPENING_MARKS)
+        )
+
+
+def _tokens(paragraph: str, spans: Sequence[tuple[int, int]]) -> list[_Token]:
+    """The paragraph's capitalised words that can be in a name, each with its sentence's
+    number. A word that is neither a name, a link nor a title only parts names, and the gap
+    between its neighbours shows that as well, so it is left out."""
     sentence = 0
     sentence_end = spans[0][1] if spans else len(paragraph)
     tokens: list[_Token] = []
     for match in _TOKEN.finditer(paragraph):
-        text, lower, possessive, name = _word(match.group())
+        text, lower, possessive, name, kept = _word(match.group())
+        if not kept:
+            continue
         at = match.start()
         while at >= sentence_end:
             sentence += 1
             sentence_end = spans[sentence][1] if sentence < len(spans) else len(paragraph) + 1
-        before = paragraph[at - 1] if at else " "
-        initial = (
-            at in firsts
-            or before in _OPENERS
-            or (before == " " and at >= 2 and paragraph[at - 2] in _OPENING_MARKS)
-        )
-        # A word that is neither a name, a link nor a title only parts names, and the gap
-        # between its neighbours shows that as well.
-        if text and (name or lower in _LINKS or lower in gz.TITLES):
-            tokens.append(
-                _Token(at, at + len(text), text, lower, possessive, name, initial, sentence)
-            )
+        tokens.append(_Token(at, at + len(text), text, lower, possessive, name, sentence))
     return tokens
 
 
 @functools.lru_cache(maxsize=65536)
-def _word(raw: str) -> tuple[str, str, bool, bool]:
-    """A token's text less any possessive, its lowercase form, whether it was possessive, and
-    whether it can be part of a name. Words recur, so this is cached."""
+def _word(raw: str) -> tuple[str, str, bool, bool, bool]:
+    """A token's text less any possessive, its lowercase form, whether it was possessive,
+    whether it can be part of a name, and whether it is kept as a token (a name, a link or a
+    title). Words recur, so this is cached."""
     text, possessive = _trim(raw)
-    return text, text.lower(), possessive, bool(text) and _is_name_word(text)
+    lower = text.lower()
+    name = bool(text) and _is_name_word(text)
+    return (
+        text,
+        lower,
+        possessive,
+        name,
+        bool(text) and (name or lower in _LINKS or lower in gz.TITLES),
+    )
 
 
 def _trim(raw: str) -> tuple[str, bool]:
@@ -185,17 +198,24 @@ def extract(paragraphs: Sequence[str]) -> list[Candidate]:
     """Every candidate name in an article's paragraphs."""
     found: list[Candidate] = []
     for index, paragraph in enumerate(paragraphs):
-        _extract_paragraph(paragraph, index, found)
+        spans = sentence_spans(paragraph)
+        firsts = set()
+        for start, end in spans:
+            first_word = _FIRST_WORD.search(paragraph, start, end)
+            if first_word:
+                firsts.add(first_word.start())
+        _extract_paragraph(_Paragraph(paragraph, index, found, firsts), spans)
     return found
 
 
-def _extract_paragraph(paragraph: str, index: int, found: list[Candidate]) -> None:
-    """Add the paragraph's candidates to `found` (appending, not yielding: this is hot)."""
+def _extract_paragraph(para: _Paragraph, spans: Sequence[tuple[int, int]]) -> None:
+    """Add the paragraph's candidates to `para.found` (appending, not yielding: this is hot)."""
+    paragraph = para.text
     run: list[_Token] = []
     previous: _Token | None = None
-    for token in _tokens(paragraph):
+    for token in _tokens(paragraph, spans):
         if previous and token.sentence != previous.sentence:  # names end with sentences
-            _candidates(paragraph, index, run, found)
+            _candidates(para, run)
             run, previous = [], None
         gap = paragraph[previous.end : token.start] if previous else ""
         joined = bool(run) and not run[-1].possessive and gap in (" ", ", ")
@@ -209,16 +229,16 @@ def _extract_paragraph(paragraph: str, index: int, found: list[Candidate]) -> No
         # A title after "of" names a thing: "the Department of Justice".
         if token.name or (joined and run[-1].lower == "of" and token.lower in gz.TITLES):
             if not joined:
-                _candidates(paragraph, index, run, found)
+                _candidates(para, run)
                 run = []
             run.append(token)
         elif token.lower in _LINKS and joined and gap == " ":
             run.append(token)
         else:
-            _candidates(paragraph, index, run, found)
+            _candidates(para, run)
             run = []
         previous = token
-    _candidates(paragraph, index, run, found)
+    _candidates(para, run)
 
 
 def _link(paragraph: str, gap: str, previous: _Token | None, run: list[_Token]) -> bool:
@@ -231,7 +251,7 @@ def _link(paragraph: str, gap: str, previous: _Token | None, run: list[_Token]) 
         return False
     at = previous.end + 1
     for word in words:
-        run.append(_Token(at, at + len(word), word, word, False, False, False, previous.sentence))
+        run.append(_Token(at, at + len(word), word, word, False, False, previous.sentence))
         at += len(word) + 1
     return True
 
@@ -289,19 +309,20 @@ def _split_links(run: list[_Token]) -> Iterator[list[_Token]]:
     yield piece
 
 
-def _candidates(paragraph: str, index: int, run: list[_Token], found: list[Candidate]) -> None:
+def _candidates(para: _Paragraph, run: list[_Token]) -> None:
     if len(run) < 2:  # most runs are one word, which needs no splitting
         if run and run[0].lower not in _LINKS:  # a lone "De" or "La" is no name
-            found.append(_candidate(paragraph, index, run))
+            para.found.append(_candidate(para, run))
         return
-    for piece in _split(run, paragraph):
+    for piece in _split(run, para.text):
         while piece and piece[-1].lower in _LINKS:
             piece.pop()
         if piece:
-            found.append(_candidate(paragraph, index, piece))
+            para.found.append(_candidate(para, piece))
 
 
-def _candidate(paragraph: str, index: int, piece: list[_Token]) -> Candidate:
+def _candidate(para: _Paragraph, piece: list[_Token]) -> Candidate:
+    paragraph = para.text
     start, end = piece[0].start, piece[-1].end
     if (
         paragraph[end : end + 2] in ("'s", "’s")
@@ -311,18 +332,16 @@ def _candidate(paragraph: str, index: int, piece: list[_Token]) -> Candidate:
     name = paragraph[start:end]
     after = paragraph[end : end + 60]
     definition = _DEFINITION.match(after) if "(" in after[:3] else None
-    return Candidate(
-        paragraph=index,
-        start=start,
-        end=end,
-        name=name,
-        key=_key(name),
-        words=(0,) if len(piece) == 1 else tuple(t.start - start for t in piece),
-        initial=piece[0].initial,
-        cues=_cues(name, piece, _previous_word(paragraph, start), after),
-        acronym=definition.group(1)
-        if definition and _abbreviates(definition.group(1), name)
-        else None,
+    return Candidate(  # positional: four times faster to build than with keywords
+        para.index,
+        start,
+        end,
+        name,
+        _key(name),
+        (0,) if len(piece) == 1 else tuple(t.start - start for t in piece),
+        para.starts_clause(start),
+        _cues(name, piece, _previous_word(paragraph, start), after),
+        definition.group(1) if definition and _abbreviates(definition.group(1), name) else None,
     )
 
 
