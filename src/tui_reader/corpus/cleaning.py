@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .dates import parse_date
@@ -26,8 +28,9 @@ _ESCAPE_EVIDENCE = re.compile(r"\\u[0-9a-fA-F]{4}|\\r\\n|\\n|\\r")
 _SIMPLE_ESCAPES = {"r": "\r", "n": "\n", "t": "\t", '"': '"', "\\": "\\", "/": "/", "'": "'"}
 
 
-def _decode_escape(match: re.Match[str]) -> str:
-    body = match.group(1)
+@functools.lru_cache(maxsize=4096)
+def _decode_escape(body: str) -> str:
+    """The character of one escape, given without its backslash: "u0026" gives "&"."""
     if len(body) == 1:
         return _SIMPLE_ESCAPES[body]
     if len(body) > 5:  # a surrogate pair: \uD83D\uDE00
@@ -35,6 +38,14 @@ def _decode_escape(match: re.Match[str]) -> str:
         return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
     code = int(body[1:], 16)
     return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
+
+
+def _replace_each(pattern: re.Pattern[str], text: str, replace: Callable[[str], str]) -> str:
+    """`pattern.sub`, with each match replaced by `replace` of its one group. Splitting and
+    joining spares the call through a match object for each of the many escapes of a text."""
+    parts = pattern.split(text)
+    parts[1::2] = [replace(group) for group in parts[1::2]]
+    return "".join(parts)
 
 
 def _looks_escaped(text: str) -> bool:
@@ -48,7 +59,7 @@ def decode_escapes(text: str) -> str:
     for _ in range(_MAX_ROUNDS):
         if not _looks_escaped(text):
             break
-        decoded = _ESCAPE.sub(_decode_escape, text)
+        decoded = _replace_each(_ESCAPE, text, _decode_escape)
         if decoded == text:
             break
         text = decoded
@@ -58,10 +69,16 @@ def decode_escapes(text: str) -> str:
 _ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+@functools.lru_cache(maxsize=4096)
+def _decode_entity(name: str) -> str:
+    """The text of one entity, given without its "&" and ";": "#039" gives "'"."""
+    return html.unescape(f"&{name};")
+
+
 def decode_entities(text: str) -> str:
     """Decode HTML entities (with their semicolon), doubly encoded ones included."""
     for _ in range(_MAX_ROUNDS):
-        decoded = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+        decoded = _replace_each(_ENTITY, text, _decode_entity)
         if decoded == text:
             break
         text = decoded
@@ -80,8 +97,17 @@ _UNSAFE_OR_INVISIBLE = re.compile(
 _ENTITY_START = re.compile("&[#A-Za-z]")
 
 
+def _printable(text: str) -> bool:
+    """Whether the text, line breaks aside, holds no control, invisible or unusual space
+    character: none that `_SPACES` or `_UNSAFE_OR_INVISIBLE` finds. Most texts hold none,
+    and `str.isprintable` tells that many times faster than either pattern."""
+    return text.replace("\n", "").isprintable()
+
+
 def _to_normalise(text: str) -> bool:
-    return bool(_UNSAFE_OR_INVISIBLE.search(text) or ("&" in text and _ENTITY_START.search(text)))
+    if "&" in text and _ENTITY_START.search(text):
+        return True
+    return not _printable(text) and bool(_UNSAFE_OR_INVISIBLE.search(text))
 
 
 def normalise(raw: str) -> str:
@@ -97,7 +123,7 @@ def normalise(raw: str) -> str:
         if decoded == text:
             break
         text = decoded
-    return _SPACES.sub(" ", text)
+    return text if _printable(text) else _SPACES.sub(" ", text)
 
 
 def one_line(text: str) -> str:
