@@ -267,8 +267,11 @@ def _blocks(text: str) -> list[list[str]]:
     """Lines grouped into blocks separated by blank lines."""
     blocks: list[list[str]] = []
     current: list[str] = []
+    # In a printable text the only space is " ", so a line without two in a row only needs
+    # its ends stripped; that is much cheaper than splitting it into words and joining them.
+    printable = _printable(text)
     for line in text.split("\n"):
-        stripped = _collapse(line)
+        stripped = line.strip(" ") if printable and "  " not in line else _collapse(line)
         if stripped:
             current.append(stripped)
         elif current:
