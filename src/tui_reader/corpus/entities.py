@@ -247,7 +247,7 @@ def _link(paragraph: str, gap: str, previous: _Token | None, run: list[_Token]) 
     if previous is None or len(gap) < 3 or gap[0] != " " or gap[-1] != " ":
         return False
     words = gap[1:-1].split(" ")
-    if not all(word in _LINK_WORDS for word in words):
+    if not _LINK_WORDS.issuperset(words):
         return False
     at = previous.end + 1
     for word in words:
@@ -338,7 +338,7 @@ def _candidate(para: _Paragraph, piece: list[_Token]) -> Candidate:
         end,
         name,
         _key(name),
-        (0,) if len(piece) == 1 else tuple(t.start - start for t in piece),
+        (0,) if len(piece) == 1 else tuple([t.start - start for t in piece]),
         para.starts_clause(start),
         _cues(name, piece, _previous_word(paragraph, start), after),
         definition.group(1) if definition and _abbreviates(definition.group(1), name) else None,
@@ -355,7 +355,7 @@ def _previous_word(paragraph: str, start: int) -> str:
 
 
 def _cues(name: str, piece: list[_Token], previous_word: str, after: str) -> tuple[Cue, ...]:
-    words = (piece[0].lower,) if len(piece) == 1 else tuple(t.lower for t in piece)
+    words = (piece[0].lower,) if len(piece) == 1 else tuple([t.lower for t in piece])
     gazetteer, given_name, acronym = _name_cues(name, words)
     cues = list(gazetteer)
     previous_lower = previous_word.lower()
