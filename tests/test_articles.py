@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
-from tui_reader.corpus.analysis import open_corpus
+import pytest
+
+from tui_reader.corpus.analysis import build, open_corpus
 from tui_reader.corpus.cleaning import clean
-from tui_reader.corpus.loading import bundled_seeds
+from tui_reader.corpus.loading import Source, bundled_seeds
 from tui_reader.corpus.model import Corpus
 
 from .conftest import SEED_IDS, seed
@@ -74,3 +77,18 @@ def test_a_missing_path_is_a_problem_not_an_error(tmp_path: Path) -> None:
     corpus = open_corpus([tmp_path / "missing", bundled_seeds()])
     assert len(corpus.articles) == 4
     assert [p.path for p in corpus.problems] == [str(tmp_path / "missing")]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_analysis_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    """After analysis, even after an error, the collector is on only if it was on before."""
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        build([Source("a", "a.txt", "Workers voted on Friday.")])
+        assert gc.isenabled() is enabled
+        with pytest.raises(AttributeError):
+            build([None])  # type: ignore[list-item]
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import dates, entities
@@ -64,8 +66,26 @@ def _newest_first(article: Article) -> tuple[bool, int, str]:
     return article.published is None, -ordinal, article.id
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector. Analysis makes many small objects and no cycles,
+    and the collector would otherwise walk every object built so far again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build(sources: Iterable[Source], problems: list[Problem] | None = None) -> Corpus:
     """Analyse sources and resolve entities and the timeline across them."""
+    with _collector_paused():
+        return _build(sources, problems)
+
+
+def _build(sources: Iterable[Source], problems: list[Problem] | None) -> Corpus:
     articles: list[Article] = []
     candidates: dict[str, list[entities.Candidate]] = {}
     for source in sources:
