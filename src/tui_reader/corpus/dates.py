@@ -146,7 +146,7 @@ _COMMON_TRIGGERS = (
 _RARE = (
     *_SEASONS,
     *(season.title() for season in _SEASONS),
-    *(name for name in MONTHS if len(name) > 4 or name in ("june", "july")),
+    *(name for name in _FULL_MONTHS if name != "may"),
 )
 _ALL_TRIGGERS = (*_COMMON_TRIGGERS, *_RARE)
 _WORD = re.compile(r"\b\w+")

@@ -199,11 +199,11 @@ def extract(paragraphs: Sequence[str]) -> list[Candidate]:
     found: list[Candidate] = []
     for index, paragraph in enumerate(paragraphs):
         spans = sentence_spans(paragraph)
-        firsts = set()
-        for start, end in spans:
-            first_word = _FIRST_WORD.search(paragraph, start, end)
-            if first_word:
-                firsts.add(first_word.start())
+        firsts = {
+            word.start()
+            for start, end in spans
+            if (word := _FIRST_WORD.search(paragraph, start, end))
+        }
         _extract_paragraph(_Paragraph(paragraph, index, found, firsts), spans)
     return found
 
