@@ -104,26 +104,23 @@ def _printable(text: str) -> bool:
     return text.replace("\n", "").isprintable()
 
 
-def _to_normalise(text: str) -> bool:
-    if "&" in text and _ENTITY_START.search(text):
-        return True
-    return not _printable(text) and bool(_UNSAFE_OR_INVISIBLE.search(text))
-
-
 def normalise(raw: str) -> str:
     """Decode escapes and entities, unify line breaks, and remove unsafe characters."""
     text = decode_escapes(raw).replace("\r\n", "\n").replace("\r", "\n")
+    printable = _printable(text)
     # Removing a character can join an entity ("&\x1bamp;"), and decoding one can make an
     # unsafe character ("&#27;"), so both run until neither changes the text.
     for _ in range(_MAX_ROUNDS):
-        if not _to_normalise(text):
+        entity = "&" in text and _ENTITY_START.search(text)
+        if not entity and (printable or not _UNSAFE_OR_INVISIBLE.search(text)):
             break
         safe = _INVISIBLE.sub("", strip_unsafe(text))
         decoded = decode_entities(safe).replace("\r\n", "\n").replace("\r", "\n")
         if decoded == text:
             break
         text = decoded
-    return text if _printable(text) else _SPACES.sub(" ", text)
+        printable = _printable(text)
+    return text if printable else _SPACES.sub(" ", text)
 
 
 def one_line(text: str) -> str:
