@@ -40,7 +40,7 @@ _ABBREVIATIONS = frozenset(
     "md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
-_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+_WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 
 
@@ -72,12 +72,8 @@ def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
 
 def _word_before(paragraph: str, end: int) -> str:
     """The word of ASCII letters and dots that ends at `end` ("U.S", "Mr"), or ""."""
-    start, low = end, max(0, end - 40)
-    while start > low and paragraph[start - 1] in _WORD_CHARS:
-        start -= 1
-    while start < end and paragraph[start] == ".":
-        start += 1
-    return paragraph[start:end]
+    head = paragraph[max(0, end - 40) : end]
+    return head[len(head.rstrip(_WORD_CHARS)) :].lstrip(".")
 
 
 def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
