@@ -45,8 +45,9 @@ _OPENING_MARKS = ":-—–"
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "bin", "al", "le", "la", "du"})
 _LINKS = frozenset({"of", "for", "the", "and", "&"}) | _PARTICLES
 # Only capitalised words can be names; the words between two of them either link them
-# ("Bank of America") or part them.
-_TOKEN = re.compile(rf"[^\W\d_a-z]{_WORD_REST}")
+# ("Bank of America") or part them. A word starts with a letter that is not lowercase ASCII:
+# the search skips quickly to the range that holds all of those, and the lookbehind tests it.
+_TOKEN = re.compile(rf"[A-Z\u00aa-\U0010ffff](?<=[^\W\d_a-z]){_WORD_REST}")
 _LINK_WORDS = frozenset(w for w in _LINKS if w.isalpha())
 _LINK_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS | {"center", "centre", "city", "republic", "house"}
 _INITIAL_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "in", "on", "at", "to"})
