@@ -133,22 +133,29 @@ _SCANNERS = {
     word: _scanner(kind for kind, starts, _ in _PATTERNS if word in starts)
     for word in {word for _, starts, _ in _PATTERNS for word in starts}
 }
-# Every expression holds a run of digits or one of these words, with at most `_LEAD`
-# characters before the first ("the beginning of the year") and at most `_TAIL` after it.
-# Finding them is much cheaper than trying the scanner everywhere, so the scanner is only
-# tried at the word starts that lead up to them.
-_DIGITS = re.compile(r"[0-9]+")
-_COMMON_TRIGGERS = (
-    *sorted({name[:3].title() for name in MONTHS}),
-    *"day onight rtnight morrow week month year quarter ago".split(),
+# Every expression holds a run of digits, a month's abbreviation or one of the trigger words,
+# with at most `_LEAD` characters before the first ("the beginning of the year") and at most
+# `_TAIL` after it. Finding them is much cheaper than trying the scanner everywhere, so the
+# scanner is only tried at the word starts that lead up to them.
+_ABBREVIATED = sorted({name[:3].title() for name in MONTHS})  # "Jan", "Feb", …
+# Digit runs and abbreviations in one pass: a pattern that starts with a character class is
+# searched quickly, and a lookbehind on that first character picks the rest that follows it.
+_DIGITS_OR_MONTH = re.compile(
+    "[0-9"
+    + "".join({a[0]: None for a in _ABBREVIATED})
+    + "](?:(?<=[0-9])[0-9]*|"
+    + "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATED)
+    + ")"
 )
-# Seasons and lowercase months are rare: they are looked for only in a text that holds one.
-_RARE = (
+# Each word is found with `str.find`, a pass over the text many times cheaper than a pattern
+# of them all. Seasons and lowercase months are rare, but finding them costs no more than
+# asking whether a text holds one.
+_TRIGGER_WORDS = (
+    *"day onight rtnight morrow week month year quarter ago".split(),
     *_SEASONS,
     *(season.title() for season in _SEASONS),
     *(name for name in _FULL_MONTHS if name != "may"),
 )
-_ALL_TRIGGERS = (*_COMMON_TRIGGERS, *_RARE)
 _WORD = re.compile(r"\b\w+")
 _LEAD = 32
 _TAIL = 48
@@ -399,12 +406,11 @@ def _date_number(text: str, start: int, end: int) -> bool:
 def _triggers(paragraphs: Sequence[str]) -> list[list[tuple[int, int]]]:
     """The spans of each paragraph's digit runs and trigger words, in order; they may overlap.
 
-    The whole body is searched at once, and the rare trigger words only if it holds one.
+    The whole body is searched at once.
     """
     whole = "\n".join(paragraphs)
-    words = _ALL_TRIGGERS if any(rare in whole for rare in _RARE) else _COMMON_TRIGGERS
-    found = [digits.span() for digits in _DIGITS.finditer(whole)]
-    for word in words:
+    found = [trigger.span() for trigger in _DIGITS_OR_MONTH.finditer(whole)]
+    for word in _TRIGGER_WORDS:
         at = whole.find(word)
         while at >= 0:
             found.append((at, at + len(word)))
