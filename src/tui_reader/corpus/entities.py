@@ -536,14 +536,15 @@ def resolve(
     _merge_extensions(groups, prelim)
     _merge_garbled(groups, prelim, accepted)
 
+    group = {key: groups.find(key) for key in scores}  # every mention's key is scored
     assigned: dict[str, list[tuple[Candidate, str]]] = {}
     for article_id, candidates in accepted.items():
         people = {
-            c.key.split()[-1]: groups.find(c.key)
+            c.key.split()[-1]: group[c.key]
             for c in candidates
             if " " in c.key and prelim.get(c.key) == "person"
         }
-        assigned[article_id] = [(c, _group_of(c, people, groups, prelim)) for c in candidates]
+        assigned[article_id] = [(c, _group_of(c, people, group, prelim)) for c in candidates]
     return _build(assigned, scores)
 
 
@@ -659,23 +660,24 @@ def _blanked(key: str) -> Iterator[tuple[str, ...]]:
 def _group_of(
     candidate: Candidate,
     people: Mapping[str, str],
-    groups: _Groups,
+    group: Mapping[str, str],
     prelim: Mapping[str, EntityType],
 ) -> str:
     """The group of one mention; a lone surname goes to the full name it stands for.
 
-    `people` maps the surnames of the article's full-named people to their groups.
+    `people` maps the surnames of the article's full-named people to their groups, and
+    `group` every name's key to its group.
     """
     key = candidate.key
     if " " in key or (prelim.get(key) in ("place", "other") and candidate.backed("place")):
-        return groups.find(key)
+        return group[key]
     if key in people:
         return people[key]
     if people and len(key) >= 5 and any(kind == "person" for kind, _ in candidate.cues):
         close = {group for surname, group in people.items() if _edit_distance_one(key, surname)}
         if len(close) == 1:
             return close.pop()
-    return groups.find(key)
+    return group[key]
 
 
 def _build(
