@@ -82,7 +82,10 @@ def test_finding_in_a_paragraph_matches_scanning_each_sentence(sentences: list[s
         for start, end in sentence_spans(paragraph)
         for m in FULL_SCAN.finditer(paragraph[start:end])
     ]
-    found = [(f.match.start(), f.match.group()) for f in dates.find([paragraph])]
+    found = [
+        (f.match.start(), f.match.group())
+        for f in dates.find([paragraph], [sentence_spans(paragraph)])
+    ]
     assert found == expected
 
 

@@ -12,15 +12,15 @@ from .cleaning import clean, one_line
 from .formats import Record
 from .loading import Source, load
 from .model import Article, Corpus, DateSource, Problem, TimelineEntry
-from .text import sentence_spans, shorten
+from .text import Spans, sentence_spans, shorten
 
 TITLE_LIMIT = 90
 
 
-def _title(paragraphs: list[str], fallback: str) -> str:
+def _title(paragraphs: list[str], sentences: list[Spans], fallback: str) -> str:
     """The first real sentence of the body, shortened at a word boundary."""
-    for paragraph in paragraphs:
-        for start, end in sentence_spans(paragraph):
+    for paragraph, spans in zip(paragraphs, sentences, strict=True):
+        for start, end in spans:
             return shorten(paragraph[start:end], TITLE_LIMIT)
     return fallback
 
@@ -34,7 +34,8 @@ def analyse(source: Source) -> tuple[Article, list[entities.Candidate]]:
     published_from: DateSource | None = meta.origin if published else None
     if published is None and cleaned.header_date:
         published, published_from = cleaned.header_date, "header"
-    found = dates.find(cleaned.paragraphs)
+    sentences = [sentence_spans(paragraph) for paragraph in cleaned.paragraphs]
+    found = dates.find(cleaned.paragraphs, sentences)
     if published is None:
         # The latest full date written in the article or its captions.
         written = [
@@ -45,7 +46,7 @@ def analyse(source: Source) -> tuple[Article, list[entities.Candidate]]:
     article = Article(
         id=source.id,
         source=source.path,
-        title=known_title or cleaned.title or _title(cleaned.paragraphs, source.id),
+        title=known_title or cleaned.title or _title(cleaned.paragraphs, sentences, source.id),
         paragraphs=cleaned.paragraphs,
         headings=frozenset(cleaned.headings),
         author=one_line(meta.author) if meta.author else cleaned.author,
@@ -58,7 +59,7 @@ def analyse(source: Source) -> tuple[Article, list[entities.Candidate]]:
         record=source.record,
         events=dates.resolve_found(found, published),
     )
-    return article, entities.extract(cleaned.paragraphs)
+    return article, entities.extract(cleaned.paragraphs, sentences)
 
 
 def _newest_first(article: Article) -> tuple[bool, int, str]:

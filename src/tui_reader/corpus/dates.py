@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from .model import Event, Precision
-from .text import sentence_spans
+from .text import Spans, sentence_spans
 
 MONTHS = {
     name: number
@@ -496,13 +496,14 @@ class Found:
     """Whether its sentence speaks of the future."""
 
 
-def find(paragraphs: Iterable[str]) -> list[Found]:
-    """Every date expression of a body, to resolve once the publication date is known."""
+def find(paragraphs: Sequence[str], sentences: Sequence[Spans]) -> list[Found]:
+    """Every date expression of a body, to resolve once the publication date is known.
+
+    `sentences` holds the sentence spans of each paragraph.
+    """
     found: list[Found] = []
-    paragraphs = list(paragraphs)
     triggers = _triggers(paragraphs)
-    for index, paragraph in enumerate(paragraphs):
-        spans = sentence_spans(paragraph)
+    for index, (paragraph, spans) in enumerate(zip(paragraphs, sentences, strict=True)):
         futures: dict[int, bool] = {}
         for sentence, match in _matches(paragraph, spans, triggers[index]):
             start, end = spans[sentence]
@@ -531,9 +532,9 @@ def resolve_found(found: Iterable[Found], anchor: dt.date | None) -> list[Event]
     return events
 
 
-def events(paragraphs: Iterable[str], anchor: dt.date | None) -> list[Event]:
+def events(paragraphs: Sequence[str], anchor: dt.date | None) -> list[Event]:
     """Every date expression of a body, resolved against the publication date."""
-    return resolve_found(find(paragraphs), anchor)
+    return resolve_found(find(paragraphs, [sentence_spans(p) for p in paragraphs]), anchor)
 
 
 def latest_found(found: Iterable[Found]) -> dt.date | None:

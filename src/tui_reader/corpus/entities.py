@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from . import gazetteer as gz
 from .model import Entity, EntityType, Mention
-from .text import sentence_spans, slug
+from .text import Spans, slug
 
 _WORD_REST = r"[\w'’&.\-]*"
 _FIRST_WORD = re.compile(rf"[^\W_]{_WORD_REST}")
@@ -195,11 +195,10 @@ def _is_name_word(text: str) -> bool:
     return all(part[:1].isupper() or part[:1].isdigit() for part in text.split("-") if part)
 
 
-def extract(paragraphs: Sequence[str]) -> list[Candidate]:
-    """Every candidate name in an article's paragraphs."""
+def extract(paragraphs: Sequence[str], sentences: Sequence[Spans]) -> list[Candidate]:
+    """Every candidate name in an article's paragraphs, given the sentence spans of each."""
     found: list[Candidate] = []
-    for index, paragraph in enumerate(paragraphs):
-        spans = sentence_spans(paragraph)
+    for index, (paragraph, spans) in enumerate(zip(paragraphs, sentences, strict=True)):
         firsts = {
             word.start()
             for start, end in spans

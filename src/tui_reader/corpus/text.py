@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -44,11 +43,15 @@ _WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 
 
-@functools.lru_cache(maxsize=4096)
-def sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+Spans = tuple[tuple[int, int], ...]
+"""The (start, end) of each sentence of a paragraph."""
+
+
+def sentence_spans(paragraph: str) -> Spans:
     """The (start, end) of each sentence in a paragraph.
 
-    Cleaning, dating and entity finding all split the same paragraphs, so the split is cached.
+    Dating and entity finding split the same paragraphs: the analysis splits them once and
+    gives both the spans.
     """
     return tuple(_sentence_spans(paragraph))
 
