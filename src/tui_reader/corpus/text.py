@@ -38,7 +38,9 @@ _ABBREVIATIONS = frozenset(
     "jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill ind kan ky la "
     "md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+# `[.!?…][.!?…]*`, not `[.!?…]+`: a pattern that starts with a character class, not with a
+# repeat, lets the search skip quickly to where one of those characters is.
+_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s+|$)")
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 
