@@ -631,20 +631,21 @@ def _merge_garbled(
     for org in orgs:
         for pattern in _blanked(org):
             by_pattern[pattern].append(org)
-    members: dict[str, set[str]] = defaultdict(set)
-    for key in prelim:
-        members[groups.find(key)].add(key)
+    # The groups as they stand now, before this merges any: a key's group, and group sizes.
+    root = {key: groups.find(key) for key in prelim}
+    sizes = Counter(root.values())
     for candidates in accepted.values():
         keys = {c.key for c in candidates}
+        # The groups the article names by a one-word name (an acronym).
+        named = {root[k] for k in keys if " " not in k and k in root}
         for key in keys & orgs:
-            if len(members[groups.find(key)]) > 1:
+            if sizes[root[key]] > 1:
                 continue
             matches = {
-                groups.find(other)
+                found
                 for pattern in _blanked(key)
                 for other in by_pattern[pattern]
-                if other != key
-                and any(m in keys and " " not in m for m in members[groups.find(other)])
+                if other != key and (found := groups.find(other)) in named
             }
             if len(matches) == 1:
                 groups.union(key, matches.pop())
