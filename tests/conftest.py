@@ -16,6 +16,15 @@ SEED_IDS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _own_cache_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test, and every process it starts, keeps its analysis cache in a folder of its
+    own, never the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Corpus:
     """The four bundled articles, analysed."""

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .corpus.analysis import open_corpus
+from .corpus.cache import Cache, pipeline_version
 from .corpus.loading import bundled_seeds
 from .corpus.model import Corpus
+from .corpus.pipeline import Loading, cores
 from .corpus.text import printable
 
 EXIT_NOTHING_LOADED = 2
@@ -25,8 +26,15 @@ def _reader_parser() -> argparse.ArgumentParser:
         "(use ./dump to open a folder named dump).",
     )
     parser.add_argument("--version", action="version", version=f"tui-reader {__version__}")
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    _common_arguments(parser)
     return parser
+
+
+def _common_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache", action="store_true", help="analyse every file again, and keep no cache"
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
 
 
 def _dump_parser() -> argparse.ArgumentParser:
@@ -35,13 +43,23 @@ def _dump_parser() -> argparse.ArgumentParser:
         description="Print the analysed corpus: cleaned articles, events, entities, timeline.",
     )
     parser.add_argument("--json", action="store_true", help="print JSON (format version 1)")
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    _common_arguments(parser)
     return parser
 
 
-def _load(paths: Sequence[str]) -> Corpus | None:
-    """Load the corpus, reporting each problem on one line; None if nothing loaded."""
-    corpus = open_corpus([Path(p) for p in paths] if paths else [bundled_seeds()])
+def _loading(args: argparse.Namespace, workers: int) -> Loading:
+    """The files to load, found; the analysis cache is in the user's cache folder."""
+    cache = None
+    if not args.no_cache:
+        from platformdirs import user_cache_path
+
+        cache = Cache(user_cache_path("tui-reader") / "analysis.sqlite3", pipeline_version())
+    paths = [Path(p) for p in args.paths] if args.paths else [bundled_seeds()]
+    return Loading(paths, workers=workers, cache=cache)
+
+
+def _report(corpus: Corpus) -> Corpus | None:
+    """Report each problem on one line; None if nothing loaded."""
     for problem in corpus.problems:
         print(f"tui-reader: {printable(str(problem))}", file=sys.stderr)
     if not corpus.articles:
@@ -52,7 +70,10 @@ def _load(paths: Sequence[str]) -> Corpus | None:
 
 def _dump(argv: Sequence[str]) -> int:
     args = _dump_parser().parse_args(argv)
-    corpus = _load(args.paths)
+    loading = _loading(args, workers=cores())
+    for _ in loading:
+        pass
+    corpus = _report(loading.corpus())
     if corpus is None:
         return EXIT_NOTHING_LOADED
     from .corpus.export import to_data, to_text
@@ -67,12 +88,15 @@ def _dump(argv: Sequence[str]) -> int:
 
 def _read(argv: Sequence[str]) -> int:
     args = _reader_parser().parse_args(argv)
-    corpus = _load(args.paths)
-    if corpus is None:
-        return EXIT_NOTHING_LOADED
+    loading = _loading(args, workers=max(1, cores() - 1))  # leave the reader a core
+    if not loading.refs:
+        return EXIT_NOTHING_LOADED if _report(loading.corpus()) is None else 0
     from .ui.app import ReaderApp  # Textual is imported only when the reader opens
 
-    result = ReaderApp(corpus).run()
+    loading.start_workers()
+    app = ReaderApp(loading)
+    result = app.run()
+    _report(app.corpus)  # what could not be loaded stays on the terminal after the reader
     return result if isinstance(result, int) else 0
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from . import dates, entities
 from .cleaning import clean, one_line
 from .formats import Record
-from .loading import Source, load
+from .loading import FileRef, Source, load, read
 from .model import Article, Corpus, DateSource, Problem, TimelineEntry
 from .text import Spans, sentence_spans, shorten
 
@@ -80,17 +80,26 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+Analysed = tuple[Article, list[entities.Candidate]]
+"""One article analysed, with its candidate names, before corpus-wide resolution."""
+
+
 def build(sources: Iterable[Source], problems: list[Problem] | None = None) -> Corpus:
     """Analyse sources and resolve entities and the timeline across them."""
     with _collector_paused():
-        return _build(sources, problems)
+        return assemble([analyse(source) for source in sources], problems)
 
 
-def _build(sources: Iterable[Source], problems: list[Problem] | None) -> Corpus:
+def assemble(analysed: Iterable[Analysed], problems: list[Problem] | None = None) -> Corpus:
+    """The corpus of analysed articles: entities resolved and the timeline built across them."""
+    with _collector_paused():
+        return _assemble(analysed, problems)
+
+
+def _assemble(analysed: Iterable[Analysed], problems: list[Problem] | None) -> Corpus:
     articles: list[Article] = []
     candidates: dict[str, list[entities.Candidate]] = {}
-    for source in sources:
-        article, found = analyse(source)
+    for article, found in analysed:
         articles.append(article)
         candidates[article.id] = found
     articles.sort(key=_newest_first)
@@ -107,6 +116,13 @@ def _build(sources: Iterable[Source], problems: list[Problem] | None) -> Corpus:
         key=lambda e: (e.event.date or "", e.article, e.event.paragraph, e.event.offset),
     )
     return Corpus(articles, corpus_entities, timeline, list(problems or []))
+
+
+def analyse_file(ref: FileRef) -> tuple[list[Analysed], list[Problem]]:
+    """Read one file and analyse its articles; what cannot be read is a problem."""
+    problems: list[Problem] = []
+    with _collector_paused():
+        return [analyse(source) for source in read(ref, problems)], problems
 
 
 def open_corpus(paths: Iterable[Path]) -> Corpus:

@@ -111,8 +111,19 @@ def _lines(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
             yield record
 
 
-def load(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
-    """Read every article under the given files and folders."""
+@dataclass(frozen=True, slots=True)
+class FileRef:
+    """An article file found under the paths given, and the id its articles are named by."""
+
+    path: Path
+    id: str
+
+
+def find(paths: Iterable[Path]) -> tuple[list[FileRef], list[Problem]]:
+    """Every article file under the given files and folders; a missing path is a problem.
+
+    A file's id is its stem, or its path under the named folder when two stems clash.
+    """
     found: list[tuple[Path, Path]] = []
     problems: list[Problem] = []
     for root in paths:
@@ -120,29 +131,42 @@ def load(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
             problems.append(Problem(str(root), "no such file or folder"))
             continue
         found.extend((root, path) for path in _files(root))
-
     stems = Counter(path.stem for _, path in found)
-    sources: list[Source] = []
+    refs = []
     for root, path in found:
         if stems[path.stem] == 1:
             file_id = path.stem
         else:
             base = root if root.is_dir() else root.parent
             file_id = path.relative_to(base).with_suffix("").as_posix()
-        reported = len(problems)
-        number = 0
-        try:
-            for number, record in enumerate(_records(path, problems), 1):
-                if record is None:
-                    continue
-                text, truncated = _capped(record.body)
-                # Records of a JSON export are numbered; a text file is one article.
-                numbered = number if record.origin == "json" else None
-                article_id = f"{file_id}#{number}" if numbered else file_id
-                sources.append(Source(article_id, str(path), text, truncated, record, numbered))
-        except OSError as error:
-            problems.append(Problem(str(path), error.strerror or type(error).__name__))
-            continue
-        if number == 0 and len(problems) == reported:  # "[]", or an empty JSON Lines file
-            problems.append(Problem(str(path), "no article records"))
-    return sources, problems
+        refs.append(FileRef(path, file_id))
+    return refs, problems
+
+
+def read(ref: FileRef, problems: list[Problem]) -> list[Source]:
+    """The articles of one file; what cannot be read is added to `problems`."""
+    path = ref.path
+    sources: list[Source] = []
+    reported = len(problems)
+    number = 0
+    try:
+        for number, record in enumerate(_records(path, problems), 1):
+            if record is None:
+                continue
+            text, truncated = _capped(record.body)
+            # Records of a JSON export are numbered; a text file is one article.
+            numbered = number if record.origin == "json" else None
+            article_id = f"{ref.id}#{number}" if numbered else ref.id
+            sources.append(Source(article_id, str(path), text, truncated, record, numbered))
+    except OSError as error:
+        problems.append(Problem(str(path), error.strerror or type(error).__name__))
+        return sources
+    if number == 0 and len(problems) == reported:  # "[]", or an empty JSON Lines file
+        problems.append(Problem(str(path), "no article records"))
+    return sources
+
+
+def load(paths: Iterable[Path]) -> tuple[list[Source], list[Problem]]:
+    """Read every article under the given files and folders."""
+    refs, problems = find(paths)
+    return [source for ref in refs for source in read(ref, problems)], problems

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from ..corpus.model import Corpus
+from ..corpus.pipeline import Loading
 from ..corpus.text import printable
 from .screens.main import MainScreen
 
+SHOW_EVERY = 0.2
+"""While loading, the seconds between updates of the progress shown."""
+
 
 class ReaderApp(App[int]):
-    """A terminal reader for a collection of news articles."""
+    """A terminal reader for a collection of news articles.
+
+    Given a corpus, it shows it; given one still to load, it loads it in a thread (the
+    analysis itself runs in worker processes) and shows the first articles at once.
+    """
 
     CSS_PATH = "reader.tcss"
     TITLE = "tui-reader"
@@ -22,14 +33,67 @@ class ReaderApp(App[int]):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, source: Corpus | Loading) -> None:
         super().__init__()
-        self.corpus = corpus
+        self.source = source
+        self.corpus = source if isinstance(source, Corpus) else Corpus([], {}, [])
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.corpus)
 
     def on_mount(self) -> None:
-        if self.corpus.problems:
-            skipped = "\n".join(printable(str(problem)) for problem in self.corpus.problems)
+        if isinstance(self.source, Corpus):
+            self._report(self.source)
+        else:
+            self.call_after_refresh(self._start, self.source)  # once the screen is composed
+
+    def _start(self, loading: Loading) -> None:
+        self._main().show_loading((0, len(loading.refs)))
+        self._load(loading)
+
+    def _main(self) -> MainScreen:
+        screen = self.screen_stack[0]  # under the command palette, if that is open
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    @work(thread=True, exclusive=True)
+    def _load(self, loading: Loading) -> None:
+        """Load in this thread: the first articles as soon as there are any, progress every
+        `SHOW_EVERY` seconds, and the whole corpus at the end."""
+        worker = get_current_worker()
+        shown_any = False
+        last = time.monotonic()
+        for progress in loading:
+            if worker.is_cancelled:
+                return
+            done = (progress.done, progress.total)
+            if not shown_any and progress.articles:
+                corpus = loading.corpus()
+                self.call_from_thread(self._partial, corpus, done)
+                shown_any, last = True, time.monotonic()
+            elif time.monotonic() - last >= SHOW_EVERY:
+                self.call_from_thread(self._main().show_loading, done)
+                last = time.monotonic()
+        corpus = loading.corpus()
+        if not worker.is_cancelled:
+            self.call_from_thread(self._loaded, corpus)
+
+    def _partial(self, corpus: Corpus, done: tuple[int, int]) -> None:
+        screen = self._main()
+        screen.show_loading(done)
+        screen.show_corpus(corpus)
+
+    def _loaded(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        if not corpus.articles:
+            self.exit(2)  # nothing could be loaded: the command line says why
+            return
+        screen = self._main()
+        screen.show_loading(None)
+        screen.show_corpus(corpus)
+        self._report(corpus)
+
+    def _report(self, corpus: Corpus) -> None:
+        if corpus.problems:
+            skipped = "\n".join(printable(str(problem)) for problem in corpus.problems)
             self.notify(skipped, title="Skipped", severity="warning", timeout=10, markup=False)

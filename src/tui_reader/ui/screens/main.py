@@ -43,6 +43,8 @@ class MainScreen(Screen[None]):
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.corpus = corpus
+        self.load_progress: tuple[int, int] | None = None
+        """Files loaded and found, while a corpus is still loading."""
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -61,6 +63,18 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).focus()
 
     # --- state -----------------------------------------------------------------------
+
+    def show_corpus(self, corpus: Corpus) -> None:
+        """Show a newer corpus (more of it loaded), staying on the article being read."""
+        self.corpus = corpus
+        if self.entity_filter not in corpus.entities:
+            self.set_reactive(MainScreen.entity_filter, None)
+        self._apply_filter()
+
+    def show_loading(self, loading: tuple[int, int] | None) -> None:
+        """Say how many files of how many have loaded; None when all have."""
+        self.load_progress = loading
+        self._show_status()
 
     def visible_articles(self) -> list[Article]:
         """The articles the current filter lets through, in corpus order."""
@@ -88,9 +102,13 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).show(articles, self.article_id)
         entries = [entry for entry in self.corpus.timeline if entry.article in ids]
         self.query_one(TimelineList).show(entries)
-        name = self.corpus.entities[self.entity_filter].name if self.entity_filter else None
-        self.query_one(StatusBar).show(len(articles), len(self.corpus.articles), name)
+        self._show_status()
         self._show_article()
+
+    def _show_status(self) -> None:
+        name = self.corpus.entities[self.entity_filter].name if self.entity_filter else None
+        shown = len(self.visible_articles())
+        self.query_one(StatusBar).show(shown, len(self.corpus.articles), name, self.load_progress)
 
     def _show_article(self, target: Event | None = None) -> None:
         article = self.corpus.article(self.article_id) if self.article_id else None

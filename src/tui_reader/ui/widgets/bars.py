@@ -9,18 +9,44 @@ from textual.widgets import Static
 
 from ...corpus.text import printable
 
+BAR_WIDTH = 20
+
+
+def status_text(
+    shown: int, total: int, filter_name: str | None, loading: tuple[int, int] | None = None
+) -> Text:
+    """How many articles are shown, and by which filter; while files are still loading
+    (`loading` is files done and files found), how many, with a bar."""
+    noun = "article" if total == 1 else "articles"
+    count = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
+    parts: list[str | tuple[str, str]] = [("tui-reader", "bold"), "  "]
+    if loading is not None:
+        done, files = loading
+        filled = BAR_WIDTH * done // max(1, files)
+        # Block characters: the Linux console's font has them, and they need no colour.
+        parts += [
+            f"Loading {done:,} / {files:,}  ",
+            "█" * filled + "░" * (BAR_WIDTH - filled),
+            "  ",
+        ]
+    parts.append(count)
+    if filter_name is not None:
+        parts += ["  ·  entity: ", (printable(filter_name), "bold"), "  (Esc clears)"]
+    return Text.assemble(*parts, no_wrap=True, overflow="ellipsis")
+
 
 class StatusBar(Static):
-    """The corpus size and the active filter."""
+    """The corpus size and the active filter, or how far loading has got."""
 
-    def show(self, shown: int, total: int, filter_name: str | None) -> None:
-        """Say how many articles are shown, and by which filter."""
-        noun = "article" if total == 1 else "articles"
-        count = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
-        parts: list[str | tuple[str, str]] = [("tui-reader", "bold"), "  ", count]
-        if filter_name is not None:
-            parts += ["  ·  entity: ", (printable(filter_name), "bold"), "  (Esc clears)"]
-        self.update(Text.assemble(*parts, no_wrap=True, overflow="ellipsis"))
+    def show(
+        self,
+        shown: int,
+        total: int,
+        filter_name: str | None,
+        loading: tuple[int, int] | None = None,
+    ) -> None:
+        """Show `status_text` of these."""
+        self.update(status_text(shown, total, filter_name, loading))
 
 
 class PaneTabs(Static):

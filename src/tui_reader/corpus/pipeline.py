@@ -1,0 +1,162 @@
+"""From paths to a corpus at any size: files are taken from the analysis cache or analysed on
+every core given, in batches that the caller sees as they are ready, then assembled.
+
+    for progress in (loading := Loading(paths, workers=2, cache=cache)):
+        ...  # progress.done of progress.total files; loading.analysed grows
+    corpus = loading.corpus()
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import packing
+from .analysis import Analysed, analyse_file, assemble
+from .cache import Cache, Stamp
+from .loading import FileRef, find
+from .model import Corpus, Problem
+
+BATCH = 256
+"""Files looked up in the cache at once, and the most a caller waits to hear of progress."""
+CHUNK = 16
+"""Files a worker process analyses per task."""
+POOL_FROM = 128
+"""Fewer files than this to analyse are not worth starting worker processes for."""
+
+
+def cores() -> int:
+    """How many cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far loading has got: files done of all found, and articles analysed so far."""
+
+    done: int
+    total: int
+    articles: int
+
+
+def _analyse_packed(refs: Sequence[FileRef]) -> list[bytes]:
+    """Analyse files in a worker process; the results go back packed, which is cheap to send."""
+    return [packing.pack(*analyse_file(ref)) for ref in refs]
+
+
+class Loading:
+    """A corpus being loaded. Iterating it does the work and yields progress after each batch;
+    `corpus()` assembles what is done so far, in the order of the files whatever the order
+    they were done in."""
+
+    def __init__(self, paths: Iterable[Path], *, workers: int = 0, cache: Cache | None = None):
+        """`workers` is how many processes analyse the files; with none, or with few files,
+        this process does."""
+        self.refs, self._problems = find(paths)
+        self.workers = workers
+        self.cache = cache
+        self._results: dict[FileRef, tuple[list[Analysed], list[Problem]]] = {}
+        self._articles = 0
+
+    def __iter__(self) -> Iterator[Progress]:
+        stamps = {ref: Stamp.of(ref.path, ref.id) for ref in self.refs}
+        missing: list[FileRef] = []
+        for start in range(0, len(self.refs), BATCH):
+            batch = self.refs[start : start + BATCH]
+            missing.extend(self._from_cache(batch, stamps))
+            yield self._progress()
+        for packed in self._analyse(missing):
+            fresh: list[tuple[Stamp, bytes]] = []
+            for ref, data in packed:
+                self._add(ref, packing.unpack(data))
+                stamp = stamps[ref]
+                if stamp is not None:
+                    fresh.append((stamp, data))
+            if self.cache is not None:
+                self.cache.put(fresh)
+            yield self._progress()
+        if self.cache is not None:
+            self.cache.forget_missing(str(ref.path) for ref in self.refs)
+
+    def start_workers(self) -> None:
+        """Start the server that forks worker processes now, if any will be needed, while
+        this process still has its own standard streams: a full-screen app replaces them,
+        and starting it then fails."""
+        if self.workers >= 1 and len(self.refs) >= POOL_FROM:
+            from multiprocessing import forkserver, resource_tracker
+
+            resource_tracker.ensure_running()
+            forkserver.ensure_running()
+
+    def _progress(self) -> Progress:
+        return Progress(len(self._results), len(self.refs), self._articles)
+
+    def _add(self, ref: FileRef, result: tuple[list[Analysed], list[Problem]]) -> None:
+        self._results[ref] = result
+        self._articles += len(result[0])
+
+    def _from_cache(
+        self, batch: Sequence[FileRef], stamps: dict[FileRef, Stamp | None]
+    ) -> Iterator[FileRef]:
+        """Add the batch's cached analyses; yield the files that must be analysed."""
+        known = [stamp for ref in batch if (stamp := stamps[ref]) is not None]
+        cached = self.cache.get(known) if self.cache is not None else {}
+        for ref in batch:
+            data = cached.get(str(ref.path))
+            if data is None:
+                yield ref
+                continue
+            try:
+                self._add(ref, packing.unpack(data))
+            except ValueError:  # written by something else: analyse it again
+                yield ref
+
+    def _analyse(self, refs: Sequence[FileRef]) -> Iterator[list[tuple[FileRef, bytes]]]:
+        """Packed analyses of the files, a chunk at a time, in order."""
+        chunks = [refs[start : start + CHUNK] for start in range(0, len(refs), CHUNK)]
+        if self.workers < 1 or len(refs) < POOL_FROM:
+            for chunk in chunks:
+                yield list(zip(chunk, _analyse_packed(chunk), strict=True))
+            return
+        done = 0
+        # "forkserver": the app has threads running, and forking those is unsafe.
+        context = multiprocessing.get_context("forkserver")
+        try:
+            with concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+                try:
+                    results = pool.map(_analyse_packed, chunks)
+                    for chunk, packed in zip(chunks, results, strict=True):
+                        yield list(zip(chunk, packed, strict=True))
+                        done += 1
+                finally:  # stopped early (the reader quit): drop the chunks not started
+                    pool.shutdown(cancel_futures=True)
+        except (concurrent.futures.process.BrokenProcessPool, OSError):
+            # A worker died or none could start (no /dev/shm, a process limit): go on here.
+            for chunk in chunks[done:]:
+                yield list(zip(chunk, _analyse_packed(chunk), strict=True))
+
+    def corpus(self) -> Corpus:
+        """The corpus of everything analysed so far, with entities resolved across it."""
+        analysed: list[Analysed] = []
+        problems = list(self._problems)
+        for ref in self.refs:
+            if ref in self._results:
+                articles, found = self._results[ref]
+                analysed.extend(articles)
+                problems.extend(found)
+        return assemble(analysed, problems)
+
+
+def load_corpus(paths: Iterable[Path], *, workers: int = 0, cache: Cache | None = None) -> Corpus:
+    """Load, analyse and assemble the articles under the given paths."""
+    loading = Loading(paths, workers=workers, cache=cache)
+    for _ in loading:
+        pass
+    return loading.corpus()

@@ -1,0 +1,168 @@
+"""Loading at scale: the analysis cache, worker processes, and the reader loading in the
+background."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tui_reader.corpus import pipeline
+from tui_reader.corpus.analysis import Analysed, analyse_file, assemble, open_corpus
+from tui_reader.corpus.cache import Cache, Stamp, pipeline_version
+from tui_reader.corpus.export import to_data
+from tui_reader.corpus.loading import FileRef, bundled_seeds
+from tui_reader.corpus.model import Problem
+from tui_reader.corpus.packing import pack, unpack
+from tui_reader.corpus.pipeline import Loading, load_corpus
+from tui_reader.ui.app import ReaderApp
+from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.widgets.bars import StatusBar, status_text
+
+
+def corpus_folder(tmp_path: Path, count: int) -> Path:
+    """`count` small articles in nested folders, two of them unreadable as JSON."""
+    folder = tmp_path / "corpus"
+    for number in range(count):
+        path = folder / f"{number // 10}" / f"a{number:04d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        day = 1 + number % 28
+        path.write_text(
+            f"Vote {number}\n\nWorkers in Albany voted on Friday, said Jane Doe of the "
+            f"Amazon Labor Union. date 2022-04-{day:02d} was the count, {number} to 3.\n"
+        )
+    (folder / "broken.json").write_text("{not json")
+    (folder / "0" / "empty.jsonl").write_text("")
+    return folder
+
+
+def cache_in(tmp_path: Path, version: str | None = None) -> Cache:
+    return Cache(tmp_path / "cache" / "analysis.sqlite3", version or pipeline_version())
+
+
+def test_packing_keeps_every_field() -> None:
+    """A file's analysis read back from bytes assembles into exactly the same corpus."""
+    loading = Loading([bundled_seeds()])
+    packed = [pack(*analyse_file(ref)) for ref in loading.refs]
+    analysed = [article for data in packed for article in unpack(data)[0]]
+    assert to_data(assemble(analysed)) == to_data(open_corpus([bundled_seeds()]))
+    with pytest.raises(ValueError, match="not a packed analysis"):
+        unpack(b"not marshal data")
+
+
+def test_worker_processes_and_the_cache_give_the_same_corpus(tmp_path: Path) -> None:
+    """Cold in two worker processes, then warm from the cache: both are the in-process
+    corpus, problems in file order included."""
+    folder = corpus_folder(tmp_path, pipeline.POOL_FROM + 20)
+    expected = to_data(open_corpus([folder]))
+    problems = [str(p) for p in open_corpus([folder]).problems]
+    cache = cache_in(tmp_path)
+    cold = load_corpus([folder], workers=2, cache=cache)
+    warm = load_corpus([folder], workers=2, cache=cache)
+    assert to_data(cold) == expected
+    assert to_data(warm) == expected
+    assert [str(p) for p in warm.problems] == problems
+
+
+def test_the_cache_is_used_and_follows_edits_and_deletions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm load analyses nothing; an edited file is analysed again and a deleted one
+    leaves the corpus and the cache."""
+    folder = corpus_folder(tmp_path, 30)
+    cache = cache_in(tmp_path)
+    load_corpus([folder], cache=cache)
+    analysed: list[str] = []
+    real = analyse_file
+
+    def counting(ref: FileRef) -> tuple[list[Analysed], list[Problem]]:
+        analysed.append(ref.id)
+        return real(ref)
+
+    monkeypatch.setattr(pipeline, "analyse_file", counting)
+    corpus = load_corpus([folder], cache=cache)
+    assert analysed == []
+    assert len(corpus.problems) == 2  # a file that gave a problem gives it from the cache
+    edited = folder / "1" / "a0012.txt"
+    edited.write_text("Edited\n\nWorkers in Boise voted on Monday.\n")
+    os.utime(edited, ns=(1, 1))
+    (folder / "2" / "a0020.txt").unlink()
+    analysed.clear()
+    corpus = load_corpus([folder], cache=cache)
+    assert analysed == ["a0012"]
+    assert corpus.article("a0012").title == "Edited"
+    assert "a0020" not in {a.id for a in corpus.articles}
+    rows = sqlite3.connect(cache.path).execute("SELECT path FROM files").fetchall()
+    assert str(folder / "2" / "a0020.txt") not in {path for (path,) in rows}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda path: path.write_bytes(b"\0garbage" * 100), id="corrupt"),
+        pytest.param(
+            lambda path: sqlite3.connect(path).executescript(
+                "DROP TABLE files; CREATE TABLE files (x); INSERT INTO files VALUES (1);"
+            ),
+            id="foreign",
+        ),
+    ],
+)
+def test_a_damaged_cache_is_rebuilt_silently(
+    tmp_path: Path, damage: Callable[[Path], object]
+) -> None:
+    """Garbage bytes or a table of another shape: the load gives the right corpus, and the
+    cache works again afterwards."""
+    folder = corpus_folder(tmp_path, 5)
+    expected = to_data(open_corpus([folder]))
+    cache = cache_in(tmp_path)
+    load_corpus([folder], cache=cache)
+    cache.close()
+    damage(cache.path)
+    rebuilt = cache_in(tmp_path)
+    assert to_data(load_corpus([folder], cache=rebuilt)) == expected
+    assert (
+        len(rebuilt.get([s for ref in Loading([folder]).refs if (s := Stamp.of(ref.path, ref.id))]))
+        == 7
+    )
+
+
+def test_a_cache_from_another_pipeline_version_is_not_used(tmp_path: Path) -> None:
+    """A cache written by other analysis code is emptied, not read."""
+    folder = corpus_folder(tmp_path, 3)
+    old = cache_in(tmp_path, version="old")
+    load_corpus([folder], cache=old)
+    old.close()
+    new = cache_in(tmp_path, version="new")
+    stamps = [s for ref in Loading([folder]).refs if (s := Stamp.of(ref.path, ref.id))]
+    assert new.get(stamps) == {}
+
+
+async def test_the_reader_loads_in_the_background_and_says_how_far_it_got(tmp_path: Path) -> None:
+    """Opened on files still to load, the reader shows them all once loaded, with the count
+    in the status line, and the article list follows the keys."""
+    folder = corpus_folder(tmp_path, 40)
+    app = ReaderApp(Loading([folder], workers=1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert len(screen.corpus.articles) == 40
+        status = str(app.query_one(StatusBar).render())
+        assert "40 articles" in status
+        assert "Loading" not in status
+        first = screen.article_id
+        await pilot.press("down")
+        assert screen.article_id != first
+
+
+def test_the_status_line_shows_loading_progress_with_a_bar() -> None:
+    """While loading, the status line gives files done of files found, and a bar that
+    needs no colour; once loaded, only the count."""
+    text = status_text(16, 16, None, (2500, 10000)).plain
+    assert "Loading 2,500 / 10,000  █████░░░░░░░░░░░░░░░  16 articles" in text
+    assert status_text(10000, 10000, None).plain == "tui-reader  10,000 articles"
