@@ -1,0 +1,275 @@
+"""The reader at scale, against a bare Textual app measured in the same run.
+
+    python bench/scale.py [COUNT ...] [--keys N]      (default: 10000)
+
+For each COUNT it writes a synthetic corpus (`bench/synthetic.py`, cached under the system's
+temporary folder), then measures:
+- cold and warm load rates: `tui-reader dump` with an empty analysis cache, then a full one;
+- the reader in a pseudo-terminal at 120x40 (TERM=xterm-256color, no COLORTERM), warm cache:
+  time to the first screen (an article's text and its entities drawn), time until loading is
+  done, then a down-arrow in the article list N times: the time from the key's bytes being
+  written to the article shown changing (median and p95), and the bytes each key sends;
+- peak RSS of the reader's process, and the sum over its process tree;
+and the same for a bare app (a Header, a 30-row ListView and a Footer), whose key moves the
+highlight. Times are given as ratios to the bare app's. This is a benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import select
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyte
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench import synthetic
+
+WIDTH, HEIGHT = 120, 40
+QUIET = 0.15
+"""Seconds without output after which a key's answer is taken as complete."""
+TIMEOUT = 600.0
+BARE_APP = '''
+from textual.app import App
+from textual.widgets import Footer, Header, ListItem, ListView, Label
+
+class Bare(App):
+    BINDINGS = [("q", "quit", "Quit")]
+    def compose(self):
+        yield Header()
+        yield ListView(*(ListItem(Label(f"Row {n}")) for n in range(30)))
+        yield Footer()
+
+Bare().run()
+'''
+
+
+@dataclass
+class Terminal:
+    """A program in a pseudo-terminal, its screen as pyte sees it, and the bytes it sent."""
+
+    pid: int
+    fd: int
+    screen: pyte.Screen
+    stream: pyte.ByteStream
+    received: int = 0
+
+    @classmethod
+    def spawn(cls, argv: list[str], env: dict[str, str]) -> Terminal:
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execvpe(argv[0], argv, env)
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", HEIGHT, WIDTH, 0, 0))
+        screen = pyte.Screen(WIDTH, HEIGHT)
+        return cls(pid, fd, screen, pyte.ByteStream(screen))
+
+    def read(self, timeout: float) -> bool:
+        """Feed what arrives within `timeout` seconds to the screen; False if nothing did."""
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            data = os.read(self.fd, 1 << 16)
+        except OSError:
+            return False
+        self.received += len(data)
+        self.stream.feed(data)
+        return True
+
+    def wait_for(self, done: Callable[[], bool]) -> float:
+        """Read until `done()` holds; the time it took."""
+        started = time.perf_counter()
+        while not done():
+            if time.perf_counter() - started > TIMEOUT:
+                raise SystemExit("timed out waiting for the screen")
+            self.read(0.01)
+        return time.perf_counter() - started
+
+    def settle(self) -> None:
+        while self.read(QUIET):
+            pass
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def key(self, data: bytes, changed: Callable[[str], bool]) -> tuple[float, int]:
+        """Send a key; the time until the screen is redrawn and `changed(text before)`
+        holds, and the bytes the key caused."""
+        self.settle()
+        before, self.received = self.text(), 0
+        self.screen.dirty.clear()
+        os.write(self.fd, data)
+        latency = self.wait_for(lambda: bool(self.screen.dirty) and changed(before))
+        self.settle()
+        return latency, self.received
+
+    def peak_rss(self) -> tuple[int, int]:
+        """Peak resident memory in MB of the process, and summed over its process tree."""
+        tree = _descendants(self.pid)
+        peaks = {pid: _peak_kb(pid) for pid in [self.pid, *tree]}
+        return peaks[self.pid] // 1024, sum(peaks.values()) // 1024
+
+    def close(self) -> None:
+        os.kill(self.pid, 9)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def _peak_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+                parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    found, frontier = [], [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [child for child, parent in parents.items() if parent == pid]
+        found += children
+        frontier += children
+    return found
+
+
+def _environment(cache: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR")}
+    return {**env, "TERM": "xterm-256color", "XDG_CACHE_HOME": str(cache)}
+
+
+def _reader_pane(text: str) -> str:
+    """The reading view's part of the screen (columns 38 to 86 of each row)."""
+    return "\n".join(line[38:86] for line in text.splitlines()[2:26])
+
+
+def _entities_drawn(text: str) -> bool:
+    lines = text.splitlines()
+    return len(lines) > 3 and lines[2][88:].strip("│ ") != "" and lines[2][38:86].strip("│ ") != ""
+
+
+@dataclass
+class Figures:
+    first_screen: float
+    loaded: float
+    latencies: list[float]
+    sent: list[int]
+    rss: tuple[int, int]
+
+
+def measure_reader(folder: Path, cache: Path, keys: int) -> Figures:
+    argv = [sys.executable, "-m", "tui_reader", str(folder)]
+    started = time.perf_counter()
+    term = Terminal.spawn(argv, _environment(cache))
+    try:
+        term.wait_for(lambda: _entities_drawn(term.text()))
+        first = time.perf_counter() - started
+        term.wait_for(lambda: "Loading" not in term.screen.display[0] and "articles" in term.text())
+        loaded = time.perf_counter() - started
+        answers = [
+            term.key(b"j", lambda before: _reader_pane(term.text()) != _reader_pane(before))
+            for _ in range(keys)
+        ]
+        rss = term.peak_rss()
+    finally:
+        term.close()
+    return Figures(first, loaded, [a[0] for a in answers], [a[1] for a in answers], rss)
+
+
+def measure_bare(keys: int) -> Figures:
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as script:
+        script.write(BARE_APP)
+    started = time.perf_counter()
+    term = Terminal.spawn([sys.executable, script.name], _environment(Path(tempfile.gettempdir())))
+    try:
+        term.wait_for(lambda: "Row 29" in term.text() and "Quit" in term.text())
+        first = time.perf_counter() - started
+        answers = [term.key(b"\x1b[B", lambda before: True) for _ in range(keys)]
+        rss = term.peak_rss()
+    finally:
+        term.close()
+        os.unlink(script.name)
+    return Figures(first, first, [a[0] for a in answers], [a[1] for a in answers], rss)
+
+
+def load_rate(folder: Path, count: int, cache: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "tui_reader", "dump", str(folder)],
+        env=_environment(cache), stdout=subprocess.DEVNULL, check=True,
+    )  # fmt: skip
+    return count / (time.perf_counter() - started)
+
+
+def corpus(count: int) -> Path:
+    folder = Path(tempfile.gettempdir()) / "tui-reader-bench" / f"synthetic-{count}"
+    if not (folder / "done").exists():
+        synthetic.write(count, folder)
+        (folder / "done").touch()
+    return folder
+
+
+def _row(name: str, app: float, bare: float, unit: str = "s") -> str:
+    return f"| {name} | {app:.3f} {unit} | {bare:.3f} {unit} | {app / bare:.2f} |"
+
+
+def report(count: int, keys: int) -> None:
+    folder = corpus(count)
+    with tempfile.TemporaryDirectory() as cache:
+        cold = load_rate(folder, count, Path(cache))
+        warm = load_rate(folder, count, Path(cache))
+        reader = measure_reader(folder, Path(cache), keys)
+    bare = measure_bare(keys)
+
+    def p95(values: list[float]) -> float:
+        return sorted(values)[int(0.95 * (len(values) - 1))]
+
+    print(f"\n{count:,} articles ({keys} down-arrows)\n")
+    print("| What | tui-reader | bare app | ratio |\n| --- | --- | --- | --- |")
+    print(_row("time to first screen", reader.first_screen, bare.first_screen))
+    print(f"| time until loaded | {reader.loaded:.3f} s | | |")
+    med, bare_med = statistics.median(reader.latencies), statistics.median(bare.latencies)
+    print(_row("down-arrow, median", med * 1000, bare_med * 1000, "ms"))
+    print(_row("down-arrow, p95", p95(reader.latencies) * 1000, p95(bare.latencies) * 1000, "ms"))
+    print(
+        f"| bytes per down-arrow, mean / max | {statistics.mean(reader.sent):,.0f} / "
+        f"{max(reader.sent):,} | {statistics.mean(bare.sent):,.0f} / {max(bare.sent):,} | |"
+    )
+    print(f"| peak RSS, process / tree | {reader.rss[0]} / {reader.rss[1]} MB | "
+          f"{bare.rss[0]} / {bare.rss[1]} MB | |")  # fmt: skip
+    print(f"| load rate with `dump`, cold / warm | {cold:,.0f} / {warm:,.0f} articles/s | | |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("counts", type=int, nargs="*", default=[10000])
+    parser.add_argument("--keys", type=int, default=30)
+    args = parser.parse_args()
+    for count in args.counts:
+        report(count, args.keys)
+
+
+if __name__ == "__main__":
+    main()
