@@ -41,7 +41,7 @@ WIDTH, HEIGHT = 120, 40
 QUIET = 0.15
 """Seconds without output after which a key's answer is taken as complete."""
 TIMEOUT = 600.0
-BARE_APP = '''
+BARE_APP = """
 from textual.app import App
 from textual.widgets import Footer, Header, ListItem, ListView, Label
 
@@ -53,7 +53,7 @@ class Bare(App):
         yield Footer()
 
 Bare().run()
-'''
+"""
 
 
 @dataclass
@@ -179,14 +179,14 @@ class Figures:
     rss: tuple[int, int]
 
 
-def measure_reader(folder: Path, cache: Path, keys: int) -> Figures:
+def measure_reader(folder: Path, count: int, cache: Path, keys: int) -> Figures:
     argv = [sys.executable, "-m", "tui_reader", str(folder)]
     started = time.perf_counter()
     term = Terminal.spawn(argv, _environment(cache))
     try:
         term.wait_for(lambda: _entities_drawn(term.text()))
         first = time.perf_counter() - started
-        term.wait_for(lambda: "Loading" not in term.screen.display[0] and "articles" in term.text())
+        term.wait_for(lambda: term.screen.display[0].startswith(f" tui-reader  {count:,} articles"))
         loaded = time.perf_counter() - started
         answers = [
             term.key(b"j", lambda before: _reader_pane(term.text()) != _reader_pane(before))
@@ -240,7 +240,7 @@ def report(count: int, keys: int) -> None:
     with tempfile.TemporaryDirectory() as cache:
         cold = load_rate(folder, count, Path(cache))
         warm = load_rate(folder, count, Path(cache))
-        reader = measure_reader(folder, Path(cache), keys)
+        reader = measure_reader(folder, count, Path(cache), keys)
     bare = measure_bare(keys)
 
     def p95(values: list[float]) -> float:

@@ -39,17 +39,15 @@ class ReaderApp(App[int]):
         self.corpus = source if isinstance(source, Corpus) else Corpus([], {}, [])
 
     def get_default_screen(self) -> Screen[None]:
+        if isinstance(self.source, Loading):
+            return MainScreen(self.corpus, (0, len(self.source.refs)))
         return MainScreen(self.corpus)
 
     def on_mount(self) -> None:
         if isinstance(self.source, Corpus):
             self._report(self.source)
         else:
-            self.call_after_refresh(self._start, self.source)  # once the screen is composed
-
-    def _start(self, loading: Loading) -> None:
-        self._main().show_loading((0, len(loading.refs)))
-        self._load(loading)
+            self._load(self.source)
 
     def _main(self) -> MainScreen:
         screen = self.screen_stack[0]  # under the command palette, if that is open

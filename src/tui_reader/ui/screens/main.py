@@ -40,10 +40,10 @@ class MainScreen(Screen[None]):
     entity_filter: reactive[str | None] = reactive(None, init=False)
     active_pane: reactive[int] = reactive(0, init=False)
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, load_progress: tuple[int, int] | None = None) -> None:
         super().__init__()
         self.corpus = corpus
-        self.load_progress: tuple[int, int] | None = None
+        self.load_progress = load_progress
         """Files loaded and found, while a corpus is still loading."""
 
     def compose(self) -> ComposeResult:

@@ -96,9 +96,15 @@ class TimelineList(RowList):
         self.set_row_count(len(entries), self.cursor)
 
     def mark_article(self, article_id: str | None) -> None:
-        """Mark the events of the article being read."""
-        self.current_article = article_id
-        self.refresh()
+        """Mark the events of the article being read: only the visible rows whose mark
+        changes are drawn again."""
+        old, self.current_article = self.current_article, article_id
+        if old == article_id:
+            return
+        top = int(self.scroll_offset.y)
+        for index in range(top, min(top + self.scrollable_content_region.height, self.row_count)):
+            if self.entries[index].article in (old, article_id):
+                self.refresh_lines(index, 1)
 
     def row_lines(self, index: int, width: int) -> list[Text]:
         entry = self.entries[index]

@@ -17,7 +17,7 @@ from ...corpus.model import Article, Entity, Event, Mention
 from ...corpus.text import sentence_at
 from ..keys import NAVIGATION
 from .lists import ENTITY_CLASSES
-from .rows import source_label, text_strip
+from .rows import set_virtual_size, source_label, text_strip
 
 MEASURE = 88
 """The widest a line of body text gets, for comfortable reading."""
@@ -157,7 +157,7 @@ class ReadingView(ScrollView, can_focus=True):
                     page.add(Text(f"  – {removed}", style=meta))
         self._lines = page.lines
         self._paragraph_lines = page.paragraph_lines
-        self.virtual_size = Size(page.measure + 1, len(page.lines))
+        set_virtual_size(self, Size(page.measure + 1, len(page.lines)))
         if self._scroll_pending is not None:
             line = self._line_of(self._scroll_pending)
             self._scroll_pending = None

@@ -20,6 +20,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from ...corpus.model import Article
 from ..keys import NAVIGATION
@@ -41,6 +42,20 @@ def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
         for s in line.render(console)
     ]
     return Strip(segments, width)
+
+
+def set_virtual_size(view: ScrollView, size: Size) -> None:
+    """Change what a scroll view scrolls over without laying out the screen again.
+
+    Assigning `virtual_size` asks for a layout, and a layout redraws the whole screen: 20 KB
+    or more per keypress over SSH. The size only changes the view's scrollbars, so update
+    those and redraw the view alone.
+    """
+    if view.virtual_size == size:
+        return
+    view.set_reactive(Widget.virtual_size, size)
+    view._scroll_update(size)  # the scrollbars' sizes and visibility
+    view.refresh()
 
 
 class RowList(ScrollView, can_focus=True):
@@ -109,7 +124,7 @@ class RowList(ScrollView, can_focus=True):
             self.scroll_to(y=top + self.ROW_HEIGHT - height, animate=False, immediate=True)
 
     def _fit_virtual_size(self) -> None:
-        self.virtual_size = Size(self.size.width, self._count * self.ROW_HEIGHT)
+        set_virtual_size(self, Size(self.size.width, self._count * self.ROW_HEIGHT))
 
     def on_resize(self) -> None:
         self._fit_virtual_size()
