@@ -17,7 +17,7 @@ from tui_reader.corpus.export import to_data
 from tui_reader.corpus.loading import FileRef, bundled_seeds
 from tui_reader.corpus.model import Problem
 from tui_reader.corpus.packing import pack, unpack
-from tui_reader.corpus.pipeline import Loading, load_corpus
+from tui_reader.corpus.pipeline import Loading
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.bars import StatusBar, status_text
@@ -60,8 +60,8 @@ def test_worker_processes_and_the_cache_give_the_same_corpus(tmp_path: Path) -> 
     expected = to_data(open_corpus([folder]))
     problems = [str(p) for p in open_corpus([folder]).problems]
     cache = cache_in(tmp_path)
-    cold = load_corpus([folder], workers=2, cache=cache)
-    warm = load_corpus([folder], workers=2, cache=cache)
+    cold = Loading([folder], workers=2, cache=cache).run()
+    warm = Loading([folder], workers=2, cache=cache).run()
     assert to_data(cold) == expected
     assert to_data(warm) == expected
     assert [str(p) for p in warm.problems] == problems
@@ -74,7 +74,7 @@ def test_the_cache_is_used_and_follows_edits_and_deletions(
     leaves the corpus and the cache."""
     folder = corpus_folder(tmp_path, 30)
     cache = cache_in(tmp_path)
-    load_corpus([folder], cache=cache)
+    Loading([folder], cache=cache).run()
     analysed: list[str] = []
     real = analyse_file
 
@@ -83,7 +83,7 @@ def test_the_cache_is_used_and_follows_edits_and_deletions(
         return real(ref)
 
     monkeypatch.setattr(pipeline, "analyse_file", counting)
-    corpus = load_corpus([folder], cache=cache)
+    corpus = Loading([folder], cache=cache).run()
     assert analysed == []
     assert len(corpus.problems) == 2  # a file that gave a problem gives it from the cache
     edited = folder / "1" / "a0012.txt"
@@ -91,7 +91,7 @@ def test_the_cache_is_used_and_follows_edits_and_deletions(
     os.utime(edited, ns=(1, 1))
     (folder / "2" / "a0020.txt").unlink()
     analysed.clear()
-    corpus = load_corpus([folder], cache=cache)
+    corpus = Loading([folder], cache=cache).run()
     assert analysed == ["a0012"]
     assert corpus.article("a0012").title == "Edited"
     assert "a0020" not in {a.id for a in corpus.articles}
@@ -119,11 +119,11 @@ def test_a_damaged_cache_is_rebuilt_silently(
     folder = corpus_folder(tmp_path, 5)
     expected = to_data(open_corpus([folder]))
     cache = cache_in(tmp_path)
-    load_corpus([folder], cache=cache)
+    Loading([folder], cache=cache).run()
     cache.close()
     damage(cache.path)
     rebuilt = cache_in(tmp_path)
-    assert to_data(load_corpus([folder], cache=rebuilt)) == expected
+    assert to_data(Loading([folder], cache=rebuilt).run()) == expected
     assert (
         len(rebuilt.get([s for ref in Loading([folder]).refs if (s := Stamp.of(ref.path, ref.id))]))
         == 7
@@ -134,7 +134,7 @@ def test_a_cache_from_another_pipeline_version_is_not_used(tmp_path: Path) -> No
     """A cache written by other analysis code is emptied, not read."""
     folder = corpus_folder(tmp_path, 3)
     old = cache_in(tmp_path, version="old")
-    load_corpus([folder], cache=old)
+    Loading([folder], cache=old).run()
     old.close()
     new = cache_in(tmp_path, version="new")
     stamps = [s for ref in Loading([folder]).refs if (s := Stamp.of(ref.path, ref.id))]

@@ -70,10 +70,7 @@ def _report(corpus: Corpus) -> Corpus | None:
 
 def _dump(argv: Sequence[str]) -> int:
     args = _dump_parser().parse_args(argv)
-    loading = _loading(args, workers=cores())
-    for _ in loading:
-        pass
-    corpus = _report(loading.corpus())
+    corpus = _report(_loading(args, workers=cores()).run())
     if corpus is None:
         return EXIT_NOTHING_LOADED
     from .corpus.export import to_data, to_text
@@ -89,8 +86,9 @@ def _dump(argv: Sequence[str]) -> int:
 def _read(argv: Sequence[str]) -> int:
     args = _reader_parser().parse_args(argv)
     loading = _loading(args, workers=max(1, cores() - 1))  # leave the reader a core
-    if not loading.refs:
-        return EXIT_NOTHING_LOADED if _report(loading.corpus()) is None else 0
+    if not loading.refs:  # nothing to load: say why
+        _report(loading.corpus())
+        return EXIT_NOTHING_LOADED
     from .ui.app import ReaderApp  # Textual is imported only when the reader opens
 
     loading.start_workers()

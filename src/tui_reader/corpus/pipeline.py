@@ -1,9 +1,12 @@
 """From paths to a corpus at any size: files are taken from the analysis cache or analysed on
 every core given, in batches that the caller sees as they are ready, then assembled.
 
-    for progress in (loading := Loading(paths, workers=2, cache=cache)):
-        ...  # progress.done of progress.total files; loading.analysed grows
+    loading = Loading(paths, workers=2, cache=cache)
+    for progress in loading:
+        ...  # progress.done of progress.total files; loading.corpus() is what is done so far
     corpus = loading.corpus()
+
+or, when nothing needs showing on the way, `Loading(paths).run()`.
 """
 
 from __future__ import annotations
@@ -142,6 +145,12 @@ class Loading:
             for chunk in chunks[done:]:
                 yield list(zip(chunk, _analyse_packed(chunk), strict=True))
 
+    def run(self) -> Corpus:
+        """Load everything, and the corpus of it."""
+        for _ in self:
+            pass
+        return self.corpus()
+
     def corpus(self) -> Corpus:
         """The corpus of everything analysed so far, with entities resolved across it."""
         analysed: list[Analysed] = []
@@ -152,11 +161,3 @@ class Loading:
                 analysed.extend(articles)
                 problems.extend(found)
         return assemble(analysed, problems)
-
-
-def load_corpus(paths: Iterable[Path], *, workers: int = 0, cache: Cache | None = None) -> Corpus:
-    """Load, analyse and assemble the articles under the given paths."""
-    loading = Loading(paths, workers=workers, cache=cache)
-    for _ in loading:
-        pass
-    return loading.corpus()

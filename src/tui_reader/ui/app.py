@@ -72,9 +72,8 @@ class ReaderApp(App[int]):
             elif time.monotonic() - last >= SHOW_EVERY:
                 self.call_from_thread(self._main().show_loading, done)
                 last = time.monotonic()
-        corpus = loading.corpus()
-        if not worker.is_cancelled:
-            self.call_from_thread(self._loaded, corpus)
+        if not worker.is_cancelled:  # the reader may have quit: resolve nothing for it
+            self.call_from_thread(self._loaded, loading.corpus())
 
     def _partial(self, corpus: Corpus, done: tuple[int, int]) -> None:
         screen = self._main()
