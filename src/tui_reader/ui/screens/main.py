@@ -36,9 +36,10 @@ class MainScreen(Screen[None]):
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
     ]
 
-    article_id: reactive[str | None] = reactive(None, init=False)
-    entity_filter: reactive[str | None] = reactive(None, init=False)
-    active_pane: reactive[int] = reactive(0, init=False)
+    # The watchers redraw what changes; a repaint of the screen would redraw all of it.
+    article_id: reactive[str | None] = reactive(None, init=False, repaint=False)
+    entity_filter: reactive[str | None] = reactive(None, init=False, repaint=False)
+    active_pane: reactive[int] = reactive(0, init=False, repaint=False)
 
     def __init__(self, corpus: Corpus, load_progress: tuple[int, int] | None = None) -> None:
         super().__init__()

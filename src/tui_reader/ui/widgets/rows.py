@@ -72,7 +72,7 @@ class RowList(ScrollView, can_focus=True):
     RowList { overflow-x: hidden; }
     """
 
-    cursor: reactive[int] = reactive(0, init=False)
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)  # watch_cursor redraws two rows
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
