@@ -20,13 +20,14 @@ import argparse
 import fcntl
 import os
 import pty
-import select
+import queue
 import statistics
 import struct
 import subprocess
 import sys
 import tempfile
 import termios
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,13 +59,20 @@ Bare().run()
 
 @dataclass
 class Terminal:
-    """A program in a pseudo-terminal, its screen as pyte sees it, and the bytes it sent."""
+    """A program in a pseudo-terminal, its screen as pyte sees it, and the bytes it sent.
+
+    A thread reads the terminal and stamps each read with its arrival time, because parsing
+    into the emulator is slow (milliseconds per kilobyte) and must not count as the app's.
+    """
 
     pid: int
     fd: int
     screen: pyte.Screen
     stream: pyte.ByteStream
+    chunks: queue.Queue[tuple[float, bytes]]
     received: int = 0
+    arrived: float = 0.0
+    """When the last bytes fed to the screen arrived."""
 
     @classmethod
     def spawn(cls, argv: list[str], env: dict[str, str]) -> Terminal:
@@ -73,29 +81,31 @@ class Terminal:
             os.execvpe(argv[0], argv, env)
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", HEIGHT, WIDTH, 0, 0))
         screen = pyte.Screen(WIDTH, HEIGHT)
-        return cls(pid, fd, screen, pyte.ByteStream(screen))
+        chunks: queue.Queue[tuple[float, bytes]] = queue.Queue()
+        threading.Thread(target=_pump, args=(fd, chunks), daemon=True).start()
+        return cls(pid, fd, screen, pyte.ByteStream(screen), chunks)
 
     def read(self, timeout: float) -> bool:
         """Feed what arrives within `timeout` seconds to the screen; False if nothing did."""
-        ready, _, _ = select.select([self.fd], [], [], timeout)
-        if not ready:
-            return False
         try:
-            data = os.read(self.fd, 1 << 16)
-        except OSError:
+            arrived, data = self.chunks.get(timeout=timeout)
+        except queue.Empty:
             return False
+        self.arrived = arrived
         self.received += len(data)
         self.stream.feed(data)
         return True
 
-    def wait_for(self, done: Callable[[], bool]) -> float:
-        """Read until `done()` holds; the time it took."""
-        started = time.perf_counter()
+    def wait_for(self, done: Callable[[], bool], started: float | None = None) -> float:
+        """Read until `done()` holds; the time from `started` (or now) to the arrival of the
+        bytes that made it hold."""
+        started = time.perf_counter() if started is None else started
+        self.arrived = started
         while not done():
             if time.perf_counter() - started > TIMEOUT:
                 raise SystemExit("timed out waiting for the screen")
             self.read(0.01)
-        return time.perf_counter() - started
+        return self.arrived - started
 
     def settle(self) -> None:
         while self.read(QUIET):
@@ -125,6 +135,17 @@ class Terminal:
         os.kill(self.pid, 9)
         os.waitpid(self.pid, 0)
         os.close(self.fd)
+
+
+def _pump(fd: int, chunks: queue.Queue[tuple[float, bytes]]) -> None:
+    while True:
+        try:
+            data = os.read(fd, 1 << 16)
+        except OSError:
+            return
+        if not data:
+            return
+        chunks.put((time.perf_counter(), data))
 
 
 def _peak_kb(pid: int) -> int:

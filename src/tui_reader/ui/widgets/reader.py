@@ -10,20 +10,19 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...corpus.model import Article, Entity, Event, Mention
 from ...corpus.text import sentence_at
 from ..keys import NAVIGATION
 from .lists import ENTITY_CLASSES
-from .rows import set_virtual_size, source_label, text_strip
+from .rows import LineView, source_label, text_strip
 
 MEASURE = 88
 """The widest a line of body text gets, for comfortable reading."""
 
 
-class ReadingView(ScrollView, can_focus=True):
+class ReadingView(LineView, can_focus=True):
     """Shows the current article: title, byline, paragraphs with entities highlighted."""
 
     BORDER_TITLE = "Article"
@@ -54,7 +53,10 @@ class ReadingView(ScrollView, can_focus=True):
         self.selected_entity: str | None = None
         self.target: Event | None = None
         self.show_removed = False
-        self._lines: list[Strip] = []
+        self._lines: list[Text | None] = []
+        """The wrapped lines, None for a blank one; drawn into strips only when shown."""
+        self._strips: dict[int, Strip] = {}
+        self._measure = 0
         self._paragraph_lines: dict[int, list[tuple[int, int]]] = {}
         self._laid_out_for: int | None = None
         self._scroll_pending: Event | None = None
@@ -106,9 +108,18 @@ class ReadingView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_offset.y)
         width = self.scrollable_content_region.width
-        if 0 <= index < len(self._lines):
-            return self._lines[index].extend_cell_length(width, self.rich_style)
-        return Strip.blank(width, self.rich_style)
+        if not 0 <= index < len(self._lines):
+            return Strip.blank(width, self.base_style)
+        strip = self._strips.get(index)
+        if strip is None:
+            line = self._lines[index]
+            strip = (
+                Strip.blank(self._measure, self.base_style)
+                if line is None
+                else text_strip(self.app.console, line, self._measure, self.base_style)
+            )
+            self._strips[index] = strip
+        return strip.extend_cell_length(width, self.base_style)
 
     def _line_of(self, event: Event) -> int:
         """The wrapped line where the sentence of an event starts."""
@@ -129,7 +140,7 @@ class ReadingView(ScrollView, can_focus=True):
         if width <= 0 or width == self._laid_out_for:
             return
         self._laid_out_for = width
-        page = _Page(self.app.console, max(10, min(MEASURE, width - 2)), self.rich_style)
+        page = _Page(self.app.console, max(10, min(MEASURE, width - 2)))
         article = self.article
         meta = self._style("reader--meta")
         if article is None:
@@ -155,9 +166,9 @@ class ReadingView(ScrollView, can_focus=True):
                 page.add(Text(f"Removed in cleaning ({count}; r hides):", style=meta))
                 for removed in article.removed:
                     page.add(Text(f"  – {removed}", style=meta))
-        self._lines = page.lines
+        self._lines, self._strips, self._measure = page.lines, {}, page.measure + 1
         self._paragraph_lines = page.paragraph_lines
-        set_virtual_size(self, Size(page.measure + 1, len(page.lines)))
+        self.set_virtual_size(Size(self._measure, len(page.lines)))
         if self._scroll_pending is not None:
             line = self._line_of(self._scroll_pending)
             self._scroll_pending = None
@@ -196,11 +207,12 @@ class ReadingView(ScrollView, can_focus=True):
 
 
 class _Page:
-    """Wrapped lines being laid out, and where each paragraph's lines start."""
+    """Wrapped lines being laid out (None for a blank one), and where each paragraph's lines
+    start."""
 
-    def __init__(self, console: Console, measure: int, style: Style) -> None:
-        self.console, self.measure, self.style = console, measure, style
-        self.lines: list[Strip] = []
+    def __init__(self, console: Console, measure: int) -> None:
+        self.console, self.measure = console, measure
+        self.lines: list[Text | None] = []
         self.paragraph_lines: dict[int, list[tuple[int, int]]] = {}
         """For each paragraph, (line number, offset of the line's first character)."""
 
@@ -210,9 +222,7 @@ class _Page:
             if paragraph is not None:
                 self.paragraph_lines.setdefault(paragraph, []).append((len(self.lines), offset))
             offset += len(line.plain)
-            self.lines.append(
-                text_strip(self.console, Text(" ") + line, self.measure + 1, self.style)
-            )
+            self.lines.append(Text(" ") + line)
 
     def blank(self) -> None:
-        self.lines.append(Strip.blank(self.measure + 1, self.style))
+        self.lines.append(None)

@@ -34,31 +34,50 @@ def source_label(article: Article) -> str:
 
 def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
     """One line of text as a strip exactly `width` cells wide, on `style`."""
-    line = text.copy()
-    line.no_wrap = True
-    line.truncate(width, overflow="ellipsis", pad=True)
+    if text.cell_len > width:  # too long: cut it with an ellipsis (on a copy)
+        text = text.copy()
+        text.no_wrap = True
+        text.truncate(width, overflow="ellipsis")
     segments = [
         Segment(s.text, style + s.style if isinstance(s.style, Style) else style)
-        for s in line.render(console)
+        for s in text.render(console)
     ]
-    return Strip(segments, width)
+    return Strip(segments).extend_cell_length(width, style)
 
 
-def set_virtual_size(view: ScrollView, size: Size) -> None:
-    """Change what a scroll view scrolls over without laying out the screen again.
+class LineView(ScrollView):
+    """A scroll view that draws its own lines (the Line API), cheaply enough to redraw a
+    pane on every keypress."""
 
-    Assigning `virtual_size` asks for a layout, and a layout redraws the whole screen: 20 KB
-    or more per keypress over SSH. The size only changes the view's scrollbars, so update
-    those and redraw the view alone.
-    """
-    if view.virtual_size == size:
-        return
-    view.set_reactive(Widget.virtual_size, size)
-    view._scroll_update(size)  # the scrollbars' sizes and visibility
-    view.refresh()
+    _base_style: Style | None = None
+
+    @property
+    def base_style(self) -> Style:
+        """`rich_style`, kept until the styles change: working it out walks every ancestor,
+        and each line drawn needs it."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
+    def notify_style_update(self) -> None:
+        self._base_style = None
+        super().notify_style_update()
+
+    def set_virtual_size(self, size: Size) -> None:
+        """Change what the view scrolls over without laying out the screen again.
+
+        Assigning `virtual_size` asks for a layout, and a layout redraws the whole screen: 20
+        KB or more per keypress over SSH. The size only changes the view's scrollbars, so
+        update those and redraw the view alone.
+        """
+        if self.virtual_size == size:
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)  # the scrollbars' sizes and visibility
+        self.refresh()
 
 
-class RowList(ScrollView, can_focus=True):
+class RowList(LineView, can_focus=True):
     """A scrolling list of fixed-height rows with a cursor."""
 
     ROW_HEIGHT: ClassVar[int] = 1
@@ -98,7 +117,7 @@ class RowList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index, line = divmod(y + int(self.scroll_offset.y), self.ROW_HEIGHT)
-        base = self.rich_style
+        base = self.base_style
         if index >= self._count:
             return Strip.blank(width, base)
         if index == self.cursor:
@@ -124,7 +143,7 @@ class RowList(ScrollView, can_focus=True):
             self.scroll_to(y=top + self.ROW_HEIGHT - height, animate=False, immediate=True)
 
     def _fit_virtual_size(self) -> None:
-        set_virtual_size(self, Size(self.size.width, self._count * self.ROW_HEIGHT))
+        self.set_virtual_size(Size(self.size.width, self._count * self.ROW_HEIGHT))
 
     def on_resize(self) -> None:
         self._fit_virtual_size()
