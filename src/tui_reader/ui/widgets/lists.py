@@ -64,7 +64,9 @@ class ArticleList(RowList):
         ]
 
     def cursor_moved(self, index: int) -> None:
-        self.post_message(self.Highlighted(self.articles[index].id))
+        # Straight to the screen, not bubbling up through the containers: it then shows the
+        # article in the same frame as the cursor's move, not one frame (16 ms) later.
+        self.screen.post_message(self.Highlighted(self.articles[index].id))
 
     def chosen(self, index: int) -> None:
         self.post_message(self.Chosen(self.articles[index].id))

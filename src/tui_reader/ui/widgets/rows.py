@@ -129,10 +129,10 @@ class RowList(LineView, can_focus=True):
         return self.get_component_rich_style("rowlist--muted", partial=True)
 
     def watch_cursor(self, old: int, new: int) -> None:
+        self.cursor_moved(new)  # first, so what it posts is handled before the redraw
         for index in (old, new):
             self.refresh_lines(index * self.ROW_HEIGHT, self.ROW_HEIGHT)
         self._scroll_cursor_into_view()
-        self.cursor_moved(new)
 
     def _scroll_cursor_into_view(self) -> None:
         top = self.cursor * self.ROW_HEIGHT
