@@ -17,6 +17,7 @@ highlight. Times are given as ratios to the bare app's. This is a benchmark, not
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import os
 import pty
@@ -70,6 +71,7 @@ class Terminal:
     screen: pyte.Screen
     stream: pyte.ByteStream
     chunks: queue.Queue[tuple[float, bytes]]
+    pump: threading.Thread
     received: int = 0
     arrived: float = 0.0
     """When the last bytes fed to the screen arrived."""
@@ -82,8 +84,9 @@ class Terminal:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", HEIGHT, WIDTH, 0, 0))
         screen = pyte.Screen(WIDTH, HEIGHT)
         chunks: queue.Queue[tuple[float, bytes]] = queue.Queue()
-        threading.Thread(target=_pump, args=(fd, chunks), daemon=True).start()
-        return cls(pid, fd, screen, pyte.ByteStream(screen), chunks)
+        pump = threading.Thread(target=_pump, args=(fd, chunks), daemon=True)
+        pump.start()
+        return cls(pid, fd, screen, pyte.ByteStream(screen), chunks, pump)
 
     def read(self, timeout: float) -> bool:
         """Feed what arrives within `timeout` seconds to the screen; False if nothing did."""
@@ -132,9 +135,16 @@ class Terminal:
         return peaks[self.pid] // 1024, sum(peaks.values()) // 1024
 
     def close(self) -> None:
-        os.kill(self.pid, 9)
+        """End the program and the processes it started (they hold the terminal open too)."""
+        for pid in [*_descendants(self.pid), self.pid]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, 9)
         os.waitpid(self.pid, 0)
-        os.close(self.fd)
+        # The pump ends when the terminal does; only then may the descriptor's number be
+        # reused, or it would read the next program's output.
+        self.pump.join(5)
+        if not self.pump.is_alive():
+            os.close(self.fd)
 
 
 def _pump(fd: int, chunks: queue.Queue[tuple[float, bytes]]) -> None:
@@ -227,7 +237,9 @@ def measure_bare(keys: int) -> Figures:
     try:
         term.wait_for(lambda: "Row 29" in term.text() and "Quit" in term.text())
         first = time.perf_counter() - started
-        answers = [term.key(b"\x1b[B", lambda before: True) for _ in range(keys)]
+        # Down to the last of the 30 rows, then back up: a key that moves nothing draws nothing.
+        arrows = [b"\x1b[B" if i // 29 % 2 == 0 else b"\x1b[A" for i in range(keys)]
+        answers = [term.key(arrow, lambda before: True) for arrow in arrows]
         rss = term.peak_rss()
     finally:
         term.close()
@@ -252,6 +264,10 @@ def corpus(count: int) -> Path:
     return folder
 
 
+def _say(stage: str) -> None:
+    print(f"[{stage}]", file=sys.stderr, flush=True)
+
+
 def _row(name: str, app: float, bare: float, unit: str = "s") -> str:
     return f"| {name} | {app:.3f} {unit} | {bare:.3f} {unit} | {app / bare:.2f} |"
 
@@ -259,9 +275,13 @@ def _row(name: str, app: float, bare: float, unit: str = "s") -> str:
 def report(count: int, keys: int) -> None:
     folder = corpus(count)
     with tempfile.TemporaryDirectory() as cache:
+        _say(f"{count:,}: cold load")
         cold = load_rate(folder, count, Path(cache))
+        _say(f"{count:,}: warm load")
         warm = load_rate(folder, count, Path(cache))
+        _say(f"{count:,}: the reader")
         reader = measure_reader(folder, count, Path(cache), keys)
+    _say("the bare app")
     bare = measure_bare(keys)
 
     def p95(values: list[float]) -> float:

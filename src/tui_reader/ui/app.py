@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from typing import ClassVar
 
@@ -82,6 +83,9 @@ class ReaderApp(App[int]):
 
     def _loaded(self, corpus: Corpus) -> None:
         self.corpus = corpus
+        # The corpus lives as long as the reader: keep the garbage collector from walking its
+        # millions of objects again and again, a pause of a tenth of a second at 10,000.
+        gc.freeze()
         if not corpus.articles:
             self.exit(2)  # nothing could be loaded: the command line says why
             return
