@@ -2,8 +2,9 @@
 
     python bench/scale.py [COUNT ...] [--keys N]      (default: 10000)
 
-For each COUNT it writes a synthetic corpus (`bench/synthetic.py`, cached under the system's
-temporary folder), then measures:
+First, the bundled corpus's time to the first screen. Then, for each COUNT, it writes a
+synthetic corpus (`bench/synthetic.py`, cached under the system's temporary folder), then
+measures:
 - cold and warm load rates: `tui-reader dump` with an empty analysis cache, then a full one;
 - the reader in a pseudo-terminal at 120x40 (TERM=xterm-256color, no COLORTERM), warm cache:
   time to the first screen (an article's text and its entities drawn), time until loading is
@@ -38,6 +39,7 @@ import pyte
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import synthetic
+from tui_reader.corpus.loading import bundled_seeds
 
 WIDTH, HEIGHT = 120, 40
 QUIET = 0.15
@@ -303,11 +305,26 @@ def report(count: int, keys: int) -> None:
     print(f"| load rate with `dump`, cold / warm | {cold:,.0f} / {warm:,.0f} articles/s | | |")
 
 
+def report_bundled(runs: int = 5) -> None:
+    """The bundled corpus's first screen against the bare app's, alternating, median of runs;
+    the first run fills the analysis cache, as a user's first start does."""
+    reader, bare = [], []
+    with tempfile.TemporaryDirectory() as cache:
+        for _ in range(runs):
+            _say("bundled corpus: the reader, then the bare app")
+            reader.append(measure_reader(bundled_seeds(), 4, Path(cache), 1).first_screen)
+            bare.append(measure_bare(1).first_screen)
+    print(f"\nBundled corpus, first screen (median of {runs} alternating runs)\n")
+    print("| What | tui-reader | bare app | ratio |\n| --- | --- | --- | --- |")
+    print(_row("time to first screen", statistics.median(reader), statistics.median(bare)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("counts", type=int, nargs="*", default=[10000])
     parser.add_argument("--keys", type=int, default=30)
     args = parser.parse_args()
+    report_bundled()
     for count in args.counts:
         report(count, args.keys)
 
