@@ -130,6 +130,18 @@ class Terminal:
         self.settle()
         return latency, self.received
 
+    def hold(self, data: bytes, presses: int = 30, rate: float = 30.0) -> tuple[float, int]:
+        """Send a key as a held-down key repeats; the seconds from the last press until the
+        screen is still, and the bytes sent."""
+        self.settle()
+        self.received = 0
+        for _ in range(presses):
+            os.write(self.fd, data)
+            time.sleep(1 / rate)
+        last = time.perf_counter() - 1 / rate
+        self.settle()
+        return max(0.0, self.arrived - last), self.received
+
     def peak_rss(self) -> tuple[int, int]:
         """Peak resident memory in MB of the process, and summed over its process tree."""
         tree = _descendants(self.pid)
@@ -210,6 +222,9 @@ class Figures:
     latencies: list[float]
     sent: list[int]
     rss: tuple[int, int]
+    held: tuple[float, int] = (0.0, 0)
+    """A key held down (30 presses at 30 a second): seconds from the last press until the
+    screen is still, and the bytes sent."""
 
 
 def measure_reader(folder: Path, count: int, cache: Path, keys: int) -> Figures:
@@ -217,18 +232,18 @@ def measure_reader(folder: Path, count: int, cache: Path, keys: int) -> Figures:
     started = time.perf_counter()
     term = Terminal.spawn(argv, _environment(cache))
     try:
-        term.wait_for(lambda: _entities_drawn(term.text()))
-        first = time.perf_counter() - started
-        term.wait_for(lambda: term.screen.display[0].startswith(f" tui-reader  {count:,} articles"))
-        loaded = time.perf_counter() - started
+        first = term.wait_for(lambda: _entities_drawn(term.text()), started)
+        total = f" tui-reader  {count:,} articles"
+        loaded = term.wait_for(lambda: term.screen.display[0].startswith(total), started)
         answers = [
             term.key(b"j", lambda before: _reader_pane(term.text()) != _reader_pane(before))
             for _ in range(keys)
         ]
+        held = term.hold(b"j")
         rss = term.peak_rss()
     finally:
         term.close()
-    return Figures(first, loaded, [a[0] for a in answers], [a[1] for a in answers], rss)
+    return Figures(first, loaded, [a[0] for a in answers], [a[1] for a in answers], rss, held)
 
 
 def measure_bare(keys: int) -> Figures:
@@ -237,8 +252,7 @@ def measure_bare(keys: int) -> Figures:
     started = time.perf_counter()
     term = Terminal.spawn([sys.executable, script.name], _environment(Path(tempfile.gettempdir())))
     try:
-        term.wait_for(lambda: "Row 29" in term.text() and "Quit" in term.text())
-        first = time.perf_counter() - started
+        first = term.wait_for(lambda: "Row 29" in term.text() and "Quit" in term.text(), started)
         # Down to the last of the 30 rows, then back up: a key that moves nothing draws nothing.
         arrows = [b"\x1b[B" if i // 29 % 2 == 0 else b"\x1b[A" for i in range(keys)]
         answers = [term.key(arrow, lambda before: True) for arrow in arrows]
@@ -299,6 +313,10 @@ def report(count: int, keys: int) -> None:
     print(
         f"| bytes per down-arrow, mean / max | {statistics.mean(reader.sent):,.0f} / "
         f"{max(reader.sent):,} | {statistics.mean(bare.sent):,.0f} / {max(bare.sent):,} | |"
+    )
+    print(
+        f"| a held-down key (30 at 30/s): still after the last, bytes | {reader.held[0]:.3f} s, "
+        f"{reader.held[1]:,} | | |"
     )
     print(f"| peak RSS, process / tree | {reader.rss[0]} / {reader.rss[1]} MB | "
           f"{bare.rss[0]} / {bare.rss[1]} MB | |")  # fmt: skip
