@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
+from collections.abc import Callable
 from typing import Any
 
 from .analysis import Analysed
@@ -61,6 +62,21 @@ def _unarticle(fields: tuple[Any, ...]) -> Article:
     )
 
 
+def _uncandidate(fields: tuple[Any, ...], share: Callable[[Any, Any], Any]) -> Candidate:
+    paragraph, start, end, name, key, words, initial, cues, acronym = fields
+    return Candidate(
+        paragraph,
+        start,
+        end,
+        share(name, name),
+        share(key, key),
+        share(words, words),
+        initial,
+        share(cues, cues),
+        acronym,
+    )
+
+
 def pack(analysed: list[Analysed], problems: list[Problem]) -> bytes:
     """One file's analysed articles and problems, as bytes."""
     return marshal.dumps(
@@ -78,14 +94,22 @@ def pack(analysed: list[Analysed], problems: list[Problem]) -> bytes:
     )
 
 
-def unpack(data: bytes) -> tuple[list[Analysed], list[Problem]]:
-    """What `pack` packed. Raises ValueError for bytes it did not write."""
+def unpack(
+    data: bytes, shared: dict[object, Any] | None = None
+) -> tuple[list[Analysed], list[Problem]]:
+    """What `pack` packed. Raises ValueError for bytes it did not write.
+
+    Candidates repeat the same names, keys and cues thousands of times over a corpus; with
+    `shared` (one dict for a whole load), each distinct one is kept once, which is most of
+    the memory a large corpus takes.
+    """
+    share = (shared if shared is not None else {}).setdefault
     try:
         version, articles, problems = marshal.loads(data)
         if version == FORMAT:
             return (
                 [
-                    (_unarticle(article), [Candidate(*fields) for fields in candidates])
+                    (_unarticle(article), [_uncandidate(fields, share) for fields in candidates])
                     for article, candidates in articles
                 ],
                 [Problem(path, reason) for path, reason in problems],

@@ -67,6 +67,8 @@ class Loading:
         self.cache = cache
         self._results: dict[FileRef, tuple[list[Analysed], list[Problem]]] = {}
         self._articles = 0
+        self._shared: dict[object, object] = {}
+        """What the candidates of every file share (`packing.unpack`)."""
 
     def __iter__(self) -> Iterator[Progress]:
         stamps = {ref: Stamp.of(ref.path, ref.id) for ref in self.refs}
@@ -78,7 +80,7 @@ class Loading:
         for packed in self._analyse(missing):
             fresh: list[tuple[Stamp, bytes]] = []
             for ref, data in packed:
-                self._add(ref, packing.unpack(data))
+                self._add(ref, packing.unpack(data, self._shared))
                 stamp = stamps[ref]
                 if stamp is not None:
                     fresh.append((stamp, data))
@@ -117,7 +119,7 @@ class Loading:
                 yield ref
                 continue
             try:
-                self._add(ref, packing.unpack(data))
+                self._add(ref, packing.unpack(data, self._shared))
             except ValueError:  # written by something else: analyse it again
                 yield ref
 
