@@ -56,7 +56,7 @@ class ReadingView(LineView, can_focus=True):
         self._lines: list[Text | None] = []
         """The wrapped lines, None for a blank one; drawn into strips only when shown."""
         self._strips: dict[int, Strip] = {}
-        self._measure = 0
+        """The lines drawn so far, at the width they were drawn for."""
         self._paragraph_lines: dict[int, list[tuple[int, int]]] = {}
         self._laid_out_for: int | None = None
         self._scroll_pending: Event | None = None
@@ -111,15 +111,15 @@ class ReadingView(LineView, can_focus=True):
         if not 0 <= index < len(self._lines):
             return Strip.blank(width, self.base_style)
         strip = self._strips.get(index)
-        if strip is None:
+        if strip is None or strip.cell_length != width:
             line = self._lines[index]
             strip = (
-                Strip.blank(self._measure, self.base_style)
+                Strip.blank(width, self.base_style)
                 if line is None
-                else text_strip(self.app.console, line, self._measure, self.base_style)
+                else text_strip(self.app.console, line, width, self.base_style)
             )
             self._strips[index] = strip
-        return strip.extend_cell_length(width, self.base_style)
+        return strip
 
     def _line_of(self, event: Event) -> int:
         """The wrapped line where the sentence of an event starts."""
@@ -166,9 +166,9 @@ class ReadingView(LineView, can_focus=True):
                 page.add(Text(f"Removed in cleaning ({count}; r hides):", style=meta))
                 for removed in article.removed:
                     page.add(Text(f"  – {removed}", style=meta))
-        self._lines, self._strips, self._measure = page.lines, {}, page.measure + 1
+        self._lines, self._strips = page.lines, {}
         self._paragraph_lines = page.paragraph_lines
-        self.set_virtual_size(Size(self._measure, len(page.lines)))
+        self.set_virtual_size(Size(page.measure + 1, len(page.lines)))
         if self._scroll_pending is not None:
             line = self._line_of(self._scroll_pending)
             self._scroll_pending = None

@@ -42,7 +42,10 @@ def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
         Segment(s.text, style + s.style if isinstance(s.style, Style) else style)
         for s in text.render(console)
     ]
-    return Strip(segments).extend_cell_length(width, style)
+    padding = width - text.cell_len if text.cell_len < width else 0
+    if padding:
+        segments.append(Segment(" " * padding, style))
+    return Strip(segments, width)
 
 
 class LineView(ScrollView):
