@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual import constants
+
 from tui_reader.corpus.analysis import open_corpus
 from tui_reader.corpus.model import Corpus
 from tui_reader.ui.app import ReaderApp
@@ -227,3 +230,13 @@ async def test_records_of_one_export_are_told_apart_in_the_list(tmp_path: Path) 
     shown = await first_screen(tmp_path)
     assert shown.count("feed.jsonl #1") == 2  # in the list and above the text
     assert shown.count("feed.jsonl #2") == 1
+
+
+def test_nothing_animates_over_ssh(seeds: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under SSH (SSH_CONNECTION set) the reader turns Textual's animations off; locally it
+    leaves them as Textual sets them."""
+    monkeypatch.delenv("TEXTUAL_ANIMATIONS", raising=False)
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    assert ReaderApp(seeds).animation_level == constants.TEXTUAL_ANIMATIONS
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 52000 10.0.0.2 22")
+    assert ReaderApp(seeds).animation_level == "none"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import time
 from typing import ClassVar
 
@@ -36,6 +37,8 @@ class ReaderApp(App[int]):
 
     def __init__(self, source: Corpus | Loading) -> None:
         super().__init__()
+        if "SSH_CONNECTION" in os.environ and "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"  # over SSH every frame of an animation costs bytes
         self.source = source
         self.corpus = source if isinstance(source, Corpus) else Corpus([], {}, [])
 
