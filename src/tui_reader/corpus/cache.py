@@ -69,6 +69,10 @@ class Cache:
             with contextlib.suppress(sqlite3.Error, OSError):
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+                # A write-ahead log, synced at checkpoints only: a commit is still all or
+                # nothing, and costs no disk flush (a power cut may lose the last ones).
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
                 try:
                     db.executescript(_SCHEMA)
                     columns = [row[1] for row in db.execute("PRAGMA table_info(files)")]
