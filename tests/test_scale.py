@@ -166,3 +166,4 @@ def test_the_status_line_shows_loading_progress_with_a_bar() -> None:
     text = status_text(16, 16, None, (2500, 10000)).plain
     assert "Loading 2,500 / 10,000  █████░░░░░░░░░░░░░░░  16 articles" in text
     assert status_text(10000, 10000, None).plain == "tui-reader  10,000 articles"
+    assert "Looking for articles" in status_text(0, 0, None, (0, 0)).plain

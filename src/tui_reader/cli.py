@@ -86,12 +86,13 @@ def _dump(argv: Sequence[str]) -> int:
 def _read(argv: Sequence[str]) -> int:
     args = _reader_parser().parse_args(argv)
     loading = _loading(args, workers=max(1, cores() - 1))  # leave the reader a core
-    if not loading.refs:  # nothing to load: say why
+    if not any(path.exists() for path in loading.paths):  # say why before the screen opens
         _report(loading.corpus())
         return EXIT_NOTHING_LOADED
     from .ui.app import ReaderApp  # Textual is imported only when the reader opens
 
-    loading.start_workers()
+    if args.paths:  # the bundled corpus is four files: no worker is ever needed
+        loading.start_workers()
     app = ReaderApp(loading)
     result = app.run()
     _report(app.corpus)  # what could not be loaded stays on the terminal after the reader

@@ -26,6 +26,8 @@ from .model import Corpus, Problem
 
 BATCH = 256
 """Files looked up in the cache at once, and the most a caller waits to hear of progress."""
+FIRST_BATCH = 32
+"""Files looked up in the cache first, before batches of `BATCH`."""
 CHUNK = 16
 """Files a worker process analyses per task."""
 POOL_FROM = 128
@@ -61,8 +63,10 @@ class Loading:
 
     def __init__(self, paths: Iterable[Path], *, workers: int = 0, cache: Cache | None = None):
         """`workers` is how many processes analyse the files; with none, or with few files,
-        this process does."""
-        self.refs, self._problems = find(paths)
+        this process does. The files are looked for when first needed, which for a large
+        folder takes a while: iterating does it first."""
+        self.paths = list(paths)
+        self._found: tuple[list[FileRef], list[Problem]] | None = None
         self.workers = workers
         self.cache = cache
         self._results: dict[FileRef, tuple[list[Analysed], list[Problem]]] = {}
@@ -70,12 +74,24 @@ class Loading:
         self._shared: dict[object, object] = {}
         """What the candidates of every file share (`packing.unpack`)."""
 
+    @property
+    def refs(self) -> list[FileRef]:
+        """The article files found under the paths."""
+        return self._find()[0]
+
+    def _find(self) -> tuple[list[FileRef], list[Problem]]:
+        if self._found is None:
+            self._found = find(self.paths)
+        return self._found
+
     def __iter__(self) -> Iterator[Progress]:
+        yield self._progress()  # how many files there are, before any is read
         stamps = {ref: Stamp.of(ref.path, ref.id) for ref in self.refs}
         missing: list[FileRef] = []
-        for start in range(0, len(self.refs), BATCH):
-            batch = self.refs[start : start + BATCH]
-            missing.extend(self._from_cache(batch, stamps))
+        # A small first batch: what is shown first is assembled from it, and sooner.
+        starts = [0, *range(FIRST_BATCH, len(self.refs), BATCH)]
+        for start, end in zip(starts, [*starts[1:], len(self.refs)], strict=True):
+            missing.extend(self._from_cache(self.refs[start:end], stamps))
             yield self._progress()
         for packed in self._analyse(missing):
             fresh: list[tuple[Stamp, bytes]] = []
@@ -91,10 +107,11 @@ class Loading:
             self.cache.forget_missing(str(ref.path) for ref in self.refs)
 
     def start_workers(self) -> None:
-        """Start the server that forks worker processes now, if any will be needed, while
-        this process still has its own standard streams: a full-screen app replaces them,
-        and starting it then fails."""
-        if self.workers >= 1 and len(self.refs) >= POOL_FROM:
+        """Start the server that forks worker processes now, if any may be needed (a folder,
+        or many files), while this process still has its own standard streams: a
+        full-screen app replaces them, and starting it then fails."""
+        many = len(self.paths) >= POOL_FROM or any(path.is_dir() for path in self.paths)
+        if self.workers >= 1 and many:
             from multiprocessing import forkserver, resource_tracker
 
             resource_tracker.ensure_running()
@@ -156,7 +173,7 @@ class Loading:
     def corpus(self) -> Corpus:
         """The corpus of everything analysed so far, with entities resolved across it."""
         analysed: list[Analysed] = []
-        problems = list(self._problems)
+        problems = list(self._find()[1])
         for ref in self.refs:
             if ref in self._results:
                 articles, found = self._results[ref]

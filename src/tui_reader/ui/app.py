@@ -44,7 +44,7 @@ class ReaderApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         if isinstance(self.source, Loading):
-            return MainScreen(self.corpus, (0, len(self.source.refs)))
+            return MainScreen(self.corpus, (0, 0))  # no file found yet
         return MainScreen(self.corpus)
 
     def on_mount(self) -> None:
@@ -64,7 +64,7 @@ class ReaderApp(App[int]):
         `SHOW_EVERY` seconds, and the whole corpus at the end."""
         worker = get_current_worker()
         shown_any = False
-        last = time.monotonic()
+        last = -float("inf")  # the first progress, with the number of files, shows at once
         for progress in loading:
             if worker.is_cancelled:
                 return

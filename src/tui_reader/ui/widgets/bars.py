@@ -16,11 +16,14 @@ def status_text(
     shown: int, total: int, filter_name: str | None, loading: tuple[int, int] | None = None
 ) -> Text:
     """How many articles are shown, and by which filter; while files are still loading
-    (`loading` is files done and files found), how many, with a bar."""
+    (`loading` is files done and files found), how many, with a bar; (0, 0) while none has
+    been found yet."""
     noun = "article" if total == 1 else "articles"
     count = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
     parts: list[str | tuple[str, str]] = [("tui-reader", "bold"), "  "]
-    if loading is not None:
+    if loading == (0, 0):
+        parts += ["Looking for articles…  "]
+    elif loading is not None:
         done, files = loading
         filled = BAR_WIDTH * done // max(1, files)
         # Block characters: the Linux console's font has them, and they need no colour.
