@@ -15,12 +15,14 @@ from tui_reader.corpus.analysis import Analysed, analyse_file, assemble, open_co
 from tui_reader.corpus.cache import Cache, Stamp, pipeline_version
 from tui_reader.corpus.export import to_data
 from tui_reader.corpus.loading import FileRef, bundled_seeds
-from tui_reader.corpus.model import Problem
+from tui_reader.corpus.model import Corpus, Problem
 from tui_reader.corpus.packing import pack, unpack
 from tui_reader.corpus.pipeline import Loading
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import MainScreen
-from tui_reader.ui.widgets.bars import StatusBar, status_text
+from tui_reader.ui.widgets.bars import PositionBar, StatusBar, status_text
+from tui_reader.ui.widgets.lists import ArticleList
+from tui_reader.ui.widgets.reader import ReadingView
 
 
 def corpus_folder(tmp_path: Path, count: int) -> Path:
@@ -167,3 +169,48 @@ def test_the_status_line_shows_loading_progress_with_a_bar() -> None:
     assert "Loading 2,500 / 10,000  █████░░░░░░░░░░░░░░░  16 articles" in text
     assert status_text(10000, 10000, None).plain == "tui-reader  10,000 articles"
     assert "Looking for articles" in status_text(0, 0, None, (0, 0)).plain
+
+
+async def test_the_list_turns_a_page_at_its_edge_and_the_status_line_shows_the_position(
+    tmp_path: Path,
+) -> None:
+    """Going down past the last row shown, the list scrolls a page, not a row, so the keys
+    after it redraw two rows, not the whole list; the row it came from stays in sight
+    above the cursor. The status line gives the cursor's place ("13 / 40"), and arrows in
+    the list's border say there is more above and below."""
+    corpus = open_corpus([corpus_folder(tmp_path, 40)])
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        articles = app.query_one(ArticleList)
+        rows = articles.scrollable_content_region.height // ArticleList.ROW_HEIGHT
+        assert articles.border_subtitle == "▼"
+        await pilot.press(*["down"] * (rows - 1))
+        assert articles.scroll_offset.y == 0  # the last row shown: no scroll yet
+        await pilot.press("down")
+        await pilot.pause()
+        first_shown = int(articles.scroll_offset.y) // ArticleList.ROW_HEIGHT
+        assert first_shown == rows - 1  # the row it came from, then the cursor
+        assert articles.border_subtitle == "▲▼"
+        await pilot.press("down")
+        assert int(articles.scroll_offset.y) // ArticleList.ROW_HEIGHT == first_shown
+        position = str(app.query_one(PositionBar).render())
+        assert position == f"{rows + 2} / 40"
+        await pilot.press("up", "up", "up")
+        await pilot.pause()
+        assert articles.cursor == rows - 2
+        assert articles.cursor * ArticleList.ROW_HEIGHT >= articles.scroll_offset.y
+
+
+async def test_the_reading_view_gives_how_far_down_it_is_in_its_border(seeds: Corpus) -> None:
+    """The panes have no scrollbars; the reading view's border says how much of the
+    article has been in view, as less does."""
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.query_one(ReadingView)
+        first = reader.border_subtitle
+        assert first is not None
+        assert first.endswith("%")
+        await pilot.press("2", "G")
+        await pilot.pause()
+        assert reader.border_subtitle == "100%"
+        assert int(first[:-1]) < 100

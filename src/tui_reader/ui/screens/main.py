@@ -7,14 +7,14 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container
+from textual.containers import Container, Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
 from ...corpus.model import Article, Corpus, Event
-from ..widgets.bars import PaneTabs, StatusBar
+from ..widgets.bars import PaneTabs, PositionBar, StatusBar
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.reader import ReadingView
 
@@ -48,7 +48,9 @@ class MainScreen(Screen[None]):
         """Files loaded and found, while a corpus is still loading."""
 
     def compose(self) -> ComposeResult:
-        yield StatusBar(id="status")
+        with Horizontal(id="top"):
+            yield StatusBar(id="status")
+            yield PositionBar(id="position")
         yield PaneTabs(id="tabs")
         with Container(id="panes"):
             yield ArticleList(id="articles")
@@ -122,6 +124,8 @@ class MainScreen(Screen[None]):
             rows.sort(key=lambda row: (-row[1], row[0].name))
         self.query_one(EntitySidebar).show(rows)
         self.query_one(TimelineList).mark_article(self.article_id)
+        articles = self.query_one(ArticleList)
+        self.query_one(PositionBar).show(articles.cursor + 1, articles.row_count)
 
     # --- messages from the panes -------------------------------------------------------
 

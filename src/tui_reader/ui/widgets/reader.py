@@ -105,6 +105,13 @@ class ReadingView(LineView, can_focus=True):
     def on_resize(self) -> None:
         self._layout()
 
+    def position_label(self) -> str | None:
+        """How far down the article the view reaches, as `less` gives it: "42%"."""
+        height = self.scrollable_content_region.height
+        total = len(self._lines)
+        seen = min(total, int(self.scroll_offset.y) + height)
+        return f"{100 * seen // total}%" if total > height > 0 else None
+
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_offset.y)
         width = self.scrollable_content_region.width
@@ -174,6 +181,7 @@ class ReadingView(LineView, can_focus=True):
             self._scroll_pending = None
             # After the refresh, when the new virtual size bounds the scroll.
             self.call_after_refresh(self.scroll_to, y=max(0, line - 2), animate=False, force=True)
+        self.show_position()
         self.refresh()
 
     def _byline(self, article: Article) -> str:

@@ -77,7 +77,25 @@ class LineView(ScrollView):
             return
         self.set_reactive(Widget.virtual_size, size)
         self._scroll_update(size)  # the scrollbars' sizes and visibility
+        self.show_position()
         self.refresh()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.show_position()
+
+    def show_position(self) -> None:
+        """Put `position_label` in the bottom border. The panes have no scrollbars: redrawing
+        them cost each key more than everything else it changed (see the CSS)."""
+        label = self.position_label()
+        if label != self.border_subtitle:
+            self.border_subtitle = label
+
+    def position_label(self) -> str | None:
+        """Arrows where there is more to scroll to, above (▲) or below (▼); the Linux
+        console's font has both."""
+        y = self.scroll_offset.y
+        return ("▲" if y > 0 else "") + ("▼" if y < self.max_scroll_y else "") or None
 
 
 class RowList(LineView, can_focus=True):
@@ -138,12 +156,17 @@ class RowList(LineView, can_focus=True):
         self._scroll_cursor_into_view()
 
     def _scroll_cursor_into_view(self) -> None:
-        top = self.cursor * self.ROW_HEIGHT
-        height = max(1, self.scrollable_content_region.height)
+        """Keep the cursor's row in view. Past an edge the list turns a page, as mutt's does,
+        keeping the row it came from in sight: scrolling a row at a time would redraw every
+        row on every key, and over SSH that is the list's kilobytes each time."""
+        row = self.ROW_HEIGHT
+        top = self.cursor * row
+        height = max(row, self.scrollable_content_region.height)
+        context = row if height >= 3 * row else 0
         if top < self.scroll_offset.y:
-            self.scroll_to(y=top, animate=False, immediate=True)
-        elif top + self.ROW_HEIGHT > self.scroll_offset.y + height:
-            self.scroll_to(y=top + self.ROW_HEIGHT - height, animate=False, immediate=True)
+            self.scroll_to(y=max(0, top + row + context - height), animate=False, immediate=True)
+        elif top + row > self.scroll_offset.y + height:
+            self.scroll_to(y=top - context, animate=False, immediate=True)
 
     def _fit_virtual_size(self) -> None:
         self.set_virtual_size(Size(self.size.width, self._count * self.ROW_HEIGHT))
