@@ -165,10 +165,10 @@ async def test_the_reader_loads_in_the_background_and_says_how_far_it_got(tmp_pa
 def test_the_status_line_shows_loading_progress_with_a_bar() -> None:
     """While loading, the status line gives files done of files found, and a bar that
     needs no colour; once loaded, only the count."""
-    text = status_text(16, 16, None, (2500, 10000)).plain
+    text = status_text(16, 16, (), (2500, 10000)).plain
     assert "Loading 2,500 / 10,000  █████░░░░░░░░░░░░░░░  16 articles" in text
-    assert status_text(10000, 10000, None).plain == "tui-reader  10,000 articles"
-    assert "Looking for articles" in status_text(0, 0, None, (0, 0)).plain
+    assert status_text(10000, 10000).plain == "tui-reader  10,000 articles"
+    assert "Looking for articles" in status_text(0, 0, (), (0, 0)).plain
 
 
 async def test_the_list_turns_a_page_at_its_edge_and_the_status_line_shows_the_position(

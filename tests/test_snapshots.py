@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.pilot import Pilot
+
 from tui_reader.corpus.model import Corpus
 from tui_reader.ui.app import ReaderApp
 
@@ -30,3 +32,18 @@ def test_entity_selected(snap_compare: SnapCompare, seeds: Corpus) -> None:
     assert snap_compare(
         ReaderApp(seeds), terminal_size=(120, 40), press=["3", "down", "down", "enter"]
     )
+
+
+def test_search(snap_compare: SnapCompare, seeds: Corpus) -> None:
+    """After "/" and "bessemer": the search box under the status line holds "bessemer",
+    the status line reads "1 of 4 articles · search: bessemer (Esc clears)", the list
+    holds the one article that names Bessemer, and the reading view is scrolled to its
+    first "Bessemer", every match in reverse video; the footer offers "/ Search"."""
+
+    async def search(pilot: Pilot[int]) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("slash", *"bessemer")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(ReaderApp(seeds), terminal_size=(120, 40), run_before=search)

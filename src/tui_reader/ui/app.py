@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from ..corpus.model import Corpus
 from ..corpus.pipeline import Loading
+from ..corpus.search import SearchIndex, index_path
 from ..corpus.text import printable
 from .screens.main import MainScreen
 
@@ -50,8 +51,31 @@ class ReaderApp(App[int]):
     def on_mount(self) -> None:
         if isinstance(self.source, Corpus):
             self._report(self.source)
+            self._index(self.source)
         else:
             self._load(self.source)
+
+    @work(thread=True, exclusive=True, group="index")
+    def _index(self, corpus: Corpus) -> None:
+        """Bring the search index up to date with the corpus, in this thread. It is kept
+        in the cache folder when the corpus was loaded with the cache, so a large corpus
+        is indexed once; searches use it meanwhile, and run again when it is done."""
+        source = self.source
+        cache = source.cache if isinstance(source, Loading) else None
+        path = (
+            index_path(cache.path.parent, source.paths)
+            if cache and isinstance(source, Loading)
+            else None
+        )
+        index = SearchIndex(path)
+        worker = get_current_worker()
+        self.call_from_thread(self._use_index, index, False)
+        index.sync(corpus.articles, lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._use_index, index, True)
+
+    def _use_index(self, index: SearchIndex, complete: bool) -> None:
+        self._main().use_index(index, complete)
 
     def _main(self) -> MainScreen:
         screen = self.screen_stack[0]  # under the command palette, if that is open
@@ -96,6 +120,7 @@ class ReaderApp(App[int]):
         screen.show_loading(None)
         screen.show_corpus(corpus)
         self._report(corpus)
+        self._index(corpus)
 
     def _report(self, corpus: Corpus) -> None:
         if corpus.problems:

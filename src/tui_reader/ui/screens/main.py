@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
+from textual.worker import get_current_worker
 
 from ...corpus.model import Article, Corpus, Event
+from ...corpus.search import Query, SearchIndex
 from ..widgets.bars import PaneTabs, PositionBar, StatusBar
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.reader import ReadingView
@@ -33,6 +35,9 @@ class MainScreen(Screen[None]):
         Binding("2", "pane(1)", "Article", show=False, id="pane-reader"),
         Binding("3", "pane(2)", "Entities", show=False, id="pane-entities"),
         Binding("4", "pane(3)", "Timeline", show=False, id="pane-timeline"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("n", "next_match(1)", "Next match", show=False, id="next-match"),
+        Binding("N", "next_match(-1)", "Previous match", show=False, id="previous-match"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
     ]
 
@@ -41,16 +46,29 @@ class MainScreen(Screen[None]):
     entity_filter: reactive[str | None] = reactive(None, init=False, repaint=False)
     active_pane: reactive[int] = reactive(0, init=False, repaint=False)
 
-    def __init__(self, corpus: Corpus, load_progress: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        load_progress: tuple[int, int] | None = None,
+        index: SearchIndex | None = None,
+    ) -> None:
         super().__init__()
         self.corpus = corpus
         self.load_progress = load_progress
         """Files loaded and found, while a corpus is still loading."""
+        self.index = index
+        """The search index, when there is one; without it a search reads every article."""
+        self.search_query: Query | None = None
+        self.search_hits: set[str] | None = None
+        """The ids of the articles the search matches; None when there is no search."""
+        self._filters: list[str] = []
+        """The active filters, "entity" or "search", oldest first: Esc clears the newest."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
             yield StatusBar(id="status")
             yield PositionBar(id="position")
+        yield Input(placeholder="Search titles and bodies  (Enter keeps, Esc cancels)", id="search")
         yield PaneTabs(id="tabs")
         with Container(id="panes"):
             yield ArticleList(id="articles")
@@ -72,7 +90,10 @@ class MainScreen(Screen[None]):
         self.corpus = corpus
         if self.entity_filter not in corpus.entities:
             self.set_reactive(MainScreen.entity_filter, None)
+            self._forget_filter("entity")
         self._apply_filter()
+        if self.search_query:
+            self._search(self.search_query)  # the new articles may match too
 
     def show_loading(self, loading: tuple[int, int] | None) -> None:
         """Say how many files of how many have loaded; None when all have."""
@@ -80,16 +101,27 @@ class MainScreen(Screen[None]):
         self._show_status()
 
     def visible_articles(self) -> list[Article]:
-        """The articles the current filter lets through, in corpus order."""
-        if self.entity_filter is None:
-            return self.corpus.articles
-        return self.corpus.articles_naming(self.entity_filter)
+        """The articles the filters let through, in corpus order."""
+        articles = self.corpus.articles
+        if self.entity_filter is not None:
+            articles = self.corpus.articles_naming(self.entity_filter)
+        if self.search_hits is not None:
+            hits = self.search_hits
+            articles = [article for article in articles if article.id in hits]
+        return articles
 
     def watch_article_id(self) -> None:
         self._show_article()
 
-    def watch_entity_filter(self) -> None:
+    def watch_entity_filter(self, entity: str | None) -> None:
+        self._forget_filter("entity")
+        if entity is not None:
+            self._filters.append("entity")
         self._apply_filter()
+
+    def _forget_filter(self, kind: str) -> None:
+        if kind in self._filters:
+            self._filters.remove(kind)
 
     def watch_active_pane(self, active: int) -> None:
         panes = [self.query_one(f"#{name}") for name in PANES]
@@ -109,14 +141,20 @@ class MainScreen(Screen[None]):
         self._show_article()
 
     def _show_status(self) -> None:
-        name = self.corpus.entities[self.entity_filter].name if self.entity_filter else None
+        filters = []
+        for kind in self._filters:
+            if kind == "entity" and self.entity_filter:
+                filters.append(("entity", self.corpus.entities[self.entity_filter].name))
+            elif kind == "search" and self.search_query:
+                filters.append(("search", self.query_one("#search", Input).value.strip()))
         shown = len(self.visible_articles())
-        self.query_one(StatusBar).show(shown, len(self.corpus.articles), name, self.load_progress)
+        total = len(self.corpus.articles)
+        self.query_one(StatusBar).show(shown, total, filters, self.load_progress)
 
     def _show_article(self, target: Event | None = None) -> None:
         article = self.corpus.article(self.article_id) if self.article_id else None
         reader = self.query_one(ReadingView)
-        reader.show(article, self.corpus.entities, self.entity_filter, target)
+        reader.show(article, self.corpus.entities, self.entity_filter, target, self.search_query)
         rows = []
         if article is not None:
             entities = self.corpus.entities
@@ -154,10 +192,87 @@ class MainScreen(Screen[None]):
             markup=False,
         )
 
+    # --- search ------------------------------------------------------------------------
+
+    def use_index(self, index: SearchIndex, complete: bool) -> None:
+        """Search with this index from now on; once it is `complete`, search again."""
+        self.index = index
+        if complete and self.search_query:
+            self._search(self.search_query)
+
+    def action_search(self) -> None:
+        """Open the search box, with the current search in it."""
+        box = self.query_one("#search", Input)
+        box.add_class("open")
+        box.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, message: Input.Changed) -> None:
+        query = Query.parse(message.value)
+        self.search_query = query if query else None
+        if query:
+            self._search(query)
+        else:
+            self._show_search(None)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: Query) -> None:
+        """Find the matching articles in a thread, so that typing never waits for it; a
+        newer search cancels this one."""
+        hits = self.index.search(query) if self.index else None
+        if hits is None:  # no index: read every article (a small corpus, or no SQLite)
+            hits = {article.id for article in self.corpus.articles if query.matches(article)}
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._found, query, hits)
+
+    def _found(self, query: Query, hits: set[str]) -> None:
+        if query == self.search_query:  # typing may have gone on meanwhile
+            self._show_search(hits)
+
+    def _show_search(self, hits: set[str] | None) -> None:
+        self.search_hits = hits
+        self._forget_filter("search")
+        if hits is not None:
+            self._filters.append("search")
+        self._apply_filter()
+
+    @on(Input.Submitted, "#search")
+    def _search_kept(self) -> None:
+        self._close_search()
+
+    def _close_search(self) -> None:
+        self.query_one("#search", Input).remove_class("open")
+        self.action_pane(PANES.index("articles"))
+
+    def _cancel_search(self) -> None:
+        self.query_one("#search", Input).value = ""  # its Changed message clears the search
+        self.search_query = None
+        self._show_search(None)
+
+    def action_next_match(self, step: int) -> None:
+        """The next match of the search (or the one before), in the next matching article
+        when this one has no more."""
+        if self.search_query is None or self.query_one(ReadingView).next_match(step):
+            return
+        articles = self.query_one(ArticleList)
+        articles.action_move(step)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self.focused is self.query_one("#search", Input):
+            event.stop()
+            self._cancel_search()
+            self._close_search()
+
     # --- actions -----------------------------------------------------------------------
 
     def action_clear_filter(self) -> None:
-        self.entity_filter = None
+        """Clear the newest filter."""
+        if not self._filters:
+            return
+        if self._filters[-1] == "search":
+            self._cancel_search()
+        else:
+            self.entity_filter = None
 
     def action_pane(self, index: int) -> None:
         """Show and focus one pane."""

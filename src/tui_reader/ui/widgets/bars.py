@@ -13,13 +13,18 @@ BAR_WIDTH = 20
 
 
 def status_text(
-    shown: int, total: int, filter_name: str | None, loading: tuple[int, int] | None = None
+    shown: int,
+    total: int,
+    filters: Sequence[tuple[str, str]] = (),
+    loading: tuple[int, int] | None = None,
 ) -> Text:
-    """How many articles are shown, and by which filter; while files are still loading
-    (`loading` is files done and files found), how many, with a bar; (0, 0) while none has
-    been found yet."""
+    """How many articles are shown, and by which filters (each a kind and what it is, such
+    as ("entity", "Christian Smalls")); while files are still loading (`loading` is files
+    done and files found), how many, with a bar; (0, 0) while none has been found yet."""
     noun = "article" if total == 1 else "articles"
-    count = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {noun}"
+    count = (
+        f"{total:,} {noun}" if shown == total and not filters else f"{shown:,} of {total:,} {noun}"
+    )
     parts: list[str | tuple[str, str]] = [("tui-reader", "bold"), "  "]
     if loading == (0, 0):
         parts += ["Looking for articles…  "]
@@ -33,8 +38,10 @@ def status_text(
             "  ",
         ]
     parts.append(count)
-    if filter_name is not None:
-        parts += ["  ·  entity: ", (printable(filter_name), "bold"), "  (Esc clears)"]
+    for kind, value in filters:
+        parts += [f"  ·  {kind}: ", (printable(value), "bold")]
+    if filters:
+        parts.append("  (Esc clears)")
     return Text.assemble(*parts, no_wrap=True, overflow="ellipsis")
 
 
@@ -45,11 +52,11 @@ class StatusBar(Static):
         self,
         shown: int,
         total: int,
-        filter_name: str | None,
+        filters: Sequence[tuple[str, str]] = (),
         loading: tuple[int, int] | None = None,
     ) -> None:
         """Show `status_text` of these."""
-        self.update(status_text(shown, total, filter_name, loading), layout=False)
+        self.update(status_text(shown, total, filters, loading), layout=False)
 
 
 class PositionBar(Static):

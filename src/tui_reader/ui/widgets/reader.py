@@ -13,6 +13,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from ...corpus.model import Article, Entity, Event, Mention
+from ...corpus.search import Query
 from ...corpus.text import sentence_at
 from ..keys import NAVIGATION
 from .lists import ENTITY_CLASSES
@@ -33,6 +34,7 @@ class ReadingView(LineView, can_focus=True):
         "reader--note",
         "reader--target",
         "reader--selected",
+        "reader--match",
         *ENTITY_CLASSES.values(),
     }
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -52,6 +54,8 @@ class ReadingView(LineView, can_focus=True):
         self.entities: Mapping[str, Entity] = {}
         self.selected_entity: str | None = None
         self.target: Event | None = None
+        self.search_query: Query | None = None
+        """A search whose matches are marked; the view opens at the first."""
         self.show_removed = False
         self._lines: list[Text | None] = []
         """The wrapped lines, None for a blank one; drawn into strips only when shown."""
@@ -59,8 +63,13 @@ class ReadingView(LineView, can_focus=True):
         """The lines drawn so far, at the width they were drawn for."""
         self._paragraph_lines: dict[int, list[tuple[int, int]]] = {}
         self._laid_out_for: int | None = None
-        self._scroll_pending: Event | None = None
-        """An event to scroll to once the article is laid out (it may be hidden now)."""
+        self._scroll_pending: tuple[int, int] | None = None
+        """A paragraph and an offset in it to scroll to once the article is laid out (it
+        may be hidden now)."""
+        self._matches: list[tuple[int, int]] = []
+        """The paragraph and offset of each match of the query, in order."""
+        self._match = 0
+        """Which of them the view was last taken to."""
 
     def show(
         self,
@@ -68,15 +77,44 @@ class ReadingView(LineView, can_focus=True):
         entities: Mapping[str, Entity],
         selected_entity: str | None,
         target: Event | None = None,
+        query: Query | None = None,
     ) -> None:
-        """Show an article; `target` is an event whose sentence is marked and scrolled to."""
-        changed = article is not self.article
+        """Show an article; `target` is an event whose sentence is marked and scrolled to;
+        the matches of `query` are marked, and the view opens at the first."""
+        changed = article is not self.article or query != self.search_query
         self.article, self.entities = article, entities
-        self.selected_entity, self.target = selected_entity, target
-        self._scroll_pending = target
-        if changed and target is None:
+        self.selected_entity, self.target, self.search_query = selected_entity, target, query
+        self._matches = self._find_matches(article, query)
+        self._match = 0
+        if target is not None:
+            paragraph = article.paragraphs[target.paragraph] if article else ""
+            self._scroll_pending = target.paragraph, sentence_at(paragraph, target.offset)[0]
+        elif changed and self._matches:
+            self._scroll_pending = self._matches[0]
+        elif changed:
+            self._scroll_pending = None
             self.scroll_to(y=0, animate=False, immediate=True)
         self._relayout()
+
+    @staticmethod
+    def _find_matches(article: Article | None, query: Query | None) -> list[tuple[int, int]]:
+        if article is None or not query:
+            return []
+        return [
+            (index, start)
+            for index, paragraph in enumerate(article.paragraphs)
+            for start, _ in query.spans(paragraph)
+        ]
+
+    def next_match(self, step: int) -> bool:
+        """Scroll to the next match (`step` 1) or the one before (-1); False if there is
+        none that way."""
+        match = self._match + step
+        if not 0 <= match < len(self._matches):
+            return False
+        self._match = match
+        self.scroll_to(y=max(0, self._line_of(*self._matches[match]) - 2), animate=False)
+        return True
 
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
@@ -128,15 +166,10 @@ class ReadingView(LineView, can_focus=True):
             self._strips[index] = strip
         return strip
 
-    def _line_of(self, event: Event) -> int:
-        """The wrapped line where the sentence of an event starts."""
-        lines = self._paragraph_lines.get(event.paragraph, [(0, 0)])
-        if self.article is None:
-            return lines[0][0]
-        sentence_start, _ = sentence_at(self.article.paragraphs[event.paragraph], event.offset)
-        return max(
-            line for line, offset in lines if offset <= sentence_start or line == lines[0][0]
-        )
+    def _line_of(self, paragraph: int, offset: int) -> int:
+        """The wrapped line that holds a paragraph's character at `offset`."""
+        lines = self._paragraph_lines.get(paragraph, [(0, 0)])
+        return max(line for line, start in lines if start <= offset or line == lines[0][0])
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
@@ -153,7 +186,10 @@ class ReadingView(LineView, can_focus=True):
         if article is None:
             page.add(Text("No article to show.", style=meta))
         else:
-            page.add(Text(article.title, style=self._style("reader--title")))
+            title = Text(article.title, style=self._style("reader--title"))
+            for start, end in self.search_query.spans(article.title) if self.search_query else ():
+                title.stylize(self._style("reader--match"), start, end)
+            page.add(title)
             page.add(Text(self._byline(article), style=meta))
             page.blank()
             mentions: dict[int, list[Mention]] = {}
@@ -177,7 +213,7 @@ class ReadingView(LineView, can_focus=True):
         self._paragraph_lines = page.paragraph_lines
         self.set_virtual_size(Size(page.measure + 1, len(page.lines)))
         if self._scroll_pending is not None:
-            line = self._line_of(self._scroll_pending)
+            line = self._line_of(*self._scroll_pending)
             self._scroll_pending = None
             # After the refresh, when the new virtual size bounds the scroll.
             self.call_after_refresh(self.scroll_to, y=max(0, line - 2), animate=False, force=True)
@@ -199,6 +235,10 @@ class ReadingView(LineView, can_focus=True):
         text = Text(paragraph)
         if index in article.headings:
             text.stylize(self._style("reader--heading"))
+        if self.search_query:
+            match = self._style("reader--match")
+            for start, end in self.search_query.spans(paragraph):
+                text.stylize(match, start, end)
         target = self.target
         if target is not None and target.paragraph == index:
             start, end = sentence_at(paragraph, target.offset)

@@ -1,0 +1,241 @@
+"""Full-text search: queries, where they match in a text, and an index over a corpus.
+
+A query is words and quoted phrases. Matching ignores case and accents; a word matches
+the start of a word ("union" finds "unions" and "Unionized"), a phrase matches whole words
+in order, and an article matches when every word and phrase is in its title or body (text
+removed in cleaning is not searched). The index is SQLite's FTS5, kept in a file of the
+cache folder, so a large corpus is indexed once, not at every start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Article
+
+_WORD = re.compile(r"[^\W_]+")
+_QUOTED = re.compile(r'"([^"]*)"?')
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (rowid INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL,
+                                 digest TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
+    title, body, content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+);
+"""
+BATCH = 200
+"""Articles indexed per transaction; a search can run between two."""
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """The text lowercased and without accents, and for each of its characters the index
+    of the character of `text` it came from."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for part in unicodedata.normalize("NFD", char).lower():
+            if not unicodedata.combining(part):
+                folded.append(part)
+                origin.append(index)
+    return "".join(folded), origin
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """Words, each matching a word's start, and phrases of whole words, all required."""
+
+    words: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Query:
+        """`union "labor board"`: a word and a phrase. An unclosed quote runs to the end, as
+        it does while the closing one is still to be typed."""
+        phrases = tuple(words for words in map(_words, _QUOTED.findall(text)) if words)
+        return cls(_words(_QUOTED.sub(" ", text)), phrases)
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.phrases)
+
+    def fts(self) -> str:
+        """The query in FTS5's syntax; every part is quoted, so none is taken as an operator."""
+        parts = [f'"{word}"*' for word in self.words]
+        parts += ['"' + " ".join(phrase) + '"' for phrase in self.phrases]
+        return " AND ".join(parts)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where any word or phrase of the query is in the text, in order."""
+        folded, origin = fold(text)
+        found = [
+            (origin[match.start()], origin[match.end() - 1] + 1)
+            for pattern in _patterns(self)
+            for match in pattern.finditer(folded)
+            if match.end() > match.start()
+        ]
+        return sorted(found)
+
+    def matches(self, article: Article) -> bool:
+        """Whether every word and phrase is in the article's title or body."""
+        texts = [fold(text)[0] for text in (article.title, *article.paragraphs)]
+        return all(any(p.search(text) for text in texts) for p in _patterns(self))
+
+
+@functools.lru_cache(maxsize=64)
+def _patterns(query: Query) -> tuple[re.Pattern[str], ...]:
+    """A pattern for each word and phrase, matched in folded text."""
+    found = [re.compile(rf"(?<![^\W_]){re.escape(word)}") for word in query.words]
+    found += [
+        re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, phrase)) + r"(?![^\W_])")
+        for phrase in query.phrases
+    ]
+    return tuple(found)
+
+
+def digest(article: Article) -> str:
+    """What the index holds of an article, hashed: a change to it is indexed again."""
+    text = "\n".join((article.title, *article.paragraphs))
+    return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=12).hexdigest()
+
+
+def index_path(folder: Path, roots: Sequence[Path]) -> Path:
+    """The index file of a corpus opened from these paths."""
+    names = sorted(str(root.resolve()) for root in roots)
+    key = hashlib.blake2b("\n".join(names).encode("utf-8", "replace"), digest_size=8)
+    return folder / f"search-{key.hexdigest()}.sqlite3"
+
+
+class SearchIndex:
+    """An FTS5 index of articles' titles and bodies, by article id.
+
+    Kept in a file when given a path (in memory otherwise). The file is disposable: a
+    damaged one is replaced. An article that changes is indexed again under a new row and
+    its old row is left behind, unseen; when those outnumber the live ones the index is
+    built afresh. Safe to use from two threads: one indexing, one searching.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._db = self._open()
+        self.indexed = 0
+        """How many articles of the last `sync` are in the index so far."""
+
+    def _open(self) -> sqlite3.Connection | None:
+        if self.path is not None:
+            for _ in range(2):  # once as found, once more from scratch
+                with contextlib.suppress(sqlite3.Error, OSError):
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    return self._prepare(sqlite3.connect(self.path, check_same_thread=False))
+                self._discard()
+        with contextlib.suppress(sqlite3.Error):
+            return self._prepare(sqlite3.connect(":memory:", check_same_thread=False))
+        return None  # no FTS5 in this SQLite: `search` says so
+
+    @staticmethod
+    def _prepare(db: sqlite3.Connection) -> sqlite3.Connection:
+        db.isolation_level = None
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.executescript(_SCHEMA)
+            db.execute("SELECT count(*) FROM docs JOIN words ON words.rowid = docs.rowid")
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+
+    def _discard(self) -> None:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                os.remove(f"{self.path}{suffix}")
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        assert self._db is not None
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def sync(self, articles: Sequence[Article], cancelled: Callable[[], bool] = bool) -> None:
+        """Make the index hold exactly these articles, indexing those it lacks or holds in
+        another version, `BATCH` at a time; `cancelled()` stops it between two batches."""
+        if self._db is None:
+            return
+        try:
+            self._sync(articles, cancelled)
+        except sqlite3.Error:
+            self.close()  # searching goes on without it
+
+    def _sync(self, articles: Sequence[Article], cancelled: Callable[[], bool]) -> None:
+        assert self._db is not None
+        with self._lock:
+            held = {key: (rowid, old) for rowid, key, old in self._db.execute("SELECT * FROM docs")}
+            stale = self._db.execute("SELECT value FROM meta WHERE key = 'stale'").fetchone()
+        wanted = {article.id for article in articles}
+        gone = [held[key][0] for key in held if key not in wanted]
+        stale_rows = (stale[0] if stale else 0) + len(gone)
+        todo = [(a, d) for a in articles if (held.get(a.id) or (0, ""))[1] != (d := digest(a))]
+        if stale_rows + len(todo) > len(articles):  # mostly new: start afresh
+            with self._transaction() as db:
+                db.execute("INSERT INTO words(words) VALUES ('delete-all')")
+                db.execute("DELETE FROM docs")
+            todo, gone, stale_rows = [(a, digest(a)) for a in articles], [], 0
+            held = {}
+        stale_rows += sum(1 for article, _ in todo if article.id in held)
+        with self._transaction() as db:
+            db.executemany("DELETE FROM docs WHERE rowid = ?", [(rowid,) for rowid in gone])
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('stale', ?)", (stale_rows,))
+        self.indexed = len(articles) - len(todo)
+        for start in range(0, len(todo), BATCH):
+            if cancelled():
+                return
+            with self._transaction() as db:
+                for article, new in todo[start : start + BATCH]:
+                    db.execute("DELETE FROM docs WHERE key = ?", (article.id,))
+                    rowid = db.execute(
+                        "INSERT INTO docs(key, digest) VALUES (?, ?)", (article.id, new)
+                    ).lastrowid
+                    body = "\n".join(article.paragraphs)
+                    db.execute(
+                        "INSERT INTO words(rowid, title, body) VALUES (?, ?, ?)",
+                        (rowid, article.title, body),
+                    )
+            self.indexed += len(todo[start : start + BATCH])
+
+    def search(self, query: Query) -> set[str] | None:
+        """The ids of the indexed articles that match; None without a working index."""
+        if self._db is None:
+            return None
+        sql = "SELECT docs.key FROM words JOIN docs ON docs.rowid = words.rowid WHERE words MATCH ?"
+        try:
+            with self._lock:
+                return {key for (key,) in self._db.execute(sql, (query.fts(),))}
+        except sqlite3.Error:
+            return None
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None

@@ -1,0 +1,204 @@
+"""Search: queries, where they match, and the FTS5 index over a corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tui_reader.corpus.cache import Cache, pipeline_version
+from tui_reader.corpus.loading import bundled_seeds
+from tui_reader.corpus.model import Article, Corpus
+from tui_reader.corpus.pipeline import Loading
+from tui_reader.corpus.search import Query, SearchIndex, fold, index_path
+from tui_reader.ui.app import ReaderApp
+from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.widgets.bars import StatusBar
+from tui_reader.ui.widgets.lists import ArticleList
+from tui_reader.ui.widgets.reader import ReadingView
+
+from .conftest import SEED_IDS
+
+
+def article(id: str, title: str, *paragraphs: str) -> Article:
+    return Article(id=id, source=f"{id}.txt", title=title, paragraphs=list(paragraphs))
+
+
+def test_a_query_is_words_and_quoted_phrases_folded_to_lowercase_without_accents() -> None:
+    query = Query.parse('Café  "Labor   Board" union-busting "unclosed phr')
+    assert query.words == ("cafe", "union", "busting")
+    assert query.phrases == (("labor", "board"), ("unclosed", "phr"))
+    assert query.fts() == '"cafe"* AND "union"* AND "busting"* AND "labor board" AND "unclosed phr"'
+    assert not Query.parse(' "" -- ')
+
+
+def test_folding_keeps_where_each_character_came_from() -> None:
+    folded, origin = fold("Zoë Ærø")
+    assert folded == "zoe ærø"
+    assert origin == [0, 1, 2, 3, 4, 5, 6]
+    folded, origin = fold("e\u0301t\u00e9")  # a combining accent, then a composed one
+    assert folded == "ete"
+    assert origin == [0, 2, 3]
+
+
+def test_words_match_word_starts_and_phrases_whole_words() -> None:
+    query = Query.parse('union "labor board"')
+    text = "Reunion aside, the Unions asked the Labor Board; the labor boards did not."
+    spans = [text[start:end] for start, end in query.spans(text)]
+    assert spans == ["Union", "Labor Board"]
+    assert Query.parse("resume").spans("Her résumé.") == [(4, 10)]
+
+
+def test_an_article_matches_only_when_every_part_is_in_its_title_or_body() -> None:
+    piece = article("a", "Amazon workers vote", "The Amazon Labor Union won.", "Smalls spoke.")
+    assert Query.parse("amaz smalls").matches(piece)
+    assert Query.parse('"labor union" vote').matches(piece)
+    assert not Query.parse("amazon teamsters").matches(piece)
+    assert not Query.parse('"union labor"').matches(piece)
+
+
+def test_the_index_finds_what_the_query_matches(seeds: Corpus) -> None:
+    index = SearchIndex(None)
+    index.sync(seeds.articles)
+    assert index.indexed == 4
+    for text in ("smalls", "chris smalls", '"labor union"', "bessemer alabama", "zzz", "bloomberg"):
+        query = Query.parse(text)
+        expected = {a.id for a in seeds.articles if query.matches(a)}
+        assert index.search(query) == expected, text
+    assert index.search(Query.parse("yahoo finance")) == {SEED_IDS["002"]}
+
+
+def test_the_index_file_follows_changes_and_survives_damage(tmp_path: Path) -> None:
+    """An edited article is found by its new words only, a removed one not at all, and the
+    file is reused at the next start; a damaged file is replaced."""
+    path = index_path(tmp_path, [tmp_path / "corpus"])
+    first = [article("a", "Alpha", "apples"), article("b", "Beta", "bananas")]
+    index = SearchIndex(path)
+    index.sync(first)
+    assert index.search(Query.parse("apples")) == {"a"}
+    index.close()
+    again = SearchIndex(path)
+    again.sync([article("a", "Alpha", "cherries"), article("c", "Gamma", "apples")])
+    assert again.indexed == 2
+    assert again.search(Query.parse("apples")) == {"c"}
+    assert again.search(Query.parse("cherr")) == {"a"}
+    assert again.search(Query.parse("bananas")) == set()
+    again.close()
+    path.write_bytes(b"not a database at all" * 100)
+    fresh = SearchIndex(path)
+    fresh.sync(first)
+    assert fresh.search(Query.parse("bananas")) == {"b"}
+
+
+async def searched(pilot: Pilot[int], text: str) -> None:
+    """Type a search into the open box and wait for its results."""
+    await pilot.press(*text)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_slash_searches_as_you_type_and_enter_keeps_the_results(seeds: Corpus) -> None:
+    """The list narrows to the matching articles as each key is typed, the reading view
+    marks the matches and opens at the first, the status line names the search, and Enter
+    hands the keys back to the list with the results kept."""
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash")
+        box = app.query_one("#search", Input)
+        assert app.focused is box
+        await searched(pilot, "bessemer")
+        articles = app.query_one(ArticleList)
+        expected = {a.id for a in seeds.articles if Query.parse("bessemer").matches(a)}
+        assert {a.id for a in articles.articles} == expected
+        assert 0 < len(expected) < 4
+        reader = app.query_one(ReadingView)
+        assert reader.article is not None
+        assert reader.article.id in expected
+        assert reader.scroll_offset.y > 0  # at the first match, not the top
+        status = str(app.query_one(StatusBar).render())
+        assert f"{len(expected)} of 4 articles" in status
+        assert "search: bessemer" in status
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, ArticleList)
+        assert {a.id for a in articles.articles} == expected
+        await pilot.press("j")  # a key for the list again, not for the box
+        assert box.value == "bessemer"
+
+
+async def test_n_goes_to_the_next_match_then_the_next_article(seeds: Corpus) -> None:
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash")
+        await searched(pilot, "smalls")
+        await pilot.press("enter")
+        reader = app.query_one(ReadingView)
+        first = reader.article
+        assert first is not None
+        count = sum(len(Query.parse("smalls").spans(p)) for p in first.paragraphs)
+        assert count > 1
+        await pilot.press(*["n"] * (count - 1))
+        assert reader.article is first
+        await pilot.press("n")
+        await pilot.pause()
+        assert reader.article is not first
+        await pilot.press("N")
+        await pilot.pause()
+        assert reader.article is first
+
+
+async def test_escape_in_the_box_cancels_and_outside_clears_the_newest_filter(
+    seeds: Corpus,
+) -> None:
+    """Esc in the search box cancels the search. With an entity filter and then a search,
+    Esc in the list clears the search first, then the entity."""
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        articles = app.query_one(ArticleList)
+        await pilot.press("slash")
+        await searched(pilot, "bessemer")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.search_hits is None
+        assert len(articles.articles) == 4
+        assert app.focused is articles
+        screen.entity_filter = "person:christian-smalls"
+        await pilot.press("slash")
+        await searched(pilot, "union")
+        await pilot.press("enter")
+        narrowed = len(articles.articles)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.search_hits is None
+        assert screen.entity_filter == "person:christian-smalls"
+        assert len(articles.articles) >= narrowed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.entity_filter is None
+        assert len(articles.articles) == 4
+
+
+async def test_the_reader_keeps_its_search_index_in_the_cache_folder(tmp_path: Path) -> None:
+    """Opened with the analysis cache, the reader indexes the corpus in a file next to it,
+    and searches through that index."""
+    cache = Cache(tmp_path / "cache" / "analysis.sqlite3", pipeline_version())
+    app = ReaderApp(Loading([bundled_seeds()], cache=cache))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert list((tmp_path / "cache").glob("search-*.sqlite3"))
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.index is not None
+        assert screen.index.indexed == 4
+        await pilot.press("slash")
+        await searched(pilot, '"labor union"')
+        assert screen.search_hits == screen.index.search(Query.parse('"labor union"'))
+        assert screen.search_hits
