@@ -225,6 +225,37 @@ class Figures:
     held: tuple[float, int] = (0.0, 0)
     """A key held down (30 presses at 30 a second): seconds from the last press until the
     screen is still, and the bytes sent."""
+    indexed: float = 0.0
+    """Seconds from the corpus loaded until a search no longer says it is indexing."""
+    searches: list[float] | None = None
+    """For each character of a search typed one at a time, the seconds until the list
+    shows its results."""
+
+
+SEARCHED = "warehouse"
+"""The word typed, one character at a time, to time the search."""
+
+
+def _status_says(term: Terminal, text: str) -> Callable[[], bool]:
+    return lambda: text in term.screen.display[0] and "indexing" not in term.screen.display[0]
+
+
+def measure_search(term: Terminal, started: float) -> tuple[float, list[float]]:
+    """Search once and wait until the index is complete (the seconds from `started`); then
+    type `SEARCHED` a character at a time, each time waiting for the status line to give
+    the search's results."""
+    os.write(term.fd, b"/union")
+    indexed = term.wait_for(_status_says(term, "search: union  (Esc"), started)
+    os.write(term.fd, b"\x1b")  # Esc: the search is cancelled
+    term.settle()
+    os.write(term.fd, b"/")
+    term.settle()
+    answers = []
+    for end in range(1, len(SEARCHED) + 1):
+        term.settle()
+        os.write(term.fd, SEARCHED[end - 1].encode())
+        answers.append(term.wait_for(_status_says(term, f"search: {SEARCHED[:end]}  (Esc")))
+    return indexed, answers
 
 
 def measure_reader(folder: Path, count: int, cache: Path, keys: int) -> Figures:
@@ -240,10 +271,12 @@ def measure_reader(folder: Path, count: int, cache: Path, keys: int) -> Figures:
             for _ in range(keys)
         ]
         held = term.hold(b"j")
+        indexed, searches = measure_search(term, started)
         rss = term.peak_rss()
     finally:
         term.close()
-    return Figures(first, loaded, [a[0] for a in answers], [a[1] for a in answers], rss, held)
+    latencies, sent = [a[0] for a in answers], [a[1] for a in answers]
+    return Figures(first, loaded, latencies, sent, rss, held, indexed - loaded, searches)
 
 
 def measure_bare(keys: int) -> Figures:
@@ -318,6 +351,13 @@ def report(count: int, keys: int) -> None:
         f"| a held-down key (30 at 30/s): still after the last, bytes | {reader.held[0]:.3f} s, "
         f"{reader.held[1]:,} | | |"
     )
+    if reader.searches:
+        searches = reader.searches
+        print(f"| search index ready after loading | {reader.indexed:.1f} s | | |")
+        print(
+            f"| search, each key of {SEARCHED!r}: median / max | "
+            f"{statistics.median(searches) * 1000:.0f} / {max(searches) * 1000:.0f} ms | | |"
+        )
     print(f"| peak RSS, process / tree | {reader.rss[0]} / {reader.rss[1]} MB | "
           f"{bare.rss[0]} / {bare.rss[1]} MB | |")  # fmt: skip
     print(f"| load rate with `dump`, cold / warm | {cold:,.0f} / {warm:,.0f} articles/s | | |")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -202,3 +203,18 @@ async def test_the_reader_keeps_its_search_index_in_the_cache_folder(tmp_path: P
         await searched(pilot, '"labor union"')
         assert screen.search_hits == screen.index.search(Query.parse('"labor union"'))
         assert screen.search_hits
+
+
+async def test_keys_typed_straight_after_the_slash_go_to_the_box(seeds: Corpus) -> None:
+    """Over SSH, "/" and the keys after it often arrive together: they all reach the box,
+    in order, a second "/" included, and none acts on the list ("n" is next match)."""
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        for key, character in [("slash", "/"), ("n", "n"), ("l", "l"), ("slash", "/")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.query_one("#search", Input).value == "nl/"
+        assert app.query_one(ArticleList).cursor == 0

@@ -35,7 +35,9 @@ class MainScreen(Screen[None]):
         Binding("2", "pane(1)", "Article", show=False, id="pane-reader"),
         Binding("3", "pane(2)", "Entities", show=False, id="pane-entities"),
         Binding("4", "pane(3)", "Timeline", show=False, id="pane-timeline"),
-        Binding("slash", "search", "Search", id="search"),
+        # A priority binding, run as the key arrives: the keys typed after it may already
+        # be waiting, and they must go to the box it opens, not to the pane that had focus.
+        Binding("slash", "search", "Search", id="search", priority=True),
         Binding("n", "next_match(1)", "Next match", show=False, id="next-match"),
         Binding("N", "next_match(-1)", "Previous match", show=False, id="previous-match"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
@@ -58,6 +60,8 @@ class MainScreen(Screen[None]):
         """Files loaded and found, while a corpus is still loading."""
         self.index = index
         """The search index, when there is one; without it a search reads every article."""
+        self.index_complete = True
+        """Whether the index holds every article yet; until then results may be missing."""
         self.search_query: Query | None = None
         self.search_hits: set[str] | None = None
         """The ids of the articles the search matches; None when there is no search."""
@@ -146,7 +150,8 @@ class MainScreen(Screen[None]):
             if kind == "entity" and self.entity_filter:
                 filters.append(("entity", self.corpus.entities[self.entity_filter].name))
             elif kind == "search" and self.search_query:
-                filters.append(("search", self.query_one("#search", Input).value.strip()))
+                text = self.query_one("#search", Input).value.strip()
+                filters.append(("search", text if self.index_complete else f"{text} (indexing…)"))
         shown = len(self.visible_articles())
         total = len(self.corpus.articles)
         self.query_one(StatusBar).show(shown, total, filters, self.load_progress)
@@ -196,15 +201,18 @@ class MainScreen(Screen[None]):
 
     def use_index(self, index: SearchIndex, complete: bool) -> None:
         """Search with this index from now on; once it is `complete`, search again."""
-        self.index = index
+        self.index, self.index_complete = index, complete
         if complete and self.search_query:
             self._search(self.search_query)
 
     def action_search(self) -> None:
         """Open the search box, with the current search in it."""
         box = self.query_one("#search", Input)
+        if self.focused is box:  # typed in the box: a "/" like any other, after the others
+            box.post_message(events.Key("slash", "/"))
+            return
         box.add_class("open")
-        box.focus()
+        self.set_focus(box)  # now, not after the next refresh as `focus()` would
 
     @on(Input.Changed, "#search")
     def _search_changed(self, message: Input.Changed) -> None:
