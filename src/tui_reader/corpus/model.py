@@ -116,6 +116,9 @@ class Corpus:
     def __post_init__(self) -> None:
         self._by_id = {article.id: article for article in self.articles}
 
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._by_id
+
     def article(self, article_id: str) -> Article:
         """The article with this id."""
         return self._by_id[article_id]

@@ -133,6 +133,12 @@ class SearchIndex:
         self.path = path
         self._lock = threading.Lock()
         self._db = self._open()
+        self._reader = self._db
+        """The connection searches use: in a file, a second one, which reads while the
+        first writes (the write-ahead log allows it) and can be interrupted alone."""
+        if self._db is not None and path is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._reader = sqlite3.connect(path, check_same_thread=False)
         self.indexed = 0
         """How many articles of the last `sync` are in the index so far."""
 
@@ -154,7 +160,10 @@ class SearchIndex:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.executescript(_SCHEMA)
-            db.execute("SELECT count(*) FROM docs JOIN words ON words.rowid = docs.rowid")
+            # Reading a row of each table shows they are ours and readable; no more (a
+            # scan of the index would read all of it).
+            db.execute("SELECT rowid, key, digest FROM docs LIMIT 1").fetchall()
+            db.execute("SELECT rowid FROM words WHERE words MATCH 'x' LIMIT 1").fetchall()
         except sqlite3.Error:
             db.close()
             raise
@@ -224,18 +233,26 @@ class SearchIndex:
             self.indexed += len(todo[start : start + BATCH])
 
     def search(self, query: Query) -> set[str] | None:
-        """The ids of the indexed articles that match; None without a working index."""
-        if self._db is None:
+        """The ids of the indexed articles that match; None without a working index, or
+        when `interrupt` stopped it."""
+        reader = self._reader
+        if reader is None:
             return None
         sql = "SELECT docs.key FROM words JOIN docs ON docs.rowid = words.rowid WHERE words MATCH ?"
         try:
-            with self._lock:
-                return {key for (key,) in self._db.execute(sql, (query.fts(),))}
+            with self._lock if reader is self._db else contextlib.nullcontext():
+                return {key for (key,) in reader.execute(sql, (query.fts(),))}
         except sqlite3.Error:
             return None
 
+    def interrupt(self) -> None:
+        """Stop the search running now, if any: a newer one is on its way."""
+        if self._reader is not None and self._reader is not self._db:
+            self._reader.interrupt()
+
     def close(self) -> None:
-        if self._db is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.close()
-            self._db = None
+        for db in {self._db, self._reader}:
+            if db is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    db.close()
+        self._db = self._reader = None

@@ -55,7 +55,9 @@ class ReaderApp(App[int]):
         else:
             self._load(self.source)
 
-    @work(thread=True, exclusive=True, group="index")
+    # Each worker gets a description: by default Textual builds one from the repr() of the
+    # arguments, and the repr of a corpus of 100,000 articles takes gigabytes.
+    @work(thread=True, exclusive=True, group="index", description="index for search")
     def _index(self, corpus: Corpus) -> None:
         """Bring the search index up to date with the corpus, in this thread. It is kept
         in the cache folder when the corpus was loaded with the cache, so a large corpus
@@ -82,7 +84,7 @@ class ReaderApp(App[int]):
         assert isinstance(screen, MainScreen)
         return screen
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, description="load the corpus")
     def _load(self, loading: Loading) -> None:
         """Load in this thread: the first articles as soon as there are any, progress every
         `SHOW_EVERY` seconds, and the whole corpus at the end."""

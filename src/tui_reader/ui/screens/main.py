@@ -67,6 +67,8 @@ class MainScreen(Screen[None]):
         """The ids of the articles the search matches; None when there is no search."""
         self._filters: list[str] = []
         """The active filters, "entity" or "search", oldest first: Esc clears the newest."""
+        self._visible: list[Article] = []
+        """The articles the filters let through, as last worked out."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -134,15 +136,35 @@ class MainScreen(Screen[None]):
         self.query_one(PaneTabs).show([str(pane.border_title) for pane in panes], active)
 
     def _apply_filter(self) -> None:
-        articles = self.visible_articles()
-        ids = {article.id for article in articles}
-        if self.article_id not in ids:
+        articles = self._visible = self.visible_articles()
+        if self.article_id not in self.corpus or self.article_id not in self._visible_ids():
             self.set_reactive(MainScreen.article_id, articles[0].id if articles else None)
         self.query_one(ArticleList).show(articles, self.article_id)
-        entries = [entry for entry in self.corpus.timeline if entry.article in ids]
-        self.query_one(TimelineList).show(entries)
         self._show_status()
         self._show_article()
+        if len(articles) == len(self.corpus.articles):  # no filtering to do
+            self._filter_timeline(articles)
+        else:  # the timeline's events are ten times the articles: filter them once the
+            # list is drawn, so that a search over 100,000 articles shows its results first
+            self.call_after_refresh(self._filter_timeline, articles)
+
+    def _visible_ids(self) -> set[str] | Corpus:
+        """The ids of the visible articles (the corpus itself, which holds them, when all
+        are: building a set of them all would take a while)."""
+        if len(self._visible) == len(self.corpus.articles):
+            return self.corpus
+        return {article.id for article in self._visible}
+
+    def _filter_timeline(self, articles: list[Article]) -> None:
+        if articles is not self._visible:  # filtered again since
+            return
+        entries = self.corpus.timeline
+        ids = self._visible_ids()
+        if ids is not self.corpus:
+            entries = [entry for entry in entries if entry.article in ids]
+        timeline = self.query_one(TimelineList)
+        timeline.show(entries)
+        timeline.mark_article(self.article_id)
 
     def _show_status(self) -> None:
         filters = []
@@ -152,7 +174,7 @@ class MainScreen(Screen[None]):
             elif kind == "search" and self.search_query:
                 text = self.query_one("#search", Input).value.strip()
                 filters.append(("search", text if self.index_complete else f"{text} (indexing…)"))
-        shown = len(self.visible_articles())
+        shown = len(self._visible)
         total = len(self.corpus.articles)
         self.query_one(StatusBar).show(shown, total, filters, self.load_progress)
 
@@ -218,12 +240,14 @@ class MainScreen(Screen[None]):
     def _search_changed(self, message: Input.Changed) -> None:
         query = Query.parse(message.value)
         self.search_query = query if query else None
+        if self.index is not None:
+            self.index.interrupt()  # the search of the text before this one is of no use
         if query:
             self._search(query)
         else:
             self._show_search(None)
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, exclusive=True, group="search", description="search")
     def _search(self, query: Query) -> None:
         """Find the matching articles in a thread, so that typing never waits for it; a
         newer search cancels this one."""
