@@ -218,3 +218,19 @@ async def test_keys_typed_straight_after_the_slash_go_to_the_box(seeds: Corpus) 
         await pilot.pause()
         assert app.query_one("#search", Input).value == "nl/"
         assert app.query_one(ArticleList).cursor == 0
+
+
+def test_an_edited_article_is_found_by_its_new_words_only(tmp_path: Path) -> None:
+    """With most of the corpus unchanged, the index is updated in place: the edited
+    article's old row stays in the file, but a search never returns it."""
+    path = index_path(tmp_path, [tmp_path])
+    articles = [article(f"n{n}", f"Title {n}", f"paragraph {n} apples") for n in range(10)]
+    index = SearchIndex(path)
+    index.sync(articles)
+    index.close()
+    articles[3] = article("n3", "Title 3", "paragraph 3 cherries")
+    again = SearchIndex(path)
+    again.sync(articles)
+    assert again.indexed == 10
+    assert again.search(Query.parse("cherries")) == {"n3"}
+    assert again.search(Query.parse("apples")) == {f"n{n}" for n in range(10) if n != 3}

@@ -141,6 +141,9 @@ class SearchIndex:
                 self._reader = sqlite3.connect(path, check_same_thread=False)
         self.indexed = 0
         """How many articles of the last `sync` are in the index so far."""
+        self._keys: dict[int, str] = {}
+        """The article id of each live row, known once `sync` has begun: a search maps the
+        rows it finds itself, which is faster than a join in SQLite."""
 
     def _open(self) -> sqlite3.Connection | None:
         if self.path is not None:
@@ -211,6 +214,8 @@ class SearchIndex:
                 db.execute("DELETE FROM docs")
             todo, gone, stale_rows = [(a, digest(a)) for a in articles], [], 0
             held = {}
+        fresh = wanted.difference(article.id for article, _ in todo)
+        self._keys = {rowid: key for key, (rowid, _) in held.items() if key in fresh}
         stale_rows += sum(1 for article, _ in todo if article.id in held)
         with self._transaction() as db:
             db.executemany("DELETE FROM docs WHERE rowid = ?", [(rowid,) for rowid in gone])
@@ -230,6 +235,7 @@ class SearchIndex:
                         "INSERT INTO words(rowid, title, body) VALUES (?, ?, ?)",
                         (rowid, article.title, body),
                     )
+                    self._keys[rowid] = article.id  # a replaced row's old number stays: unseen
             self.indexed += len(todo[start : start + BATCH])
 
     def search(self, query: Query) -> set[str] | None:
@@ -238,10 +244,11 @@ class SearchIndex:
         reader = self._reader
         if reader is None:
             return None
-        sql = "SELECT docs.key FROM words JOIN docs ON docs.rowid = words.rowid WHERE words MATCH ?"
+        keys = self._keys
         try:
             with self._lock if reader is self._db else contextlib.nullcontext():
-                return {key for (key,) in reader.execute(sql, (query.fts(),))}
+                rows = reader.execute("SELECT rowid FROM words WHERE words MATCH ?", (query.fts(),))
+                return {key for (rowid,) in rows if (key := keys.get(rowid)) is not None}
         except sqlite3.Error:
             return None
 

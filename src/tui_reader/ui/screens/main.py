@@ -137,7 +137,7 @@ class MainScreen(Screen[None]):
 
     def _apply_filter(self) -> None:
         articles = self._visible = self.visible_articles()
-        if self.article_id not in self.corpus or self.article_id not in self._visible_ids():
+        if not self._shows(self.article_id):
             self.set_reactive(MainScreen.article_id, articles[0].id if articles else None)
         self.query_one(ArticleList).show(articles, self.article_id)
         self._show_status()
@@ -147,6 +147,16 @@ class MainScreen(Screen[None]):
         else:  # the timeline's events are ten times the articles: filter them once the
             # list is drawn, so that a search over 100,000 articles shows its results first
             self.call_after_refresh(self._filter_timeline, articles)
+
+    def _shows(self, article_id: str | None) -> bool:
+        """Whether the filters let this article through (without listing all they do)."""
+        if article_id not in self.corpus:
+            return False
+        entity = self.corpus.entities.get(self.entity_filter) if self.entity_filter else None
+        hits = self.search_hits
+        return (entity is None or article_id in entity.articles) and (
+            hits is None or article_id in hits
+        )
 
     def _visible_ids(self) -> set[str] | Corpus:
         """The ids of the visible articles (the corpus itself, which holds them, when all

@@ -51,8 +51,9 @@ class ArticleList(RowList):
     def show(self, articles: Sequence[Article], current: str | None) -> None:
         """Show these articles, with the cursor on `current` if it is among them."""
         self.articles = articles
-        ids = [a.id for a in articles]
-        self.set_row_count(len(articles), ids.index(current) if current in ids else 0)
+        # The current article is most often near the top: look no further than it.
+        at = next((index for index, article in enumerate(articles) if article.id == current), 0)
+        self.set_row_count(len(articles), at)
 
     def row_lines(self, index: int, width: int) -> list[Text]:
         article = self.articles[index]
