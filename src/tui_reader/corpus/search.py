@@ -230,6 +230,8 @@ class SearchIndex:
                     rowid = db.execute(
                         "INSERT INTO docs(key, digest) VALUES (?, ?)", (article.id, new)
                     ).lastrowid
+                    if rowid is None:  # an insert always gives one; never seen otherwise
+                        raise sqlite3.DatabaseError("no row id for an inserted row")
                     body = "\n".join(article.paragraphs)
                     db.execute(
                         "INSERT INTO words(rowid, title, body) VALUES (?, ?, ?)",
