@@ -93,7 +93,9 @@ def _read(argv: Sequence[str]) -> int:
 
     if args.paths:  # the bundled corpus is four files: no worker is ever needed
         loading.start_workers()
-    app = ReaderApp(loading)
+    from platformdirs import user_state_path
+
+    app = ReaderApp(loading, state_path=user_state_path("tui-reader") / "state.json")
     result = app.run()
     _report(app.corpus)  # what could not be loaded stays on the terminal after the reader
     return result if isinstance(result, int) else 0

@@ -12,7 +12,7 @@ from .cleaning import clean, one_line
 from .formats import Record
 from .loading import FileRef, Source, load, read
 from .model import Article, Corpus, DateSource, Problem, TimelineEntry
-from .text import Spans, sentence_spans, shorten
+from .text import Spans, printable, sentence_spans, shorten
 
 TITLE_LIMIT = 90
 
@@ -22,7 +22,7 @@ def _title(paragraphs: list[str], sentences: list[Spans], fallback: str) -> str:
     for paragraph, spans in zip(paragraphs, sentences, strict=True):
         for start, end in spans:
             return shorten(paragraph[start:end], TITLE_LIMIT)
-    return fallback
+    return printable(fallback)  # a file's name: untrusted text like any other
 
 
 def analyse(source: Source) -> tuple[Article, list[entities.Candidate]]:
@@ -84,10 +84,23 @@ Analysed = tuple[Article, list[entities.Candidate]]
 """One article analysed, with its candidate names, before corpus-wide resolution."""
 
 
+def _analysed(source: Source, problems: list[Problem]) -> Analysed | None:
+    """One article analysed; an error in the analysis skips it, reported, and never stops
+    the others."""
+    try:
+        return analyse(source)
+    except Exception as error:  # a bug must cost one article, not the corpus
+        where = f"{source.path}#{source.record}" if source.record is not None else source.path
+        problems.append(Problem(where, f"could not be analysed ({type(error).__name__}): skipped"))
+        return None
+
+
 def build(sources: Iterable[Source], problems: list[Problem] | None = None) -> Corpus:
     """Analyse sources and resolve entities and the timeline across them."""
+    problems = list(problems or [])
     with _collector_paused():
-        return assemble([analyse(source) for source in sources], problems)
+        analysed = [done for source in sources if (done := _analysed(source, problems))]
+        return assemble(analysed, problems)
 
 
 def assemble(analysed: Iterable[Analysed], problems: list[Problem] | None = None) -> Corpus:
@@ -122,7 +135,8 @@ def analyse_file(ref: FileRef) -> tuple[list[Analysed], list[Problem]]:
     """Read one file and analyse its articles; what cannot be read is a problem."""
     problems: list[Problem] = []
     with _collector_paused():
-        return [analyse(source) for source in read(ref, problems)], problems
+        sources = read(ref, problems)
+        return [done for source in sources if (done := _analysed(source, problems))], problems
 
 
 def open_corpus(paths: Iterable[Path]) -> Corpus:

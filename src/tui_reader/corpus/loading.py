@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES
 MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated."""
+MAX_TEXT_BYTES = 4 * MAX_CHARS
+"""A text file is read no further than this: enough for `MAX_CHARS` in any encoding."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,23 +47,77 @@ def bundled_seeds() -> Path:
     return Path(__file__).resolve().parents[3] / "seeds"
 
 
-def _files(root: Path) -> Iterator[Path]:
-    if root.is_dir():
-        for folder, dirs, names in os.walk(root):
-            dirs.sort()
-            for name in sorted(names):
-                path = Path(folder, name)
-                if path.suffix.lower() in ARTICLE_SUFFIXES:
-                    yield path
-    else:
+class Unreadable(Exception):
+    """A file that is not text: its reason is the message."""
+
+
+def _files(root: Path, problems: list[Problem]) -> Iterator[Path]:
+    """The article files under a folder (following links to folders, each folder once, so
+    a link that loops is harmless), or the file itself."""
+    if not root.is_dir():
         yield root
+        return
+    seen: set[tuple[int, int]] = set()
+    for folder, dirs, names in os.walk(root, followlinks=True):
+        try:
+            status = os.stat(folder)
+        except OSError:
+            continue
+        if (status.st_dev, status.st_ino) in seen:  # a link back to a folder already read
+            dirs.clear()
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(folder, name)
+            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if path.is_symlink() and not path.exists():
+                problems.append(Problem(str(path), "a link to nothing (dangling symbolic link)"))
+                continue
+            yield path
+
+
+def _regular(path: Path) -> None:
+    """Raise `Unreadable` unless the path is a regular file, without opening it: opening a
+    FIFO would wait for a writer forever."""
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a FIFO" if stat.S_ISFIFO(mode)
+            else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a folder" if stat.S_ISDIR(mode)
+            else "not a regular file"
+        )  # fmt: skip
+        raise Unreadable(f"{kind}, not an article file: skipped")
 
 
 def _decode(data: bytes) -> str:
+    """Text from bytes: UTF-8 (with or without a byte-order mark), UTF-16 with one, and
+    otherwise cp1252, the encoding of most old Western pages, whose few undefined bytes
+    become replacement characters."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":  # a read cut a character in two
+            return data[: error.start].decode("utf-8-sig", errors="replace")
         return data.decode("cp1252", errors="replace")
+
+
+def _text(data: bytes) -> str:
+    """Decoded text, or `Unreadable` for a binary file: NUL bytes where text has none, or
+    mostly control characters."""
+    text = _decode(data)
+    sample = text[:4096]
+    if "\x00" in sample:
+        raise Unreadable("binary data (NUL bytes), not text: skipped")
+    controls = sum(1 for char in sample if char < " " and char not in "\t\n\r\f")
+    if sample and controls > len(sample) // 10:
+        raise Unreadable("binary data, not text: skipped")
+    return text
 
 
 def _capped(text: str) -> tuple[str, bool]:
@@ -74,10 +131,15 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
 
     JSON Lines files are read one record at a time, whatever their size.
     """
+    _regular(path)
     if path.suffix.lower() in LINES_SUFFIXES:
         yield from _lines(path, problems)
         return
-    text = _decode(path.read_bytes())
+    if path.suffix.lower() in JSON_SUFFIXES:
+        text = _text(path.read_bytes())  # a document: it cannot be parsed a part at a time
+    else:
+        with path.open("rb") as stream:
+            text = _text(stream.read(MAX_TEXT_BYTES))
     if path.suffix.lower() in JSON_SUFFIXES or formats.looks_like_json(text):
         try:
             document = json.loads(text)
@@ -98,7 +160,15 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
 
 def _lines(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
     with path.open("rb") as stream:
-        for number, raw in enumerate(stream, 1):
+        number = 0
+        while raw := stream.readline(MAX_TEXT_BYTES):
+            number += 1
+            if len(raw) == MAX_TEXT_BYTES and not raw.endswith(b"\n"):
+                while (rest := stream.readline(MAX_TEXT_BYTES)) and not rest.endswith(b"\n"):
+                    pass  # the rest of a record too long to be an article
+                problems.append(Problem(f"{path}:{number}", "a record over 8 MB: skipped"))
+                yield None
+                continue
             line = _decode(raw).strip()
             if not line:
                 continue
@@ -130,7 +200,7 @@ def find(paths: Iterable[Path]) -> tuple[list[FileRef], list[Problem]]:
         if not root.exists():
             problems.append(Problem(str(root), "no such file or folder"))
             continue
-        found.extend((root, path) for path in _files(root))
+        found.extend((root, path) for path in _files(root, problems))
     stems = Counter(path.stem for _, path in found)
     refs = []
     for root, path in found:
@@ -160,6 +230,9 @@ def read(ref: FileRef, problems: list[Problem]) -> list[Source]:
             sources.append(Source(article_id, str(path), text, truncated, record, numbered))
     except OSError as error:
         problems.append(Problem(str(path), error.strerror or type(error).__name__))
+        return sources
+    except Unreadable as error:
+        problems.append(Problem(str(path), str(error)))
         return sources
     if number == 0 and len(problems) == reported:  # "[]", or an empty JSON Lines file
         problems.append(Problem(str(path), "no article records"))

@@ -140,3 +140,16 @@ def shorten(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:—–-") + "…"
+
+
+_URL_UNSAFE = re.compile('[\x00-\x20\x7f-\x9f\u202a-\u202e\u2066-\u2069"<>\\\\^`{|}]')
+
+
+def safe_url(url: str) -> str | None:
+    """A URL fit to send to a terminal (to copy it, or as a link): http or https only, with
+    control characters, spaces and bidi controls percent-encoded; None for anything else."""
+    url = url.strip()
+    scheme, colon, rest = url.partition(":")
+    if not colon or scheme.lower() not in ("http", "https") or not rest.startswith("//"):
+        return None
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)

@@ -5,22 +5,27 @@ from __future__ import annotations
 import gc
 import os
 import time
+from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from ..corpus.model import Corpus
 from ..corpus.pipeline import Loading
 from ..corpus.search import SearchIndex, index_path
 from ..corpus.text import printable
+from ..state import State, corpus_key
 from .screens.main import MainScreen
 
 SHOW_EVERY = 0.2
 """While loading, the seconds between updates of the progress shown."""
+SAVE_AFTER = 2.0
+"""Seconds after the article last changed before the reading state is saved."""
 
 
 class ReaderApp(App[int]):
@@ -36,8 +41,13 @@ class ReaderApp(App[int]):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, source: Corpus | Loading) -> None:
+    def __init__(self, source: Corpus | Loading, state_path: Path | None = None) -> None:
         super().__init__()
+        self.state_path = state_path
+        """Where the reading state is kept; None keeps none (a corpus given in code)."""
+        self.state = State()
+        self._key = corpus_key(source.paths) if isinstance(source, Loading) else None
+        self._save_timer: Timer | None = None
         if "SSH_CONNECTION" in os.environ and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # over SSH every frame of an animation costs bytes
         self.source = source
@@ -49,11 +59,42 @@ class ReaderApp(App[int]):
         return MainScreen(self.corpus)
 
     def on_mount(self) -> None:
+        if self.state_path is not None:
+            self.state, notice = State.load(self.state_path)
+            if notice:
+                self.notify(notice, title="Reading state", severity="warning", markup=False)
         if isinstance(self.source, Corpus):
             self._report(self.source)
             self._index(self.source)
+            self._reopen()
         else:
             self._load(self.source)
+
+    def _reopen(self) -> None:
+        """Go back to the article the reader was on when it last closed on this corpus."""
+        last = self.state.positions.get(self._key) if self._key else None
+        if last is not None:
+            self._main().go_to(last)
+
+    @on(MainScreen.ArticleShown)
+    def _article_shown(self, message: MainScreen.ArticleShown) -> None:
+        if self._key is None or self.state_path is None or message.article_id is None:
+            return
+        self.state.positions[self._key] = message.article_id
+        if self._save_timer is not None:  # saved once the keys stop, not on every one
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_AFTER, self._save_state)
+
+    def on_unmount(self) -> None:
+        self._save_state()
+
+    def _save_state(self) -> None:
+        if self.state_path is None or self._key is None:
+            return
+        try:
+            self.state.save(self.state_path)
+        except OSError as error:
+            self.notify(f"{self.state_path}: {error}", title="State not saved", markup=False)
 
     # Each worker gets a description: by default Textual builds one from the repr() of the
     # arguments, and the repr of a corpus of 100,000 articles takes gigabytes.
@@ -119,10 +160,13 @@ class ReaderApp(App[int]):
             self.exit(2)  # nothing could be loaded: the command line says why
             return
         screen = self._main()
+        first = screen.article_id
         screen.show_loading(None)
         screen.show_corpus(corpus)
         self._report(corpus)
         self._index(corpus)
+        if screen.article_id == first:  # unless the keys have moved on meanwhile
+            self._reopen()
 
     def _report(self, corpus: Corpus) -> None:
         if corpus.problems:

@@ -8,6 +8,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -16,6 +17,7 @@ from textual.worker import get_current_worker
 
 from ...corpus.model import Article, Corpus, Event
 from ...corpus.search import Query, SearchIndex
+from ...corpus.text import printable, safe_url
 from ..widgets.bars import PaneTabs, PositionBar, StatusBar
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.reader import ReadingView
@@ -40,8 +42,16 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Search", id="search", priority=True),
         Binding("n", "next_match(1)", "Next match", show=False, id="next-match"),
         Binding("N", "next_match(-1)", "Previous match", show=False, id="previous-match"),
+        Binding("y", "copy_link", "Copy link", show=False, id="copy-link"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
     ]
+
+    class ArticleShown(Message):
+        """The article being read changed (to be remembered)."""
+
+        def __init__(self, article_id: str | None) -> None:
+            super().__init__()
+            self.article_id = article_id
 
     # The watchers redraw what changes; a repaint of the screen would redraw all of it.
     article_id: reactive[str | None] = reactive(None, init=False, repaint=False)
@@ -116,8 +126,15 @@ class MainScreen(Screen[None]):
             articles = [article for article in articles if article.id in hits]
         return articles
 
-    def watch_article_id(self) -> None:
+    def watch_article_id(self, article_id: str | None) -> None:
         self._show_article()
+        self.post_message(self.ArticleShown(article_id))
+
+    def go_to(self, article_id: str) -> None:
+        """Show this article, with the list's cursor on it, if the filters let it through."""
+        if article_id != self.article_id and self._shows(article_id):
+            self.article_id = article_id
+            self.query_one(ArticleList).show(self._visible, article_id)
 
     def watch_entity_filter(self, entity: str | None) -> None:
         self._forget_filter("entity")
@@ -306,6 +323,17 @@ class MainScreen(Screen[None]):
             self._close_search()
 
     # --- actions -----------------------------------------------------------------------
+
+    def action_copy_link(self) -> None:
+        """Copy the article's link with OSC 52, which works over SSH too; only an http(s)
+        link is ever sent to the terminal, its control characters percent-encoded."""
+        article = self.corpus.article(self.article_id) if self.article_id else None
+        url = safe_url(article.url) if article and article.url else None
+        if url is None:
+            self.notify("This article has no web link to copy.", timeout=3, markup=False)
+            return
+        self.app.copy_to_clipboard(url)
+        self.notify(f"Copied {printable(url)}", timeout=3, markup=False)
 
     def action_clear_filter(self) -> None:
         """Clear the newest filter."""

@@ -23,12 +23,13 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ...corpus.model import Article
+from ...corpus.text import printable
 from ..keys import NAVIGATION
 
 
 def source_label(article: Article) -> str:
     """Where an article comes from, as panes show it: its file, and its record in an export."""
-    name = PurePath(article.source).name
+    name = printable(PurePath(article.source).name)  # a file's name is untrusted text too
     return f"{name} #{article.record}" if article.record is not None else name
 
 

@@ -1,0 +1,114 @@
+"""The user's files: written whole or not at all, and never deleted when damaged.
+
+State (where the reader was in each corpus) is JSON with a version. It is written to a
+temporary file in the same folder, synced, and renamed over the old one, so a crash or a
+kill leaves the old version or the new one, never a mix. A file that cannot be read is
+moved aside to `NAME.corrupt-TIMESTAMP` and the reader goes on with defaults.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+VERSION = 1
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace the file's content with `text`, all at once."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
+    with contextlib.suppress(OSError):  # the rename itself, on file systems that need it
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def set_aside(path: Path) -> Path:
+    """Move a damaged file out of the way, keeping it: `NAME.corrupt-TIMESTAMP`."""
+    aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}-{number}")
+    os.replace(path, aside)
+    return aside
+
+
+@dataclass
+class Loaded:
+    """What a user file held, or None, and what to tell the user about it."""
+
+    data: dict[str, Any] | None
+    notice: str | None = None
+
+
+def read_json(path: Path) -> Loaded:
+    """A versioned JSON object from a user file; a damaged one is set aside with a notice."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Loaded(None)
+    except (OSError, UnicodeDecodeError) as error:
+        return _damaged(path, str(error))
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        return _damaged(path, f"not JSON ({error})")
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        return _damaged(path, "not a tui-reader state file of this version")
+    return Loaded(data)
+
+
+def _damaged(path: Path, why: str) -> Loaded:
+    try:
+        aside = set_aside(path)
+    except OSError as error:
+        return Loaded(None, f"{path} could not be read ({why}) nor moved aside ({error})")
+    return Loaded(None, f"{path} could not be read ({why}); it was kept as {aside.name}")
+
+
+def corpus_key(paths: list[Path]) -> str:
+    """What a corpus is remembered by: the paths it was opened from."""
+    return "\n".join(sorted(str(path.resolve()) for path in paths))
+
+
+@dataclass
+class State:
+    """Where the reader was in each corpus, by the corpus's key."""
+
+    positions: dict[str, str] = field(default_factory=dict)
+    """The id of the article last shown, for each corpus."""
+
+    @classmethod
+    def load(cls, path: Path) -> tuple[State, str | None]:
+        """The state in the file (defaults if there is none or it is damaged), and a notice
+        if it was damaged."""
+        loaded = read_json(path)
+        positions = (loaded.data or {}).get("positions", {})
+        if not isinstance(positions, dict):
+            positions = {}
+        kept = {str(k): v for k, v in positions.items() if isinstance(v, str)}
+        return cls(kept), loaded.notice
+
+    def save(self, path: Path) -> None:
+        data = {"version": VERSION, "positions": self.positions}
+        write_atomically(path, json.dumps(data, indent=1, sort_keys=True) + "\n")

@@ -1,0 +1,157 @@
+"""Hostile input: files that are not what they claim, and text built to break a reader."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import time
+from pathlib import Path
+
+import pytest
+
+from tui_reader.corpus import analysis, loading
+from tui_reader.corpus.analysis import open_corpus
+from tui_reader.corpus.loading import FileRef, Source, load
+from tui_reader.corpus.model import Problem
+from tui_reader.corpus.text import safe_url
+
+BODY = "Workers at the warehouse in Albany voted on Friday to join the union, said Jane Doe."
+
+
+def reasons(problems: list[Problem]) -> dict[str, str]:
+    return {Path(problem.path).name: problem.reason for problem in problems}
+
+
+def test_fifos_and_sockets_are_skipped_without_being_opened(tmp_path: Path) -> None:
+    """Opening a FIFO waits for a writer forever: it is reported from its type alone."""
+    (tmp_path / "good.txt").write_text(BODY)
+    os.mkfifo(tmp_path / "pipe.txt")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "sock.txt"))
+    try:
+        started = time.monotonic()
+        sources, problems = load([tmp_path])
+        assert time.monotonic() - started < 5
+    finally:
+        server.close()
+    assert [s.id for s in sources] == ["good"]
+    found = reasons(problems)
+    assert found["pipe.txt"].startswith("a FIFO")
+    assert found["sock.txt"].startswith("a socket")
+
+
+def test_a_fifo_named_on_the_command_line_is_skipped_too(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    sources, problems = load([tmp_path / "pipe.txt"])
+    assert sources == []
+    assert "FIFO" in problems[0].reason
+
+
+def test_links_are_followed_once_and_dangling_ones_reported(tmp_path: Path) -> None:
+    """A link back to a parent folder loops no more than once; a link to nothing is
+    named; a link to a file loads it."""
+    corpus = tmp_path / "corpus"
+    (corpus / "inner").mkdir(parents=True)
+    (corpus / "inner" / "a.txt").write_text(BODY)
+    (corpus / "inner" / "loop").symlink_to(corpus, target_is_directory=True)
+    (corpus / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "outside.txt").write_text(BODY.replace("Albany", "Boise"))
+    (corpus / "linked.txt").symlink_to(tmp_path / "outside.txt")
+    sources, problems = load([corpus])
+    assert sorted(s.id for s in sources) == ["a", "linked"]
+    assert "dangling" in reasons(problems)["gone.txt"]
+
+
+@pytest.mark.parametrize(
+    ("encoded", "name"),
+    [
+        (("\ufeff" + BODY + " Café.").encode("utf-8"), "utf-8 with a byte-order mark"),
+        ((BODY + " Café.").encode("utf-16"), "utf-16 with a byte-order mark"),
+        ((BODY + " Café.").encode("utf-16-be").join([b"\xfe\xff", b""]), "utf-16 big-endian"),
+        ((BODY + " Café – “quoted”.").encode("cp1252"), "cp1252"),
+    ],
+)
+def test_encodings_are_recognised(tmp_path: Path, encoded: bytes, name: str) -> None:
+    (tmp_path / "a.txt").write_bytes(encoded)
+    sources, problems = load([tmp_path])
+    assert problems == [], name
+    assert sources[0].text.startswith("Workers"), name
+    assert "Café" in sources[0].text, name
+
+
+def test_binary_files_are_reported_and_skipped(tmp_path: Path) -> None:
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
+    (tmp_path / "noise.md").write_bytes(bytes(range(1, 32)) * 40)
+    (tmp_path / "good.txt").write_text(BODY)
+    sources, problems = load([tmp_path])
+    assert [s.id for s in sources] == ["good"]
+    found = reasons(problems)
+    assert "binary" in found["image.txt"]
+    assert "binary" in found["noise.md"]
+
+
+def test_a_huge_article_is_cut_and_marked_and_read_no_further(tmp_path: Path) -> None:
+    """Tens of megabytes, or one line of 3 MB with no space: each article is cut at
+    about 2 MB of text and marked truncated, and it still analyses."""
+    (tmp_path / "huge.txt").write_text((BODY + "\n\n") * 300_000)  # about 26 MB
+    (tmp_path / "line.txt").write_text("x" * 3_000_000)
+    sources, _ = load([tmp_path])
+    for source in sources:
+        assert source.truncated
+        assert len(source.text) <= loading.MAX_CHARS
+    started = time.monotonic()
+    corpus = open_corpus([tmp_path / "line.txt"])
+    assert time.monotonic() - started < 30
+    assert corpus.articles[0].truncated
+
+
+def test_a_json_lines_record_too_long_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    records = [("One", BODY), ("Huge", "y" * (loading.MAX_TEXT_BYTES + 10)), ("Three", BODY)]
+    path.write_text("".join(json.dumps({"title": t, "text": x}) + "\n" for t, x in records))
+    sources, problems = load([path])
+    assert [s.meta.title for s in sources if s.meta] == ["One", "Three"]
+    assert [s.record for s in sources] == [1, 3]
+    assert "over 8 MB" in problems[0].reason
+
+
+def test_a_text_file_cut_inside_a_character_keeps_its_encoding(tmp_path: Path) -> None:
+    """A read that stops inside a UTF-8 character does not make the file cp1252."""
+    text = "é" * (loading.MAX_TEXT_BYTES // 2 + 1)
+    (tmp_path / "a.txt").write_text("Title\n\n" + text, encoding="utf-8")
+    sources, _ = load([tmp_path])
+    assert set(sources[0].text[7:100]) == {"é"}
+
+
+def test_an_error_in_one_articles_analysis_skips_only_that_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug met by one article costs that article, named in a problem; the others load."""
+    for name in ("a", "boom", "c"):
+        (tmp_path / f"{name}.txt").write_text(BODY)
+    real = analysis.analyse
+
+    def failing(source: Source) -> analysis.Analysed:
+        if source.id == "boom":
+            raise IndexError("a bug")
+        return real(source)
+
+    monkeypatch.setattr(analysis, "analyse", failing)
+    corpus = open_corpus([tmp_path])
+    assert sorted(a.id for a in corpus.articles) == ["a", "c"]
+    assert [str(p) for p in corpus.problems] == [
+        f"{tmp_path / 'boom.txt'}: could not be analysed (IndexError): skipped"
+    ]
+    found, problems = analysis.analyse_file(FileRef(tmp_path / "boom.txt", "boom"))
+    assert found == []
+    assert "IndexError" in problems[0].reason
+
+
+def test_only_http_urls_are_sent_and_their_controls_are_percent_encoded() -> None:
+    assert safe_url("https://example.com/a b\x1b]52;c;x\x07") == (
+        "https://example.com/a%20b%1B]52;c;x%07"
+    )
+    assert safe_url(" http://example.com/\u202eevil ") == "http://example.com/%E2%80%AEevil"
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "mailto:a@b.c", "example.com", ""):
+        assert safe_url(bad) is None

@@ -1,0 +1,107 @@
+"""The user's state: written atomically, set aside when damaged, and what the reader keeps."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tui_reader.corpus.loading import bundled_seeds
+from tui_reader.corpus.pipeline import Loading
+from tui_reader.state import VERSION, State, corpus_key, read_json, write_atomically
+from tui_reader.ui.app import ReaderApp
+from tui_reader.ui.screens.main import MainScreen
+
+
+def test_state_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "state.json"
+    State({"corpus": "article-7"}).save(path)
+    state, notice = State.load(path)
+    assert state.positions == {"corpus": "article-7"}
+    assert notice is None
+    assert json.loads(path.read_text())["version"] == VERSION
+    assert [p.name for p in path.parent.iterdir()] == ["state.json"]  # no temporary left
+
+
+def test_no_state_file_gives_defaults_quietly(tmp_path: Path) -> None:
+    state, notice = State.load(tmp_path / "state.json")
+    assert state.positions == {}
+    assert notice is None
+
+
+def test_a_damaged_state_file_is_set_aside_never_deleted(tmp_path: Path) -> None:
+    """Broken JSON, a foreign shape and another version are each moved aside to
+    NAME.corrupt-TIMESTAMP with a notice naming it; the reader goes on with defaults."""
+    path = tmp_path / "state.json"
+    for content in ['{"version": 1, "positions": {', "[1, 2]", '{"version": 99}', "\udcff"]:
+        path.write_text(content, errors="surrogateescape")
+        state, notice = State.load(path)
+        assert state.positions == {}
+        assert notice is not None
+        assert "corrupt-" in notice
+        assert not path.exists()
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert len(kept) == 4
+    assert all(name.startswith("state.json.corrupt-") for name in kept)
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from tui_reader.state import write_atomically
+path, tag = Path(sys.argv[1]), 0
+print("ready", flush=True)
+while True:
+    tag += 1
+    write_atomically(path, '{"version": 1, "tag": %d, "pad": "%s"}' % (tag, "x" * 200000))
+"""
+
+
+def test_a_kill_while_writing_leaves_the_old_or_the_new_version(tmp_path: Path) -> None:
+    """A writer saving state in a loop is killed with SIGKILL at random moments, many
+    times: every time the file is whole JSON, one version or the next, never a mix."""
+    path = tmp_path / "state.json"
+    write_atomically(path, '{"version": 1, "tag": 0, "pad": ""}')
+    tries = 40
+    seen = set()
+    for _ in range(tries):
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
+        )
+        assert writer.stdout is not None
+        assert writer.stdout.readline().strip() == "ready"
+        time.sleep(random.uniform(0.0, 0.05))
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.wait()
+        loaded = read_json(path)
+        assert loaded.notice is None
+        assert loaded.data is not None
+        seen.add(loaded.data["tag"])
+    assert len(seen) > 1  # the kills did land while it was writing
+
+
+async def test_the_reader_reopens_the_article_it_was_on(tmp_path: Path) -> None:
+    """Move to the third article and quit; the next start on the same corpus opens it."""
+    state_path = tmp_path / "state.json"
+    app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("j", "j")
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        chosen = screen.article_id
+    assert State.load(state_path)[0].positions == {corpus_key([bundled_seeds()]): chosen}
+    again = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.article_id == chosen
+        assert screen.query_one("#articles").cursor == 2  # type: ignore[attr-defined]

@@ -1,0 +1,157 @@
+"""The real reader in a pseudo-terminal: what reaches the terminal from hostile articles."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import pty
+import re
+import select
+import struct
+import sys
+import time
+from collections.abc import Callable
+from fcntl import ioctl
+from pathlib import Path
+from termios import TIOCSWINSZ
+
+import pyte
+import pytest
+
+ESCAPES = {
+    "a window title": "\x1b]0;PWNED-TITLE\x07",
+    "a clipboard write": "\x1b]52;c;cHduZWQ=\x07",
+    "a link": "\x1b]8;;http://evil.example/\x1b\\click\x1b]8;;\x1b\\",
+    "a C1 control sequence": "\x9b31m",
+    "a bidi override": "\u202eevil\u202c",
+    "a bell": "\x07",
+}
+FORBIDDEN = [b"\x1b]0;", b"\x1b]2;", b"\x1b]8;;http", b"\xc2\x9b", "\u202e".encode()]
+"""Byte sequences the reader must never send: only article text could have put them there."""
+
+
+def hostile_corpus(folder: Path) -> int:
+    """Articles whose titles, bodies, authors, URLs and file names carry escapes, markup
+    and wide characters; returns how many there are."""
+    folder.mkdir()
+    sequences = "".join(ESCAPES.values())
+    markup = "[bold red]not bold[/] [@click=app.quit]quit[/] [link=http://x.example]x[/link]"
+    wide = "漢字の見出し 👩‍👩‍👧‍👦 e\u0301\u0301 ﷽"
+    (folder / "plain.txt").write_text(
+        f"Escapes {sequences} in a title\n\nWorkers voted on Friday {sequences}, said Jane Doe.\n"
+    )
+    (folder / "markup.md").write_text(f"# {markup}\n\nThe union {markup} won in Albany.\n")
+    (folder / "wide.txt").write_text(f"{wide} {wide}\n\n{wide} said the union won. {wide}\n")
+    (folder / f"name-{ESCAPES['a window title']}.txt").write_text("Named badly\n\nA body.\n")
+    record = {
+        "title": f"JSON {sequences}",
+        "text": f"Body {sequences} with {markup}.",
+        "author": f"Eve {sequences}",
+        "url": "http://evil.example/\x1b]52;c;eA==\x07 space",
+        "date": "2022-13-45",
+    }
+    (folder / "export.json").write_text(json.dumps([record, {**record, "date": "99999-01-01"}]))
+    return 6
+
+
+class Pty:
+    """The reader in a pseudo-terminal, every byte it sends kept, and its screen."""
+
+    def __init__(self, argv: list[str], env: dict[str, str], size: tuple[int, int]) -> None:
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
+            os.execvpe(argv[0], argv, env)
+        width, height = size
+        ioctl(self.fd, TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+        self.screen = pyte.Screen(width, height)
+        self.stream = pyte.ByteStream(self.screen)
+        self.sent = bytearray()
+
+    def read(self, timeout: float) -> bool:
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            data = os.read(self.fd, 1 << 16)
+        except OSError:
+            return False
+        self.sent += data
+        self.stream.feed(data)
+        return bool(data)
+
+    def wait_for(self, done: Callable[[str], bool], timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while not done(self.text()):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the screen never showed it:\n{self.text()}")
+            self.read(0.05)
+
+    def settle(self) -> None:
+        while self.read(0.3):
+            pass
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def key(self, data: bytes) -> None:
+        os.write(self.fd, data)
+        self.settle()
+
+    def close(self) -> int:
+        """Quit with q; the exit status."""
+        os.write(self.fd, b"q")
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            self.read(0.05)
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.fd)
+                return os.waitstatus_to_exitcode(status)
+        os.kill(self.pid, 9)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+        raise AssertionError("the reader did not quit")
+
+
+@pytest.mark.parametrize(
+    ("size", "term", "no_color"),
+    [((120, 40), "xterm-256color", False), ((80, 24), "linux", True)],
+)
+def test_no_escape_from_an_article_reaches_the_terminal(
+    tmp_path: Path, size: tuple[int, int], term: str, no_color: bool
+) -> None:
+    """Visit every article of the hostile corpus, in every pane: the terminal receives no
+    title, clipboard, link or bidi sequence, markup shows as the text it is, and the reader
+    quits normally (the markup's [@click=app.quit] did nothing)."""
+    count = hostile_corpus(tmp_path / "corpus")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLORTERM")}
+    env.update(TERM=term, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    if no_color:
+        env["NO_COLOR"] = "1"
+    reader = Pty([sys.executable, "-m", "tui_reader", str(tmp_path / "corpus")], env, size)
+    reader.wait_for(lambda text: "articles" in text.splitlines()[0])
+    reader.settle()
+    for _ in range(count):
+        for pane in (b"2", b"3", b"4", b"1"):  # every pane shows this article's part
+            reader.key(pane)
+        reader.key(b"y")  # copy the article's link, if it has one
+        reader.key(b"j")
+    reader.key(b"/")
+    reader.key("union 漢字".encode())
+    reader.key(b"\x1b")  # Esc: the search is cancelled, and q quits again
+    status = reader.close()
+    assert status == 0
+    for forbidden in FORBIDDEN:
+        assert forbidden not in reader.sent, forbidden
+    copied = re.findall(rb"\x1b\]52;c;([A-Za-z0-9+/=]*)(?:\x07|\x1b\\)", reader.sent)
+    assert copied  # the JSON articles' links, and nothing else
+    for payload in copied:
+        url = base64.b64decode(payload).decode()
+        assert url.startswith("http://evil.example/")
+        assert url.endswith("%20space")
+        assert all(" " < char < "\x7f" for char in url), url
+    # No bell but those ending Textual's own sequences: a copy, and the mouse pointer's shape.
+    own = rb"\x1b\](?:52;c;[A-Za-z0-9+/=]*|22;[a-z-]+)\x07"
+    assert b"\x07" not in re.sub(own, b"", bytes(reader.sent))
+    assert "[bold red]" in reader.sent.decode("utf-8", "replace")
