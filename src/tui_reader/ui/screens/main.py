@@ -278,10 +278,16 @@ class MainScreen(Screen[None]):
     def _search(self, query: Query) -> None:
         """Find the matching articles in a thread, so that typing never waits for it; a
         newer search cancels this one."""
+        worker = get_current_worker()
         hits = self.index.search(query) if self.index else None
-        if hits is None:  # no index: read every article (a small corpus, or no SQLite)
-            hits = {article.id for article in self.corpus.articles if query.matches(article)}
-        if not get_current_worker().is_cancelled:
+        if hits is None:  # no index (no FTS5 in this SQLite): read every article
+            hits = set()
+            for number, article in enumerate(self.corpus.articles):
+                if number % 1000 == 0 and worker.is_cancelled:
+                    return
+                if query.matches(article):
+                    hits.add(article.id)
+        if not worker.is_cancelled:
             self.app.call_from_thread(self._found, query, hits)
 
     def _found(self, query: Query, hits: set[str]) -> None:
