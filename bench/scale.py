@@ -275,8 +275,8 @@ def measure_reader(folder: Path, count: int, cache: Path, keys: int) -> Figures:
         ]
         held = term.hold(b"j")
         indexed, searches = measure_search(term, started)
-        os.write(term.fd, b"\x1b\x1b")  # Esc: out of the box, and the search cleared
-        term.settle()
+        os.write(term.fd, b"\x1b")  # Esc in the box: the search is cancelled
+        term.settle()  # (two Escs at once would be read as one Alt+Esc)
         later = [
             term.key(b"j", lambda before: _reader_pane(term.text()) != _reader_pane(before))[0]
             for _ in range(keys)

@@ -12,9 +12,11 @@ import pytest
 
 from tui_reader.corpus import analysis, loading
 from tui_reader.corpus.analysis import open_corpus
+from tui_reader.corpus.cache import Cache
 from tui_reader.corpus.loading import FileRef, Source, load
 from tui_reader.corpus.model import Problem
-from tui_reader.corpus.text import safe_url
+from tui_reader.corpus.pipeline import Loading
+from tui_reader.corpus.text import printable, safe_url
 
 BODY = "Workers at the warehouse in Albany voted on Friday to join the union, said Jane Doe."
 
@@ -155,3 +157,26 @@ def test_only_http_urls_are_sent_and_their_controls_are_percent_encoded() -> Non
     assert safe_url(" http://example.com/\u202eevil ") == "http://example.com/%E2%80%AEevil"
     for bad in ("javascript:alert(1)", "file:///etc/passwd", "mailto:a@b.c", "example.com", ""):
         assert safe_url(bad) is None
+
+
+def test_lone_surrogates_never_reach_the_text(tmp_path: Path) -> None:
+    """A JSON "\\udc80" decodes to a character no terminal (nor UTF-8) can take; broken
+    literal escapes stay as they are. Everything loaded can be written out as UTF-8."""
+    record = {"title": "Lone \udc80 here", "text": "Body \ud83d alone, \\ud83d literal, \\uZZZZ."}
+    (tmp_path / "export.json").write_text(json.dumps([record]))
+    corpus = open_corpus([tmp_path])
+    article = corpus.articles[0]
+    for text in (article.title, *article.paragraphs):
+        text.encode("utf-8")
+    assert "\\uZZZZ" in article.paragraphs[0]
+
+
+def test_a_file_name_that_is_not_utf_8_loads_and_caches(tmp_path: Path) -> None:
+    """Undecodable bytes in a file name become lone surrogates in Python: the file still
+    loads (with the analysis cache on), and its name shows with a replacement character."""
+    with open(os.fsencode(tmp_path) + b"/bad\xff.txt", "w") as stream:
+        stream.write(BODY)
+    cache = Cache(tmp_path / "cache.sqlite3", "v")
+    corpus = Loading([tmp_path], cache=cache).run()
+    assert len(corpus.articles) == 1
+    assert printable(corpus.articles[0].source).encode("utf-8")

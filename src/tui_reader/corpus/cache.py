@@ -105,7 +105,7 @@ class Cache:
         query = f"SELECT path, file_id, size, mtime, data FROM files WHERE path IN ({marks})"
         try:
             rows = self._db.execute(query, list(wanted)).fetchall()
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeError):  # UnicodeError: a path SQLite cannot store
             return {}
         return {
             path: data
@@ -117,12 +117,12 @@ class Cache:
     def _transaction(self, db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         """A transaction, committed if the block ends well and rolled back if not; a SQLite
         error ends the block quietly."""
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(sqlite3.Error, UnicodeError):
             db.execute("BEGIN")
             try:
                 yield db
                 db.execute("COMMIT")
-            except sqlite3.Error:
+            except (sqlite3.Error, UnicodeError):
                 db.execute("ROLLBACK")
                 raise
 
@@ -146,6 +146,6 @@ class Cache:
 
     def close(self) -> None:
         if self._db is not None:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(sqlite3.Error, UnicodeError):
                 self._db.close()
             self._db = None

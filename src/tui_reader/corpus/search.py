@@ -196,7 +196,7 @@ class SearchIndex:
             return
         try:
             self._sync(articles, cancelled)
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeError):  # UnicodeError: an id SQLite cannot store
             self.close()  # searching goes on without it
 
     def _sync(self, articles: Sequence[Article], cancelled: Callable[[], bool]) -> None:
