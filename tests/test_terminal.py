@@ -19,6 +19,9 @@ from termios import TIOCSWINSZ
 import pyte
 import pytest
 
+from tui_reader.corpus.analysis import open_corpus
+from tui_reader.ui.app import ReaderApp
+
 ESCAPES = {
     "a window title": "\x1b]0;PWNED-TITLE\x07",
     "a clipboard write": "\x1b]52;c;cHduZWQ=\x07",
@@ -155,3 +158,25 @@ def test_no_escape_from_an_article_reaches_the_terminal(
     own = rb"\x1b\](?:52;c;[A-Za-z0-9+/=]*|22;[a-z-]+)\x07"
     assert b"\x07" not in re.sub(own, b"", bytes(reader.sent))
     assert "[bold red]" in reader.sent.decode("utf-8", "replace")
+
+
+async def test_the_hostile_corpus_through_pilot(tmp_path: Path) -> None:
+    """The same corpus in the app under Pilot: every article shown in every pane, with its
+    removed text and a search, draws no control character and no bidi override, and the
+    markup in it never acts (the app is still running)."""
+    count = hostile_corpus(tmp_path / "corpus")
+    app = ReaderApp(open_corpus([tmp_path / "corpus"]))
+    unsafe = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        for _ in range(count):
+            for key in ("2", "r", "3", "4", "1", "j"):
+                await pilot.press(key)
+            await pilot.pause()
+            screen = app.export_screenshot()
+            assert not unsafe.search(screen)
+        await pilot.press("slash", *"union", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not unsafe.search(app.export_screenshot())
+        assert app.is_running

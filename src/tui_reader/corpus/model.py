@@ -123,6 +123,21 @@ class Corpus:
         """The article with this id."""
         return self._by_id[article_id]
 
+    def filtered(
+        self, entity_id: str | None, ids: set[str] | None
+    ) -> tuple[list[Article], list[TimelineEntry]]:
+        """The articles that name an entity (if given) and whose ids are among `ids` (if
+        given), in corpus order, and their events on the timeline."""
+        if entity_id is None and ids is None:
+            return self.articles, self.timeline
+        articles = self.articles_naming(entity_id) if entity_id is not None else self.articles
+        if ids is not None:
+            articles = [article for article in articles if article.id in ids]
+        if len(articles) == len(self.articles):
+            return articles, self.timeline
+        shown = {article.id for article in articles}
+        return articles, [entry for entry in self.timeline if entry.article in shown]
+
     def articles_naming(self, entity_id: str) -> list[Article]:
         """The articles that mention an entity, in corpus order."""
         entity = self.entities.get(entity_id)

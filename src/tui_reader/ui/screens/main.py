@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from ...corpus.model import Article, Corpus, Event
+from ...corpus.model import Article, Corpus, Event, TimelineEntry
 from ...corpus.search import Query, SearchIndex
 from ...corpus.text import printable, safe_url
 from ..widgets.bars import PaneTabs, PositionBar, StatusBar
@@ -118,13 +118,7 @@ class MainScreen(Screen[None]):
 
     def visible_articles(self) -> list[Article]:
         """The articles the filters let through, in corpus order."""
-        articles = self.corpus.articles
-        if self.entity_filter is not None:
-            articles = self.corpus.articles_naming(self.entity_filter)
-        if self.search_hits is not None:
-            hits = self.search_hits
-            articles = [article for article in articles if article.id in hits]
-        return articles
+        return self._visible
 
     def watch_article_id(self, article_id: str | None) -> None:
         self._show_article()
@@ -152,18 +146,17 @@ class MainScreen(Screen[None]):
             pane.set_class(index == active, "active")
         self.query_one(PaneTabs).show([str(pane.border_title) for pane in panes], active)
 
-    def _apply_filter(self) -> None:
-        articles = self._visible = self.visible_articles()
+    def _apply_filter(self, view: tuple[list[Article], list[TimelineEntry]] | None = None) -> None:
+        """Show what the filters let through: `view` when a search worked it out already,
+        as it does in its thread (at 100,000 articles that takes a while)."""
+        articles, entries = view or self.corpus.filtered(self.entity_filter, self.search_hits)
+        self._visible = articles
         if not self._shows(self.article_id):
             self.set_reactive(MainScreen.article_id, articles[0].id if articles else None)
         self.query_one(ArticleList).show(articles, self.article_id)
+        self.query_one(TimelineList).show(entries)
         self._show_status()
         self._show_article()
-        if len(articles) == len(self.corpus.articles):  # no filtering to do
-            self._filter_timeline(articles)
-        else:  # the timeline's events are ten times the articles: filter them once the
-            # list is drawn, so that a search over 100,000 articles shows its results first
-            self.call_after_refresh(self._filter_timeline, articles)
 
     def _shows(self, article_id: str | None) -> bool:
         """Whether the filters let this article through (without listing all they do)."""
@@ -174,24 +167,6 @@ class MainScreen(Screen[None]):
         return (entity is None or article_id in entity.articles) and (
             hits is None or article_id in hits
         )
-
-    def _visible_ids(self) -> set[str] | Corpus:
-        """The ids of the visible articles (the corpus itself, which holds them, when all
-        are: building a set of them all would take a while)."""
-        if len(self._visible) == len(self.corpus.articles):
-            return self.corpus
-        return {article.id for article in self._visible}
-
-    def _filter_timeline(self, articles: list[Article]) -> None:
-        if articles is not self._visible:  # filtered again since
-            return
-        entries = self.corpus.timeline
-        ids = self._visible_ids()
-        if ids is not self.corpus:
-            entries = [entry for entry in entries if entry.article in ids]
-        timeline = self.query_one(TimelineList)
-        timeline.show(entries)
-        timeline.mark_article(self.article_id)
 
     def _show_status(self) -> None:
         filters = []
@@ -279,27 +254,41 @@ class MainScreen(Screen[None]):
         """Find the matching articles in a thread, so that typing never waits for it; a
         newer search cancels this one."""
         worker = get_current_worker()
+        corpus, entity = self.corpus, self.entity_filter
         hits = self.index.search(query) if self.index else None
         if hits is None:  # no index (no FTS5 in this SQLite): read every article
             hits = set()
-            for number, article in enumerate(self.corpus.articles):
+            for number, article in enumerate(corpus.articles):
                 if number % 1000 == 0 and worker.is_cancelled:
                     return
                 if query.matches(article):
                     hits.add(article.id)
+        view = corpus.filtered(entity, hits)  # here, not in the interface's thread
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._found, query, hits)
+            self.app.call_from_thread(self._found, query, (corpus, entity), hits, view)
 
-    def _found(self, query: Query, hits: set[str]) -> None:
-        if query == self.search_query:  # typing may have gone on meanwhile
-            self._show_search(hits)
+    def _found(
+        self,
+        query: Query,
+        basis: tuple[Corpus, str | None],
+        hits: set[str],
+        view: tuple[list[Article], list[TimelineEntry]],
+    ) -> None:
+        # Typing, loading or the entity filter may have moved on meanwhile.
+        corpus, entity = basis
+        if query == self.search_query and corpus is self.corpus and entity == self.entity_filter:
+            self._show_search(hits, view)
 
-    def _show_search(self, hits: set[str] | None) -> None:
+    def _show_search(
+        self,
+        hits: set[str] | None,
+        view: tuple[list[Article], list[TimelineEntry]] | None = None,
+    ) -> None:
         self.search_hits = hits
         self._forget_filter("search")
         if hits is not None:
             self._filters.append("search")
-        self._apply_filter()
+        self._apply_filter(view)
 
     @on(Input.Submitted, "#search")
     def _search_kept(self) -> None:
