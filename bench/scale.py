@@ -202,7 +202,13 @@ def _descendants(root: int) -> list[int]:
 
 def _environment(cache: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR")}
-    return {**env, "TERM": "xterm-256color", "XDG_CACHE_HOME": str(cache)}
+    # The reading state too: a reader reopened at the last article would not move down.
+    return {
+        **env,
+        "TERM": "xterm-256color",
+        "XDG_CACHE_HOME": str(cache),
+        "XDG_STATE_HOME": str(cache),
+    }
 
 
 def _reader_pane(text: str) -> str:
