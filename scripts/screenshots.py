@@ -19,15 +19,17 @@ SHOTS = [
     ("reader-80x24.svg", (80, 24), ["enter"]),
     ("entity-selected-120x40.svg", (120, 40), ["3", "down", "down", "enter"]),
     ("timeline-event-120x40.svg", (120, 40), ["4", *["down"] * 10, "enter"]),
+    ("search-120x40.svg", (120, 40), ["slash", *"smalls", "enter"]),
 ]
 
 
 async def shoot(name: str, size: tuple[int, int], keys: list[str]) -> None:
     app = ReaderApp(open_corpus([bundled_seeds()]))
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        await app.workers.wait_for_complete()
         for key in keys:
             await pilot.press(key)
+        await app.workers.wait_for_complete()  # a search's
         await pilot.pause(0.3)
         app.save_screenshot(str(OUT / name))
 
