@@ -105,3 +105,20 @@ async def test_the_reader_reopens_the_article_it_was_on(tmp_path: Path) -> None:
         assert isinstance(screen, MainScreen)
         assert screen.article_id == chosen
         assert screen.query_one("#articles").cursor == 2  # type: ignore[attr-defined]
+
+
+async def test_an_article_reached_by_a_search_is_remembered_too(tmp_path: Path) -> None:
+    """The article shown is remembered however it came to be shown, here by a search that
+    narrowed the list to it, not by a move of the cursor."""
+    state_path = tmp_path / "state.json"
+    app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"bessemer", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        shown = screen.article_id
+    assert shown is not None
+    assert State.load(state_path)[0].positions == {corpus_key([bundled_seeds()]): shown}

@@ -48,6 +48,8 @@ class ReaderApp(App[int]):
         self.state = State()
         self._key = corpus_key(source.paths) if isinstance(source, Loading) else None
         self._save_timer: Timer | None = None
+        self._reopen_at: str | None = None
+        """The article to reopen once the corpus is loaded: the one last read in it."""
         if "SSH_CONNECTION" in os.environ and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # over SSH every frame of an animation costs bytes
         self.source = source
@@ -61,6 +63,7 @@ class ReaderApp(App[int]):
     def on_mount(self) -> None:
         if self.state_path is not None:
             self.state, notice = State.load(self.state_path)
+            self._reopen_at = self.state.positions.get(self._key) if self._key else None
             if notice:
                 self.notify(notice, title="Reading state", severity="warning", markup=False)
         if isinstance(self.source, Corpus):
@@ -72,7 +75,7 @@ class ReaderApp(App[int]):
 
     def _reopen(self) -> None:
         """Go back to the article the reader was on when it last closed on this corpus."""
-        last = self.state.positions.get(self._key) if self._key else None
+        last, self._reopen_at = self._reopen_at, None  # once: later, the keys decide
         if last is not None:
             self._main().go_to(last)
 

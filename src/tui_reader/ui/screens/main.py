@@ -120,9 +120,8 @@ class MainScreen(Screen[None]):
         """The articles the filters let through, in corpus order."""
         return self._visible
 
-    def watch_article_id(self, article_id: str | None) -> None:
+    def watch_article_id(self) -> None:
         self._show_article()
-        self.post_message(self.ArticleShown(article_id))
 
     def go_to(self, article_id: str) -> None:
         """Show this article, with the list's cursor on it, if the filters let it through."""
@@ -193,6 +192,7 @@ class MainScreen(Screen[None]):
         self.query_one(TimelineList).mark_article(self.article_id)
         articles = self.query_one(ArticleList)
         self.query_one(PositionBar).show(articles.cursor + 1, articles.row_count)
+        self.post_message(self.ArticleShown(self.article_id))  # however it came to be shown
 
     # --- messages from the panes -------------------------------------------------------
 
