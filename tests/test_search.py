@@ -234,3 +234,21 @@ def test_an_edited_article_is_found_by_its_new_words_only(tmp_path: Path) -> Non
     assert again.indexed == 10
     assert again.search(Query.parse("cherries")) == {"n3"}
     assert again.search(Query.parse("apples")) == {f"n{n}" for n in range(10) if n != 3}
+
+
+def test_the_corpus_filtered_by_an_entity_and_a_set_of_ids(seeds: Corpus) -> None:
+    """The articles both filters let through, in corpus order, and only their events."""
+    smalls = "person:christian-smalls"
+    assert seeds.filtered(None, None) == (seeds.articles, seeds.timeline)
+    named, _ = seeds.filtered(smalls, None)
+    assert named == seeds.articles_naming(smalls)
+    one = {SEED_IDS["002"], "not-an-article"}
+    articles, entries = seeds.filtered(None, one)
+    assert [a.id for a in articles] == [SEED_IDS["002"]]
+    assert entries == [e for e in seeds.timeline if e.article == SEED_IDS["002"]]
+    assert entries
+    both, _ = seeds.filtered(smalls, {SEED_IDS["002"], SEED_IDS["001"]})
+    assert [a.id for a in both] == [
+        a.id for a in named if a.id in (SEED_IDS["002"], SEED_IDS["001"])
+    ]
+    assert seeds.filtered("org:nobody", None) == ([], [])

@@ -7,7 +7,10 @@ Everything here is plain data. Analysis fills it in (see `analysis.py`); the UI 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 from typing import Literal
 
 EntityType = Literal["person", "org", "place", "other"]
@@ -112,6 +115,10 @@ class Corpus:
     timeline: list[TimelineEntry]
     problems: list[Problem] = field(default_factory=list)
     _by_id: dict[str, Article] = field(init=False, repr=False, compare=False)
+    _timeline_articles: list[str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """The article of each event on the timeline, in its order: worked out when first needed."""
 
     def __post_init__(self) -> None:
         self._by_id = {article.id: article for article in self.articles}
@@ -127,16 +134,26 @@ class Corpus:
         self, entity_id: str | None, ids: set[str] | None
     ) -> tuple[list[Article], list[TimelineEntry]]:
         """The articles that name an entity (if given) and whose ids are among `ids` (if
-        given), in corpus order, and their events on the timeline."""
+        given), in corpus order, and their events on the timeline. Each step runs in C
+        (`map` and `compress`): at 100,000 articles a comprehension took a tenth of a
+        second a step."""
         if entity_id is None and ids is None:
             return self.articles, self.timeline
-        articles = self.articles_naming(entity_id) if entity_id is not None else self.articles
-        if ids is not None:
-            articles = [article for article in articles if article.id in ids]
+        article_ids = list(map(attrgetter("id"), self.articles))
+        keep: Callable[[str], bool] = (lambda _: True) if ids is None else ids.__contains__
+        if entity_id is not None:
+            entity = self.entities.get(entity_id)
+            named = set(entity.articles) if entity else set()
+            keep = named.__contains__ if ids is None else named.intersection(ids).__contains__
+        mask = list(map(keep, article_ids))
+        articles = list(compress(self.articles, mask))
         if len(articles) == len(self.articles):
             return articles, self.timeline
-        shown = {article.id for article in articles}
-        return articles, [entry for entry in self.timeline if entry.article in shown]
+        shown = set(compress(article_ids, mask))
+        if self._timeline_articles is None:
+            self._timeline_articles = list(map(attrgetter("article"), self.timeline))
+        entries = compress(self.timeline, map(shown.__contains__, self._timeline_articles))
+        return articles, list(entries)
 
     def articles_naming(self, entity_id: str) -> list[Article]:
         """The articles that mention an entity, in corpus order."""

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from .model import Article
 
@@ -249,8 +250,13 @@ class SearchIndex:
         keys = self._keys
         try:
             with self._lock if reader is self._db else contextlib.nullcontext():
-                rows = reader.execute("SELECT rowid FROM words WHERE words MATCH ?", (query.fts(),))
-                return {key for (rowid,) in rows if (key := keys.get(rowid)) is not None}
+                # One string of row ids, split and mapped in C: a row at a time in Python
+                # took most of a search's time at 100,000 articles.
+                sql = "SELECT group_concat(rowid, ',') FROM words WHERE words MATCH ?"
+                (joined,) = reader.execute(sql, (query.fts(),)).fetchone()
+            found = set(map(keys.get, map(int, joined.split(",")))) if joined else set()
+            found.discard(None)
+            return cast("set[str]", found)
         except sqlite3.Error:
             return None
 
