@@ -58,18 +58,14 @@ class MainScreen(Screen[None]):
     entity_filter: reactive[str | None] = reactive(None, init=False, repaint=False)
     active_pane: reactive[int] = reactive(0, init=False, repaint=False)
 
-    def __init__(
-        self,
-        corpus: Corpus,
-        load_progress: tuple[int, int] | None = None,
-        index: SearchIndex | None = None,
-    ) -> None:
+    def __init__(self, corpus: Corpus, load_progress: tuple[int, int] | None = None) -> None:
         super().__init__()
         self.corpus = corpus
         self.load_progress = load_progress
         """Files loaded and found, while a corpus is still loading."""
-        self.index = index
-        """The search index, when there is one; without it a search reads every article."""
+        self.index: SearchIndex | None = None
+        """The search index, once the app has one (`use_index`); without it a search reads
+        every article."""
         self.index_complete = True
         """Whether the index holds every article yet; until then results may be missing."""
         self.search_query: Query | None = None
@@ -246,7 +242,7 @@ class MainScreen(Screen[None]):
             self.index.interrupt()  # the search of the text before this one is of no use
         if query:
             self._search(query)
-        else:
+        elif self.search_hits is not None:  # not already cleared (Esc clears it at once)
             self._show_search(None)
 
     @work(thread=True, exclusive=True, group="search", description="search")
@@ -299,9 +295,9 @@ class MainScreen(Screen[None]):
         self.action_pane(PANES.index("articles"))
 
     def _cancel_search(self) -> None:
-        self.query_one("#search", Input).value = ""  # its Changed message clears the search
+        self.query_one("#search", Input).value = ""
         self.search_query = None
-        self._show_search(None)
+        self._show_search(None)  # now, not when the box's Changed message comes
 
     def action_next_match(self, step: int) -> None:
         """The next match of the search (or the one before), in the next matching article
