@@ -16,6 +16,7 @@ runs vary by a third, so the best and the median of several runs are reported.
 from __future__ import annotations
 
 import argparse
+import platform
 import statistics
 import subprocess
 import sys
@@ -73,7 +74,8 @@ def main() -> None:
     print(
         f"{args.count} articles of {size / 1000:.1f} KB on average ({entities} entities, "
         f"{events} events), {args.runs} runs: best {max(rates):.0f}, median "
-        f"{statistics.median(rates):.0f} articles/s in one process"
+        f"{statistics.median(rates):.0f} articles/s in one process (Python "
+        f"{platform.python_version()}, {sys.executable})"
     )
 
 

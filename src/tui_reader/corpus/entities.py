@@ -356,6 +356,25 @@ def _previous_word(paragraph: str, start: int) -> str:
 
 def _cues(name: str, piece: list[_Token], previous_word: str, after: str) -> tuple[Cue, ...]:
     words = (piece[0].lower,) if len(piece) == 1 else tuple([t.lower for t in piece])
+    says = _SAYS_AFTER.match(after)
+    said = bool(says and says.group(1).lower() in gz.SAYING_VERBS)
+    if after.startswith(","):  # the cheap test before the patterns that need one
+        appositive = _APPOSITIVE.match(after)
+        role = bool(appositive and appositive.group(1).lower() in gz.ROLES)
+        state = _STATE_AFTER.match(after)
+        in_state = bool(state and _is_state(state.group(1)))
+    else:
+        role = in_state = False
+    return _context_cues(name, words, previous_word, said, role, in_state)
+
+
+@functools.lru_cache(maxsize=65536)
+def _context_cues(
+    name: str, words: tuple[str, ...], previous_word: str, said: bool, role: bool, state: bool
+) -> tuple[Cue, ...]:
+    """The cues of a name in its context: the word before it, whether a saying verb follows
+    it, and whether a role ("a spokesman for") or a state (", Alabama") follows a comma.
+    Names recur in the same contexts, so this is cached."""
     gazetteer, given_name, acronym = _name_cues(name, words)
     cues = list(gazetteer)
     previous_lower = previous_word.lower()
@@ -364,15 +383,11 @@ def _cues(name: str, piece: list[_Token], previous_word: str, after: str) -> tup
     elif previous_lower in gz.ROLES:
         cues.append(("person", 3))
     cues.extend(given_name)
-    comma = after.startswith(",")  # the cheap test before the patterns that need one
-    appositive = _APPOSITIVE.match(after) if comma else None
-    if appositive and appositive.group(1).lower() in gz.ROLES:
+    if role:
         cues.append(("person", 3))
-    says = _SAYS_AFTER.match(after)
-    if (says and says.group(1).lower() in gz.SAYING_VERBS) or previous_word in ("said", "says"):
+    if said or previous_word in ("said", "says"):
         cues.append(("person", 1))
-    state = _STATE_AFTER.match(after) if comma else None
-    if state and _is_state(state.group(1)):
+    if state:
         cues.append(("place", 3))
     if previous_word in _PLACE_PREPOSITIONS:
         cues.append(("place", 1))
