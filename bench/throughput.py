@@ -1,6 +1,9 @@
 """Articles analysed per second, in one process, on articles of the seeds' size.
 
-    python bench/throughput.py [COUNT] [--runs N]
+    python bench/throughput.py [COUNT] [--runs N] [--folder FOLDER]
+
+With `--folder`, the articles are the first COUNT of that folder instead (a synthetic corpus
+from `bench/synthetic.py`, whose names vary from article to article).
 
 Each article is a bundled seed whose long paragraphs end with a lowercase tag unique to that
 copy; the tag is neither a name nor a date, so the analysis is the seeds' own. Short
@@ -21,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from tui_reader.corpus.analysis import build
 from tui_reader.corpus.loading import Source, bundled_seeds, load
@@ -45,8 +49,9 @@ def corpus(count: int) -> list[Source]:
     return sources
 
 
-def run_once(count: int) -> None:
-    sources = corpus(count)
+def run_once(count: int, folder: Path | None) -> None:
+    sources = load([folder])[0][:count] if folder else corpus(count)
+    count = len(sources)
     started = time.perf_counter()
     built = build(sources)
     elapsed = time.perf_counter() - started
@@ -58,15 +63,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int, nargs="?", default=2000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--folder", type=Path, help="articles from this folder")
     parser.add_argument("--once", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.once:
-        run_once(args.count)
+        run_once(args.count, args.folder)
         return
+    folder = ["--folder", str(args.folder)] if args.folder else []
     rates = []
     for _ in range(args.runs):
         output = subprocess.run(
-            [sys.executable, __file__, str(args.count), "--once"],
+            [sys.executable, __file__, str(args.count), "--once", *folder],
             capture_output=True, text=True, check=True,
         ).stdout.split()  # fmt: skip
         rates.append(float(output[0]))
