@@ -93,9 +93,13 @@ def _read(argv: Sequence[str]) -> int:
 
     if args.paths:  # the bundled corpus is four files: no worker is ever needed
         loading.start_workers()
-    from platformdirs import user_state_path
+    from platformdirs import user_config_path, user_state_path
 
-    app = ReaderApp(loading, state_path=user_state_path("tui-reader") / "state.json")
+    app = ReaderApp(
+        loading,
+        state_path=user_state_path("tui-reader") / "state.json",
+        config_path=user_config_path("tui-reader") / "config.toml",
+    )
     result = app.run()
     _report(app.corpus)  # what could not be loaded stays on the terminal after the reader
     return result if isinstance(result, int) else 0

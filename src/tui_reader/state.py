@@ -68,22 +68,23 @@ def read_json(path: Path) -> Loaded:
     except FileNotFoundError:
         return Loaded(None)
     except (OSError, UnicodeDecodeError) as error:
-        return _damaged(path, str(error))
+        return Loaded(None, damaged(path, str(error)))
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as error:
-        return _damaged(path, f"not JSON ({error})")
+        return Loaded(None, damaged(path, f"not JSON ({error})"))
     if not isinstance(data, dict) or data.get("version") != VERSION:
-        return _damaged(path, "not a tui-reader state file of this version")
+        return Loaded(None, damaged(path, "not a tui-reader state file of this version"))
     return Loaded(data)
 
 
-def _damaged(path: Path, why: str) -> Loaded:
+def damaged(path: Path, why: str) -> str:
+    """Set a user file that could not be read aside; what to tell the user."""
     try:
         aside = set_aside(path)
     except OSError as error:
-        return Loaded(None, f"{path} could not be read ({why}) nor moved aside ({error})")
-    return Loaded(None, f"{path} could not be read ({why}); it was kept as {aside.name}")
+        return f"{path} could not be read ({why}) nor moved aside ({error})"
+    return f"{path} could not be read ({why}); it was kept as {aside.name}"
 
 
 def corpus_key(paths: list[Path]) -> str:

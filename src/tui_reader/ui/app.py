@@ -10,16 +10,20 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
+from ..config import Config, read_config
 from ..corpus.model import Corpus
 from ..corpus.pipeline import Loading
 from ..corpus.search import SearchIndex, index_path
 from ..corpus.text import printable
 from ..state import State, corpus_key
+from .commands import defaults, sections, shown
+from .keys import GLOBAL
+from .screens.help import HelpScreen
 from .screens.main import MainScreen
 
 SHOW_EVERY = 0.2
@@ -37,14 +41,19 @@ class ReaderApp(App[int]):
 
     CSS_PATH = "reader.tcss"
     TITLE = "tui-reader"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = GLOBAL
 
-    def __init__(self, source: Corpus | Loading, state_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        source: Corpus | Loading,
+        state_path: Path | None = None,
+        config_path: Path | None = None,
+    ) -> None:
         super().__init__()
         self.state_path = state_path
         """Where the reading state is kept; None keeps none (a corpus given in code)."""
+        self.config = read_config(config_path, defaults()) if config_path else Config()
+        self.set_keymap(self.config.keymap)
         self.state = State()
         self._key = corpus_key(source.paths) if isinstance(source, Loading) else None
         self._save_timer: Timer | None = None
@@ -61,6 +70,8 @@ class ReaderApp(App[int]):
         return MainScreen(self.corpus)
 
     def on_mount(self) -> None:
+        for problem in self.config.notices:
+            self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
         if self.state_path is not None:
             self.state, notice = State.load(self.state_path)
             self._reopen_at = self.state.positions.get(self._key) if self._key else None
@@ -72,6 +83,14 @@ class ReaderApp(App[int]):
             self._reopen()
         else:
             self._load(self.source)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        listed = [
+            (title, [(" ".join(shown(key) for key in c.keys), c.description) for c in commands])
+            for title, commands in sections(self.config.keymap)
+        ]
+        self.push_screen(HelpScreen(listed))
 
     def _reopen(self) -> None:
         """Go back to the article the reader was on when it last closed on this corpus."""

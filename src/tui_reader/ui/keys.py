@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+# Anywhere, whatever has focus.
+GLOBAL: list[BindingType] = [
+    Binding("question_mark,f1", "help", "Help", id="help"),
+    Binding("q", "quit", "Quit", id="quit"),
+]
+
 # Moving in any pane. Each pane implements the actions `move`, `page` and `jump`.
 NAVIGATION: list[BindingType] = [
     Binding("down,j", "move(1)", "Down", show=False, id="down"),

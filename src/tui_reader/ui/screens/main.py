@@ -21,6 +21,7 @@ from ...corpus.text import printable, safe_url
 from ..widgets.bars import PaneTabs, PositionBar, StatusBar
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.reader import ReadingView
+from ..widgets.search import SearchBox
 
 NARROW_WIDTH = 100
 """Below this many columns the panes become tabs, one shown at a time."""
@@ -33,16 +34,16 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "cycle_pane(1)", "Next pane", id="next-pane"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="previous-pane"),
-        Binding("1", "pane(0)", "Articles", show=False, id="pane-articles"),
-        Binding("2", "pane(1)", "Article", show=False, id="pane-reader"),
-        Binding("3", "pane(2)", "Entities", show=False, id="pane-entities"),
-        Binding("4", "pane(3)", "Timeline", show=False, id="pane-timeline"),
+        Binding("1", "pane(0)", "Article list pane", show=False, id="pane-articles"),
+        Binding("2", "pane(1)", "Article pane", show=False, id="pane-reader"),
+        Binding("3", "pane(2)", "Entities pane", show=False, id="pane-entities"),
+        Binding("4", "pane(3)", "Timeline pane", show=False, id="pane-timeline"),
         # A priority binding, run as the key arrives: the keys typed after it may already
         # be waiting, and they must go to the box it opens, not to the pane that had focus.
         Binding("slash", "search", "Search", id="search", priority=True),
-        Binding("n", "next_match(1)", "Next match", show=False, id="next-match"),
-        Binding("N", "next_match(-1)", "Previous match", show=False, id="previous-match"),
-        Binding("y", "copy_link", "Copy link", show=False, id="copy-link"),
+        Binding("n", "next_match(1)", "Next search match", show=False, id="next-match"),
+        Binding("N", "next_match(-1)", "Previous search match", show=False, id="previous-match"),
+        Binding("y", "copy_link", "Copy the article's link", show=False, id="copy-link"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
     ]
 
@@ -80,7 +81,9 @@ class MainScreen(Screen[None]):
         with Horizontal(id="top"):
             yield StatusBar(id="status")
             yield PositionBar(id="position")
-        yield Input(placeholder="Search titles and bodies  (Enter keeps, Esc cancels)", id="search")
+        yield SearchBox(
+            placeholder="Search titles and bodies  (Enter keeps, Esc cancels)", id="search"
+        )
         yield PaneTabs(id="tabs")
         with Container(id="panes"):
             yield ArticleList(id="articles")
@@ -307,11 +310,10 @@ class MainScreen(Screen[None]):
         articles = self.query_one(ArticleList)
         articles.action_move(step)
 
-    def on_key(self, event: events.Key) -> None:
-        if event.key == "escape" and self.focused is self.query_one("#search", Input):
-            event.stop()
-            self._cancel_search()
-            self._close_search()
+    @on(SearchBox.Cancelled)
+    def _search_cancelled(self) -> None:
+        self._cancel_search()
+        self._close_search()
 
     # --- actions -----------------------------------------------------------------------
 

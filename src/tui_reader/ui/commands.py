@@ -1,0 +1,100 @@
+"""Every key the reader binds, read from the declarations the bindings themselves use, so
+that the help screen, the keymap's command ids and the README's key table cannot drift
+from what the keys do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+from textual.keys import format_key
+
+from .keys import GLOBAL, NAVIGATION
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+from .widgets.lists import ArticleList, EntitySidebar, TimelineList
+from .widgets.reader import ReadingView
+from .widgets.rows import RowList
+from .widgets.search import SearchBox
+
+SECTIONS: tuple[tuple[str, list[BindingType]], ...] = (
+    ("Anywhere", [*GLOBAL, *MainScreen.BINDINGS]),
+    ("Every pane", NAVIGATION),
+    ("Lists", [b for b in RowList.BINDINGS if b not in NAVIGATION]),
+    ("Article list", ArticleList.BINDINGS),
+    ("Entities", EntitySidebar.BINDINGS),
+    ("Timeline", TimelineList.BINDINGS),
+    ("Article", [b for b in ReadingView.BINDINGS if b not in NAVIGATION]),
+    ("Search box", SearchBox.BINDINGS),
+    ("Help", HelpScreen.BINDINGS),
+)
+"""The key declarations, by where they act."""
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One command as the help lists it: its id, its keys, and what it does."""
+
+    id: str
+    keys: tuple[str, ...]
+    description: str
+
+
+def _bindings(declared: list[BindingType]) -> list[Binding]:
+    return [b if isinstance(b, Binding) else Binding(*b) for b in declared]
+
+
+def sections(keymap: dict[str, str]) -> list[tuple[str, list[Command]]]:
+    """Each section's commands, with the keys the keymap gives them."""
+    listed = []
+    for title, declared in SECTIONS:
+        commands = []
+        for binding in _bindings(declared):
+            keys = keymap.get(binding.id or "", binding.key)
+            commands.append(Command(binding.id or "", tuple(_canonical(keys)), binding.description))
+        listed.append((title, commands))
+    return listed
+
+
+def defaults() -> dict[str, str]:
+    """Every command id and its keys, as declared."""
+    return {
+        binding.id: ",".join(_canonical(binding.key))
+        for _, declared in SECTIONS
+        for binding in _bindings(declared)
+        if binding.id
+    }
+
+
+def _canonical(keys: str) -> list[str]:
+    """Keys as Textual names them: "?" is "question_mark"."""
+    return [b.key for b in Binding.make_bindings([Binding(keys, "")])]
+
+
+_NAMES = {
+    "down": "↓", "up": "↑", "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End",
+    "escape": "Esc", "enter": "Enter", "tab": "Tab", "space": "Space",
+}  # fmt: skip
+
+
+def shown(key: str) -> str:
+    """A key as the help and the README show it: "Ctrl+d", "PgDn", "?"."""
+    *modifiers, name = key.split("+")
+    function_key = name[:1] == "f" and name[1:].isdigit()
+    label = _NAMES.get(name) or (name.upper() if function_key else format_key(name))
+    return "+".join([*(m.title() for m in modifiers), label])
+
+
+def markdown(keymap: dict[str, str] | None = None) -> str:
+    """The key table of the README."""
+    lines = ["| Keys | Command id | What it does |", "| --- | --- | --- |"]
+    for title, commands in sections(keymap or {}):
+        lines.append(f"| **{title}** | | |")
+        for command in commands:
+            keys = " ".join(f"`{shown(key)}`" for key in command.keys).replace("`|`", "`\\|`")
+            lines.append(f"| {keys} | `{command.id}` | {command.description} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")
