@@ -180,3 +180,20 @@ def test_a_file_name_that_is_not_utf_8_loads_and_caches(tmp_path: Path) -> None:
     corpus = Loading([tmp_path], cache=cache).run()
     assert len(corpus.articles) == 1
     assert printable(corpus.articles[0].source).encode("utf-8")
+
+
+def test_emoji_joiners_and_variation_selectors_are_left_out(tmp_path: Path) -> None:
+    """Terminals disagree on how wide a joined emoji ("👩‍👧", one glyph or two) or one with
+    a variation selector ("❤️") is, and a row drawn at another width than counted breaks
+    the pane's border: the joiner and the selectors leave the text, in the body, the
+    title and a file's name; the emoji themselves stay."""
+    family, heart = "👩\u200d👩\u200d👧", "❤\ufe0f"
+    (tmp_path / f"a {family}.txt").write_text(
+        f"Title {family}\n\nThe union {heart} won {family}.\n"
+    )
+    article = open_corpus([tmp_path]).articles[0]
+    shown = [article.title, *article.paragraphs, printable(article.source)]
+    for text in shown:
+        assert not {"\u200d", "\ufe0e", "\ufe0f"} & set(text), repr(text)
+    assert "👩👩👧" in article.paragraphs[0]
+    assert "❤" in article.paragraphs[0]

@@ -97,6 +97,13 @@ class Pty:
     def text(self) -> str:
         return "\n".join(self.screen.display)
 
+    def borders(self) -> list[tuple[int, ...]]:
+        """The columns of the panes' vertical borders in each row, as the terminal has them."""
+        return [
+            tuple(x for x in range(self.screen.columns) if row[x].data in ("│", "┃"))
+            for row in (self.screen.buffer[y] for y in range(self.screen.lines))
+        ]
+
     def key(self, data: bytes) -> None:
         os.write(self.fd, data)
         self.settle()
@@ -125,8 +132,9 @@ def test_no_escape_from_an_article_reaches_the_terminal(
     tmp_path: Path, size: tuple[int, int], term: str, no_color: bool
 ) -> None:
     """Visit every article of the hostile corpus, in every pane: the terminal receives no
-    title, clipboard, link or bidi sequence, markup shows as the text it is, and the reader
-    quits normally (the markup's [@click=app.quit] did nothing)."""
+    title, clipboard, link or bidi sequence, markup shows as the text it is, wide characters
+    move no pane's border, and the reader quits normally (the markup's [@click=app.quit] did
+    nothing)."""
     count = hostile_corpus(tmp_path / "corpus")
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLORTERM")}
     env.update(TERM=term, XDG_CACHE_HOME=str(tmp_path / "cache"))
@@ -135,9 +143,13 @@ def test_no_escape_from_an_article_reaches_the_terminal(
     reader = Pty([sys.executable, "-m", "tui_reader", str(tmp_path / "corpus")], env, size)
     reader.wait_for(lambda text: "articles" in text.splitlines()[0])
     reader.settle()
+    layout = {pane: reader.borders() for pane in (b"2", b"3", b"4", b"1") if not reader.key(pane)}
     for _ in range(count):
         for pane in (b"2", b"3", b"4", b"1"):  # every pane shows this article's part
             reader.key(pane)
+            # Wide characters, emoji and combining marks move no border in any row.
+            moved = [y for y, row in enumerate(reader.borders()) if row != layout[pane][y]]
+            assert not moved, (moved, reader.text())
         reader.key(b"y")  # copy the article's link, if it has one
         reader.key(b"j")
     reader.key(b"/")

@@ -86,14 +86,17 @@ def decode_entities(text: str) -> str:
 
 
 # Spaces that should read as plain spaces, and invisible characters that only get in the way.
+# The zero-width joiner and the emoji variation selectors go too: terminals disagree on how
+# wide the emoji they join or restyle are, and a row drawn wider or narrower than the reader
+# counted breaks the columns and borders of every pane.
 _SPACES = re.compile("[\xa0\u2007\u202f\t\u3000]")  # a regex: far faster than str.translate
-_INVISIBLE = re.compile("[\u200b\u200c\u2060\ufeff\u00ad]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f]")
 # Anything the loop in `normalise` would change: an unsafe or invisible character, or an
 # entity. A pattern that starts with a character class is searched far faster than one
 # that starts with an alternation, so the entity is looked for on its own.
 _UNSAFE_OR_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200c\u2060\ufeff\u00ad"
-    "\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200c\u200d\u2060\ufeff"
+    "\u00ad\ufe0e\ufe0f\ud800-\udfff]"
 )
 _ENTITY_START = re.compile("&[#A-Za-z]")
 
@@ -101,8 +104,9 @@ _ENTITY_START = re.compile("&[#A-Za-z]")
 def _printable(text: str) -> bool:
     """Whether the text, line breaks aside, holds no control, invisible or unusual space
     character: none that `_SPACES` or `_UNSAFE_OR_INVISIBLE` finds. Most texts hold none,
-    and `str.isprintable` tells that many times faster than either pattern."""
-    return text.replace("\n", "").isprintable()
+    and `str.isprintable` tells that many times faster than either pattern (the variation
+    selectors, which it counts as printable, are looked for on their own)."""
+    return text.replace("\n", "").isprintable() and "\ufe0f" not in text and "\ufe0e" not in text
 
 
 def normalise(raw: str) -> str:

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 # Lone surrogates (from a JSON "\\udc80", or a file name's undecodable bytes) cannot be
 # written to a terminal at all.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_UNSAFE_WITH_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_WITH_BREAKS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\u200d\ufe0e\ufe0f]"
+)
 
 
 def strip_unsafe(text: str) -> str:
@@ -20,7 +22,8 @@ def strip_unsafe(text: str) -> str:
 
 
 def printable(text: str) -> str:
-    """One line fit for a terminal: every control character shown as a visible symbol."""
+    """One line fit for a terminal: every control character shown as a visible symbol, and
+    the joiner and variation selectors that make emoji of unsure width left out."""
     return _UNSAFE_WITH_BREAKS.sub(_visible, text)
 
 
@@ -30,6 +33,8 @@ def _visible(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # the Control Pictures block: ␀ … ␟
     if code == 0x7F:
         return "\u2421"  # ␡
+    if code in (0x200D, 0xFE0E, 0xFE0F):
+        return ""
     return "\ufffd"
 
 
