@@ -240,3 +240,26 @@ def test_nothing_animates_over_ssh(seeds: Corpus, monkeypatch: pytest.MonkeyPatc
     assert ReaderApp(seeds).animation_level == constants.TEXTUAL_ANIMATIONS
     monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 52000 10.0.0.2 22")
     assert ReaderApp(seeds).animation_level == "none"
+
+
+async def test_a_huge_article_is_laid_out_a_slice_at_a_time(tmp_path: Path) -> None:
+    """A 2 MB article (cut from 26 MB) shows its first screen before the rest is wrapped,
+    so the keys never wait for it; End follows it to its end, where a notice says the
+    article was cut."""
+    body = "Workers at the warehouse in Albany voted on Friday to join the union.\n\n"
+    (tmp_path / "huge.txt").write_text(body * 300_000)
+    app = ReaderApp(open_corpus([tmp_path]))
+    async with app.run_test(size=WIDE) as pilot:
+        reader = app.query_one(ReadingView)
+        assert reader._blocks is not None  # not all laid out yet
+        assert reader.position_label() is None  # so no percentage is claimed
+        assert "Workers at the warehouse" in reader.render_line(0).text
+        await pilot.press("2", "end")
+        await pilot.pause()
+        while reader._blocks is not None:
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert reader.position_label() == "100%"
+        assert reader.scroll_offset.y == reader.max_scroll_y > 10_000
+        shown = "".join(reader.render_line(y).text for y in range(reader.size.height))
+        assert "This article was cut at 2,000,000 characters" in shown

@@ -195,3 +195,17 @@ async def test_the_hostile_corpus_through_pilot(tmp_path: Path) -> None:
         await pilot.pause()
         assert not unsafe.search(app.export_screenshot())
         assert app.is_running
+
+
+def test_keys_typed_together_go_where_the_first_sends_them(tmp_path: Path) -> None:
+    """ "2G" written at once: the 2 moves to the article, and the G goes there too (to its
+    end), not to the list that had focus when both arrived."""
+    env = dict(os.environ, TERM="xterm-256color", XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    reader = Pty([sys.executable, "-m", "tui_reader"], env, (120, 40))
+    reader.wait_for(lambda text: "1 / 4" in text.splitlines()[0])
+    reader.settle()
+    reader.key(b"2G")
+    reader.wait_for(lambda text: "100%" in text, timeout=10)
+    assert "1 / 4" in reader.text().splitlines()[0]  # the list did not move
+    assert reader.close() == 0

@@ -32,14 +32,22 @@ class MainScreen(Screen[None]):
     """Article list, reading view, entity sidebar and timeline over one corpus."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "cycle_pane(1)", "Next pane", id="next-pane"),
-        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="previous-pane"),
-        Binding("1", "pane(0)", "Article list pane", show=False, id="pane-articles"),
-        Binding("2", "pane(1)", "Article pane", show=False, id="pane-reader"),
-        Binding("3", "pane(2)", "Entities pane", show=False, id="pane-entities"),
-        Binding("4", "pane(3)", "Timeline pane", show=False, id="pane-timeline"),
-        # A priority binding, run as the key arrives: the keys typed after it may already
-        # be waiting, and they must go to the box it opens, not to the pane that had focus.
+        # Priority bindings, run as the key arrives, before the keys typed after it are
+        # handed to the widget with focus: after "2G" the G must go to the article.
+        Binding("tab", "cycle_pane(1)", "Next pane", id="next-pane", priority=True),
+        Binding(
+            "shift+tab",
+            "cycle_pane(-1)",
+            "Previous pane",
+            show=False,
+            id="previous-pane",
+            priority=True,
+        ),
+        Binding("1", "pane(0)", "Article list pane", show=False, id="pane-articles", priority=True),
+        Binding("2", "pane(1)", "Article pane", show=False, id="pane-reader", priority=True),
+        Binding("3", "pane(2)", "Entities pane", show=False, id="pane-entities", priority=True),
+        Binding("4", "pane(3)", "Timeline pane", show=False, id="pane-timeline", priority=True),
+        # The keys typed after it must go to the box it opens.
         Binding("slash", "search", "Search", id="search", priority=True),
         Binding("n", "next_match(1)", "Next search match", show=False, id="next-match"),
         Binding("N", "next_match(-1)", "Previous search match", show=False, id="previous-match"),
@@ -337,11 +345,15 @@ class MainScreen(Screen[None]):
         else:
             self.entity_filter = None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the search box, digits are text.
+        return action != "pane" or not isinstance(self.focused, SearchBox)
+
     def action_pane(self, index: int) -> None:
         """Show and focus one pane."""
         self.active_pane = index
         pane = self.query_one(f"#{PANES[index]}", Widget)
-        self.call_after_refresh(pane.focus)
+        pane.focus()
 
     def action_cycle_pane(self, step: int) -> None:
         self.action_pane((self.active_pane + step) % len(PANES))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import time
+from collections.abc import Iterator, Mapping
+from functools import partial
 from typing import ClassVar
 
 from rich.console import Console
@@ -12,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.strip import Strip
 
+from ...corpus.loading import MAX_CHARS
 from ...corpus.model import Article, Entity, Event, Mention
 from ...corpus.search import Query
 from ...corpus.text import sentence_at
@@ -21,6 +24,8 @@ from .rows import LineView, source_label, text_strip
 
 MEASURE = 88
 """The widest a line of body text gets, for comfortable reading."""
+LAYOUT_SLICE = 0.02
+"""Seconds spent wrapping an article before the keys get a turn."""
 
 
 class ReadingView(LineView, can_focus=True):
@@ -63,6 +68,11 @@ class ReadingView(LineView, can_focus=True):
         """The lines drawn so far, at the width they were drawn for."""
         self._paragraph_lines: dict[int, list[tuple[int, int]]] = {}
         self._laid_out_for: int | None = None
+        self._page: _Page | None = None
+        self._blocks: Iterator[_Block] | None = None
+        """The blocks of the article still to lay out; None once all are."""
+        self._to_end = False
+        """Whether the view follows the end of an article still being laid out (End)."""
         self._scroll_pending: tuple[int, int] | None = None
         """A paragraph and an offset in it to scroll to once the article is laid out (it
         may be hidden now)."""
@@ -126,18 +136,22 @@ class ReadingView(LineView, can_focus=True):
         self._layout()
 
     def action_move(self, step: int) -> None:
+        self._to_end = False
         self.scroll_to(y=self.scroll_offset.y + step, animate=False)
 
     def action_page(self, step: int) -> None:
+        self._to_end = False
         page = max(1, self.scrollable_content_region.height - 1)
         self.scroll_to(y=self.scroll_offset.y + step * page, animate=False)
 
     def action_half(self, step: int) -> None:
+        self._to_end = False
         half = max(1, self.scrollable_content_region.height // 2)
         self.scroll_to(y=self.scroll_offset.y + step * half, animate=False)
 
     def action_jump(self, index: int) -> None:
         """Jump to the top (0) or the bottom (-1)."""
+        self._to_end = index != 0 and self._blocks is not None  # once all is laid out
         self.scroll_to(y=0 if index == 0 else self.max_scroll_y, animate=False)
 
     def on_resize(self) -> None:
@@ -147,6 +161,8 @@ class ReadingView(LineView, can_focus=True):
         """How far down the article the view reaches, as `less` gives it: "42%"."""
         height = self.scrollable_content_region.height
         total = len(self._lines)
+        if self._blocks is not None:  # still being laid out: the end is not known
+            return None
         seen = min(total, int(self.scroll_offset.y) + height)
         return f"{100 * seen // total}%" if total > height > 0 else None
 
@@ -167,7 +183,10 @@ class ReadingView(LineView, can_focus=True):
         return strip
 
     def _line_of(self, paragraph: int, offset: int) -> int:
-        """The wrapped line that holds a paragraph's character at `offset`."""
+        """The wrapped line that holds a paragraph's character at `offset` (laying the
+        article out that far first, if it is not yet)."""
+        if self._page is not None and self._page.last_paragraph < paragraph:
+            self._lay_out(through=paragraph)
         lines = self._paragraph_lines.get(paragraph, [(0, 0)])
         return max(line for line, start in lines if start <= offset or line == lines[0][0])
 
@@ -175,50 +194,96 @@ class ReadingView(LineView, can_focus=True):
         return self.get_component_rich_style(name, partial=True)
 
     def _layout(self) -> None:
-        """Wrap the article for the current width; kept until the width or content changes."""
+        """Wrap the article for the current width; kept until the width or content changes.
+
+        A long article is wrapped a slice at a time, the first screenful at once and the
+        rest between keys, so that a 2 MB article shows as soon as a short one does."""
         width = self.scrollable_content_region.width
         if width <= 0 or width == self._laid_out_for:
             return
         self._laid_out_for = width
+        self._to_end = False
         page = _Page(self.app.console, max(10, min(MEASURE, width - 2)))
-        article = self.article
-        meta = self._style("reader--meta")
-        if article is None:
-            page.add(Text("No article to show.", style=meta))
-        else:
-            title = Text(article.title, style=self._style("reader--title"))
-            for start, end in self.search_query.spans(article.title) if self.search_query else ():
-                title.stylize(self._style("reader--match"), start, end)
-            page.add(title)
-            page.add(Text(self._byline(article), style=meta))
-            page.blank()
-            mentions: dict[int, list[Mention]] = {}
-            for mention in article.mentions:
-                mentions.setdefault(mention.paragraph, []).append(mention)
-            for index, paragraph in enumerate(article.paragraphs):
-                page.add(self._paragraph(article, index, paragraph, mentions.get(index, [])), index)
-                page.blank()
-            for note in article.notes:
-                page.add(Text(f"Note: {note}", style=self._style("reader--note")))
-                page.blank()
-            count = len(article.removed)
-            if count and not self.show_removed:
-                plural = "s" * (count != 1)
-                page.add(Text(f"{count} passage{plural} removed in cleaning (r shows)", style=meta))
-            elif count:
-                page.add(Text(f"Removed in cleaning ({count}; r hides):", style=meta))
-                for removed in article.removed:
-                    page.add(Text(f"  – {removed}", style=meta))
+        self._page, self._blocks = page, self._article_blocks()
         self._lines, self._strips = page.lines, {}
         self._paragraph_lines = page.paragraph_lines
+        self._lay_out(through=self._scroll_pending[0] if self._scroll_pending else None)
+
+    def _lay_out(self, through: int | None = None, everything: bool = False) -> None:
+        """Wrap more of the article: at least through paragraph `through` and a screenful,
+        then for up to `LAYOUT_SLICE` seconds; the rest later, unless `everything`."""
+        page, blocks = self._page, self._blocks
+        if page is None or blocks is None:
+            return
+        enough = len(page.lines) + 2 * self.size.height
+        deadline = time.perf_counter() + LAYOUT_SLICE
+        for text, paragraph, offset in blocks:
+            page.add(text, paragraph, offset)
+            if (
+                not everything
+                and len(page.lines) >= enough
+                and (through is None or page.last_paragraph >= through)
+                and time.perf_counter() > deadline
+            ):
+                self.set_timer(0.001, partial(self._lay_out_later, blocks))
+                break
+        else:
+            self._blocks = None
         self.set_virtual_size(Size(page.measure + 1, len(page.lines)))
-        if self._scroll_pending is not None:
-            line = self._line_of(*self._scroll_pending)
-            self._scroll_pending = None
+        if self._to_end:  # End was pressed while the article was laid out: follow its end
+            self._to_end = self._blocks is not None
+            self.call_after_refresh(self.scroll_end, animate=False, force=True)
+        pending, self._scroll_pending = self._scroll_pending, None
+        if pending is not None:
+            line = self._line_of(*pending)
             # After the refresh, when the new virtual size bounds the scroll.
             self.call_after_refresh(self.scroll_to, y=max(0, line - 2), animate=False, force=True)
         self.show_position()
         self.refresh()
+
+    def _lay_out_later(self, blocks: Iterator[_Block]) -> None:
+        if blocks is self._blocks:  # not an article, or a width, since replaced
+            self._lay_out()
+
+    def _article_blocks(self) -> Iterator[_Block]:
+        """The article's blocks in order, each with its paragraph's number (None for the
+        rest) and its offset in it; None for a blank line. Each is styled only when it is
+        laid out, and a long paragraph comes in pieces (`PIECE`)."""
+        article = self.article
+        meta = self._style("reader--meta")
+        if article is None:
+            yield Text("No article to show.", style=meta), None, 0
+            return
+        title = Text(article.title, style=self._style("reader--title"))
+        for start, end in self.search_query.spans(article.title) if self.search_query else ():
+            title.stylize(self._style("reader--match"), start, end)
+        yield title, None, 0
+        yield Text(self._byline(article), style=meta), None, 0
+        yield _BLANK
+        mentions: dict[int, list[Mention]] = {}
+        for mention in article.mentions:
+            mentions.setdefault(mention.paragraph, []).append(mention)
+        for index, paragraph in enumerate(article.paragraphs):
+            text = self._paragraph(article, index, paragraph, mentions.get(index, []))
+            for offset, piece in _pieces(text):
+                yield piece, index, offset
+            yield _BLANK
+        if article.truncated:
+            notice = f"This article was cut at {MAX_CHARS:,} characters: the file holds more."
+            yield Text(notice, style=self._style("reader--note")), None, 0
+            yield _BLANK
+        for note in article.notes:
+            yield Text(f"Note: {note}", style=self._style("reader--note")), None, 0
+            yield _BLANK
+        count = len(article.removed)
+        if count and not self.show_removed:
+            plural = "s" * (count != 1)
+            summary = f"{count} passage{plural} removed in cleaning (r shows)"
+            yield Text(summary, style=meta), None, 0
+        elif count:
+            yield Text(f"Removed in cleaning ({count}; r hides):", style=meta), None, 0
+            for removed in article.removed:
+                yield Text(f"  – {removed}", style=meta), None, 0
 
     def _byline(self, article: Article) -> str:
         parts = [article.published.isoformat() if article.published else "date unknown"]
@@ -254,6 +319,12 @@ class ReadingView(LineView, can_focus=True):
         return text
 
 
+_Block = tuple[Text | None, int | None, int]
+"""A block to lay out: its text (None for a blank line), its paragraph's number (None
+outside the body), and its offset in that paragraph."""
+_BLANK: _Block = (None, None, 0)
+
+
 class _Page:
     """Wrapped lines being laid out (None for a blank one), and where each paragraph's lines
     start."""
@@ -263,14 +334,40 @@ class _Page:
         self.lines: list[Text | None] = []
         self.paragraph_lines: dict[int, list[tuple[int, int]]] = {}
         """For each paragraph, (line number, offset of the line's first character)."""
+        self.last_paragraph = -1
+        """The last paragraph laid out."""
 
-    def add(self, text: Text, paragraph: int | None = None) -> None:
-        offset = 0
+    def add(self, text: Text | None, paragraph: int | None, offset: int) -> None:
+        """Add a block, wrapped, which starts at `offset` in its paragraph (None adds a
+        blank line)."""
+        if text is None:
+            self.lines.append(None)
+            return
+        if paragraph is not None:
+            self.last_paragraph = paragraph
         for line in text.wrap(self.console, self.measure):
             if paragraph is not None:
                 self.paragraph_lines.setdefault(paragraph, []).append((len(self.lines), offset))
             offset += len(line.plain)
             self.lines.append(Text(" ") + line)
 
-    def blank(self) -> None:
-        self.lines.append(None)
+
+PIECE = 10_000
+"""A paragraph longer than this is wrapped in pieces of about this many characters: the
+time to wrap a paragraph grows faster than its length."""
+
+
+def _pieces(text: Text) -> Iterator[tuple[int, Text]]:
+    """The text in pieces to wrap one by one, each with its offset; a long one is cut after
+    a space near every `PIECE` characters, or at `PIECE` in a run with no space."""
+    plain = text.plain
+    if len(plain) <= PIECE:
+        yield 0, text
+        return
+    cuts = []
+    at = 0
+    while len(plain) - at > PIECE:
+        space = plain.rfind(" ", at + PIECE // 2, at + PIECE)
+        at = space + 1 if space >= 0 else at + PIECE
+        cuts.append(at)
+    yield from zip([0, *cuts], text.divide(cuts), strict=True)
