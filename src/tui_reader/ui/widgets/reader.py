@@ -259,6 +259,9 @@ class ReadingView(LineView, can_focus=True):
             title.stylize(self._style("reader--match"), start, end)
         yield title, None, 0
         yield Text(self._byline(article), style=meta), None, 0
+        if article.truncated:
+            notice = f"Cut at {MAX_CHARS:,} characters: the file holds more than is shown."
+            yield Text(notice, style=self._style("reader--note")), None, 0
         yield _BLANK
         mentions: dict[int, list[Mention]] = {}
         for mention in article.mentions:
@@ -267,10 +270,6 @@ class ReadingView(LineView, can_focus=True):
             text = self._paragraph(article, index, paragraph, mentions.get(index, []))
             for offset, piece in _pieces(text):
                 yield piece, index, offset
-            yield _BLANK
-        if article.truncated:
-            notice = f"This article was cut at {MAX_CHARS:,} characters: the file holds more."
-            yield Text(notice, style=self._style("reader--note")), None, 0
             yield _BLANK
         for note in article.notes:
             yield Text(f"Note: {note}", style=self._style("reader--note")), None, 0
