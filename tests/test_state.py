@@ -16,6 +16,7 @@ from tui_reader.corpus.pipeline import Loading
 from tui_reader.state import VERSION, State, corpus_key, read_json, write_atomically
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.widgets.lists import ArticleList
 
 
 def test_state_round_trips(tmp_path: Path) -> None:
@@ -122,3 +123,46 @@ async def test_an_article_reached_by_a_search_is_remembered_too(tmp_path: Path) 
         shown = screen.article_id
     assert shown is not None
     assert State.load(state_path)[0].positions == {corpus_key([bundled_seeds()]): shown}
+
+
+def article_rows(app: ReaderApp) -> list[str]:
+    """The article list's rows as drawn, two lines each."""
+    articles = app.query_one(ArticleList)
+    return [articles.render_line(y).text for y in range(2 * len(articles.articles))]
+
+
+async def test_read_marks_and_bookmarks_show_in_the_list_and_are_kept(tmp_path: Path) -> None:
+    """Unread articles are bold with a dot; Enter reads one (the dot goes); `u` makes it
+    unread again, and it stays so while shown even when the keys settle; `b` stars it.
+    After a restart the marks are still there."""
+    state_path = tmp_path / "state.json"
+    app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = article_rows(app)
+        assert all(line.startswith(" • ") for line in rows[1::2])  # all unread
+        await pilot.press("enter")  # read the first
+        await pilot.pause()
+        assert article_rows(app)[1].startswith("   ")
+        await pilot.press("u")
+        assert article_rows(app)[1].startswith(" • ")
+        app._settled()  # the keys settle with the article still shown: it stays unread
+        assert article_rows(app)[1].startswith(" • ")
+        await pilot.press("b")
+        assert article_rows(app)[1].startswith("★• ")
+        await pilot.press("1", "j")  # the second, read once the keys settle
+        app._settled()
+        await pilot.pause()
+        assert article_rows(app)[3].startswith("   ")
+    state = State.load(state_path)[0]
+    marks = state.marks[corpus_key([bundled_seeds()])]
+    assert len(marks.read) == 1
+    assert len(marks.bookmarks) == 1
+    again = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        rows = article_rows(again)
+        assert rows[1].startswith("★• ")
+        assert rows[3].startswith("   ")

@@ -1,8 +1,9 @@
 """The user's files: written whole or not at all, and never deleted when damaged.
 
-State (where the reader was in each corpus) is JSON with a version. It is written to a
-temporary file in the same folder, synced, and renamed over the old one, so a crash or a
-kill leaves the old version or the new one, never a mix. A file that cannot be read is
+State (where the reader was in each corpus, what was read and bookmarked there, and the
+theme) is JSON with a version. It is written to a temporary file in the same folder,
+synced, and renamed over the old one, so a crash or a kill leaves the old version or the
+new one, never a mix. A file that cannot be read is
 moved aside to `NAME.corrupt-TIMESTAMP` and the reader goes on with defaults.
 """
 
@@ -93,23 +94,62 @@ def corpus_key(paths: list[Path]) -> str:
 
 
 @dataclass
+class Marks:
+    """The articles of one corpus that were read, and those bookmarked, by id."""
+
+    read: set[str] = field(default_factory=set)
+    bookmarks: set[str] = field(default_factory=set)
+
+
+@dataclass
 class State:
-    """Where the reader was in each corpus, by the corpus's key."""
+    """Where the reader was in each corpus, what was read and bookmarked in it (by the
+    corpus's key), and the theme chosen."""
 
     positions: dict[str, str] = field(default_factory=dict)
     """The id of the article last shown, for each corpus."""
+    marks: dict[str, Marks] = field(default_factory=dict)
+    theme: str | None = None
 
     @classmethod
     def load(cls, path: Path) -> tuple[State, str | None]:
         """The state in the file (defaults if there is none or it is damaged), and a notice
-        if it was damaged."""
+        if it was damaged. Entries of the wrong shape are left out."""
         loaded = read_json(path)
-        positions = (loaded.data or {}).get("positions", {})
-        if not isinstance(positions, dict):
-            positions = {}
-        kept = {str(k): v for k, v in positions.items() if isinstance(v, str)}
-        return cls(kept), loaded.notice
+        data = loaded.data or {}
+        positions = {k: v for k, v in _table(data, "positions").items() if isinstance(v, str)}
+        read, bookmarks = _id_sets(data, "read"), _id_sets(data, "bookmarks")
+        marks = {
+            key: Marks(read.get(key, set()), bookmarks.get(key, set()))
+            for key in read.keys() | bookmarks.keys()
+        }
+        theme = data.get("theme")
+        return cls(positions, marks, theme if isinstance(theme, str) else None), loaded.notice
+
+    def marks_for(self, key: str) -> Marks:
+        """The marks of one corpus, kept in this state from now on."""
+        return self.marks.setdefault(key, Marks())
 
     def save(self, path: Path) -> None:
-        data = {"version": VERSION, "positions": self.positions}
+        data: dict[str, Any] = {
+            "version": VERSION,
+            "positions": self.positions,
+            "read": {key: sorted(m.read) for key, m in self.marks.items() if m.read},
+            "bookmarks": {key: sorted(m.bookmarks) for key, m in self.marks.items() if m.bookmarks},
+        }
+        if self.theme:
+            data["theme"] = self.theme
         write_atomically(path, json.dumps(data, indent=1, sort_keys=True) + "\n")
+
+
+def _table(data: dict[str, Any], name: str) -> dict[str, Any]:
+    table = data.get(name)
+    return {str(k): v for k, v in table.items()} if isinstance(table, dict) else {}
+
+
+def _id_sets(data: dict[str, Any], name: str) -> dict[str, set[str]]:
+    return {
+        key: {i for i in ids if isinstance(i, str)}
+        for key, ids in _table(data, name).items()
+        if isinstance(ids, list)
+    }

@@ -28,8 +28,9 @@ from .screens.main import MainScreen
 
 SHOW_EVERY = 0.2
 """While loading, the seconds between updates of the progress shown."""
-SAVE_AFTER = 2.0
-"""Seconds after the article last changed before the reading state is saved."""
+SETTLE_AFTER = 2.0
+"""Seconds an article is shown (and the keys still) before it counts as read and the
+reading state is saved."""
 
 
 class ReaderApp(App[int]):
@@ -77,6 +78,8 @@ class ReaderApp(App[int]):
             self._reopen_at = self.state.positions.get(self._key) if self._key else None
             if notice:
                 self.notify(notice, title="Reading state", severity="warning", markup=False)
+        if self._key is not None:
+            self._main().use_marks(self.state.marks_for(self._key))
         if isinstance(self.source, Corpus):
             self._report(self.source)
             self._index(self.source)
@@ -100,12 +103,24 @@ class ReaderApp(App[int]):
 
     @on(MainScreen.ArticleShown)
     def _article_shown(self, message: MainScreen.ArticleShown) -> None:
-        if self._key is None or self.state_path is None or message.article_id is None:
+        if message.article_id is None:
             return
-        self.state.positions[self._key] = message.article_id
-        if self._save_timer is not None:  # saved once the keys stop, not on every one
+        if self._key is not None:
+            self.state.positions[self._key] = message.article_id
+        self._settle_later()
+
+    @on(MainScreen.MarksChanged)
+    def _settle_later(self) -> None:
+        """Once the keys stop, mark the article read and save: not on every key."""
+        if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_AFTER, self._save_state)
+        self._save_timer = self.set_timer(SETTLE_AFTER, self._settled)
+
+    def _settled(self) -> None:
+        screen = self._main()
+        if screen.article_id is not None:  # shown this long, it counts as read
+            screen.mark_read(screen.article_id)
+        self._save_state()
 
     def on_unmount(self) -> None:
         self._save_state()

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 from ...corpus.model import Article, Corpus, Event, TimelineEntry
 from ...corpus.search import Query, SearchIndex
 from ...corpus.text import printable, safe_url
+from ...state import Marks
 from ..widgets.bars import PaneTabs, PositionBar, StatusBar
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.reader import ReadingView
@@ -51,6 +52,8 @@ class MainScreen(Screen[None]):
         Binding("slash", "search", "Search", id="search", priority=True),
         Binding("n", "next_match(1)", "Next search match", show=False, id="next-match"),
         Binding("N", "next_match(-1)", "Previous search match", show=False, id="previous-match"),
+        Binding("b", "toggle_bookmark", "Bookmark", show=False, id="bookmark"),
+        Binding("u", "toggle_read", "Mark unread (or read)", show=False, id="toggle-read"),
         Binding("y", "copy_link", "Copy the article's link", show=False, id="copy-link"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
     ]
@@ -61,6 +64,9 @@ class MainScreen(Screen[None]):
         def __init__(self, article_id: str | None) -> None:
             super().__init__()
             self.article_id = article_id
+
+    class MarksChanged(Message):
+        """An article was marked read or unread, or bookmarked (to be remembered)."""
 
     # The watchers redraw what changes; a repaint of the screen would redraw all of it.
     article_id: reactive[str | None] = reactive(None, init=False, repaint=False)
@@ -84,6 +90,10 @@ class MainScreen(Screen[None]):
         """The active filters, "entity" or "search", oldest first: Esc clears the newest."""
         self._visible: list[Article] = []
         """The articles the filters let through, as last worked out."""
+        self.marks = Marks()
+        """What was read and bookmarked in this corpus (`use_marks`)."""
+        self._kept_unread: str | None = None
+        """An article marked unread while it is shown, which showing it must not undo."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -101,6 +111,7 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one(ArticleList).marks = self.marks
         self._apply_filter()
         # Mark the first pane active before anything is hidden, so it can take focus.
         self.watch_active_pane(self.active_pane)
@@ -128,7 +139,49 @@ class MainScreen(Screen[None]):
         return self._visible
 
     def watch_article_id(self) -> None:
+        self._kept_unread = None
         self._show_article()
+
+    # --- read marks and bookmarks --------------------------------------------------------
+
+    def use_marks(self, marks: Marks) -> None:
+        """Show and keep read marks and bookmarks in these (the app saves them)."""
+        self.marks = marks
+        if self.is_mounted:
+            articles = self.query_one(ArticleList)
+            articles.marks = marks
+            articles.refresh()
+
+    def mark_read(self, article_id: str) -> None:
+        """Mark an article read: it was opened, or shown long enough to be read."""
+        if article_id != self._kept_unread and article_id not in self.marks.read:
+            self.marks.read.add(article_id)
+            self.query_one(ArticleList).refresh_article(article_id)
+
+    def action_toggle_read(self) -> None:
+        """Mark the article unread, or read if it is unread; it stays as marked while shown."""
+        article_id = self.article_id
+        if article_id is None:
+            return
+        if article_id in self.marks.read:
+            self.marks.read.discard(article_id)
+            self._kept_unread = article_id
+        else:
+            self.marks.read.add(article_id)
+        self._marks_changed(article_id)
+
+    def action_toggle_bookmark(self) -> None:
+        article_id = self.article_id
+        if article_id is None:
+            return
+        self.marks.bookmarks ^= {article_id}
+        self._marks_changed(article_id)
+        marked = article_id in self.marks.bookmarks
+        self.notify("Bookmarked" if marked else "Bookmark removed", timeout=2, markup=False)
+
+    def _marks_changed(self, article_id: str) -> None:
+        self.query_one(ArticleList).refresh_article(article_id)
+        self.post_message(self.MarksChanged())
 
     def go_to(self, article_id: str) -> None:
         """Show this article, with the list's cursor on it, if the filters let it through."""
@@ -208,7 +261,8 @@ class MainScreen(Screen[None]):
         self.article_id = message.article_id
 
     @on(ArticleList.Chosen)
-    def _article_chosen(self) -> None:
+    def _article_chosen(self, message: ArticleList.Chosen) -> None:
+        self.mark_read(message.article_id)
         self.action_pane(PANES.index("reader"))
 
     @on(TimelineList.Chosen)

@@ -12,6 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from ...corpus.model import Article, Entity, TimelineEntry
+from ...state import Marks
+from ..glyphs import BOOKMARK, UNREAD
 from .rows import RowList, source_label
 
 ENTITY_CLASSES = {
@@ -47,6 +49,9 @@ class ArticleList(RowList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.articles: Sequence[Article] = ()
+        self.marks = Marks()
+        """What was read and bookmarked: unread titles are bold and marked, bookmarks
+        starred."""
 
     def show(self, articles: Sequence[Article], current: str | None) -> None:
         """Show these articles, with the cursor on `current` if it is among them."""
@@ -59,10 +64,20 @@ class ArticleList(RowList):
         article = self.articles[index]
         date = article.published.isoformat() if article.published else "undated"
         source = source_label(article)
+        read = article.id in self.marks.read
+        star = BOOKMARK if article.id in self.marks.bookmarks else " "
+        flags = f"{star}{' ' if read else UNREAD} "
         return [
-            Text(article.title, style=Style(bold=True)),
-            Text.assemble((f"  {date} · ", self.muted()), (source, self.muted())),
+            Text(article.title, style=Style(bold=not read)),
+            Text.assemble((f"{flags}{date} · ", self.muted()), (source, self.muted())),
         ]
+
+    def refresh_article(self, article_id: str) -> None:
+        """Redraw an article's row: its marks changed."""
+        for index, article in enumerate(self.articles):
+            if article.id == article_id:
+                self.refresh_lines(index * self.ROW_HEIGHT, self.ROW_HEIGHT)
+                return
 
     def cursor_moved(self, index: int) -> None:
         # Straight to the screen, not bubbling up through the containers: it then shows the

@@ -191,7 +191,7 @@ class ReadingView(LineView, can_focus=True):
         return max(line for line, start in lines if start <= offset or line == lines[0][0])
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+        return self.get_component_rich_style(name)
 
     def _layout(self) -> None:
         """Wrap the article for the current width; kept until the width or content changes.

@@ -39,6 +39,9 @@ def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
         text = text.copy()
         text.no_wrap = True
         text.truncate(width, overflow="ellipsis")
+    # `render` gives the spans' styles only: the text's own style goes under them.
+    if text.style:
+        style = style + console.get_style(text.style)
     segments = [
         Segment(s.text, style + s.style if isinstance(s.style, Style) else style)
         for s in text.render(console)
@@ -148,7 +151,7 @@ class RowList(LineView, can_focus=True):
 
     def muted(self) -> Style:
         """The style of secondary text in a row."""
-        return self.get_component_rich_style("rowlist--muted", partial=True)
+        return self.get_component_rich_style("rowlist--muted")
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.cursor_moved(new)  # first, so what it posts is handled before the redraw
