@@ -1,11 +1,15 @@
-"""The analysed corpus as JSON-ready data and as readable plain text (`tui-reader dump`)."""
+"""The analysed corpus as JSON-ready data and as readable plain text (`tui-reader dump`), and
+one article, the timeline or the entity table in a file (the reader's export)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .model import Article, Corpus, Event
+from .model import Article, Corpus, Event, TimelineEntry
 from .text import printable
 
 FORMAT_VERSION = 1
@@ -106,3 +110,99 @@ def to_text(corpus: Corpus) -> Iterator[str]:
         event = entry.event
         expression, sentence = printable(event.expression), printable(event.text)
         yield f"{event.date:<10}  {entry.article}  {expression}: {sentence}"
+
+
+# --- one article, the timeline or the entity table, to a file the user names ----------
+
+EXPORTS = {
+    "article": (".md", ".txt"),
+    "timeline": (".csv", ".json"),
+    "entities": (".csv", ".json"),
+}
+"""What can be exported, and the formats each can take (by the file's extension)."""
+
+
+def article_markdown(article: Article) -> str:
+    """An article as Markdown: its title, a line of metadata, and its paragraphs."""
+    meta = [article.published.isoformat() if article.published else "undated"]
+    if article.author:
+        meta.append(f"by {article.author}")
+    meta.append(f"<{article.url}>" if article.url else article.source)
+    body = [
+        f"## {_markdown_line(p)}" if i in article.headings else _markdown_paragraph(p)
+        for i, p in enumerate(article.paragraphs)
+    ]
+    return "\n\n".join([f"# {_markdown_line(article.title)}", " · ".join(meta), *body]) + "\n"
+
+
+def article_text(article: Article) -> str:
+    """An article as plain text: title, metadata and paragraphs, as the reader shows them."""
+    meta = [article.published.isoformat() if article.published else "undated"]
+    if article.author:
+        meta.append(f"by {article.author}")
+    meta.append(article.url or article.source)
+    return "\n\n".join([article.title, " · ".join(meta), *article.paragraphs]) + "\n"
+
+
+def _markdown_line(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+
+
+def _markdown_paragraph(text: str) -> str:
+    """A paragraph that Markdown shows as the text it is: its marks escaped, and a start
+    that would make it a heading, a list or a quote escaped too."""
+    escaped = _markdown_line(text).replace("`", "\\`").replace("[", "\\[").replace("<", "\\<")
+    number, dot, rest = escaped.partition(".")
+    if number.isdigit() and dot:  # "1." starts a list; "1\." does not
+        return f"{number}\\.{rest}"
+    return "\\" + escaped if escaped[:1] in ("#", ">", "+", "-") else escaped
+
+
+def timeline_rows(entries: Iterable[TimelineEntry], corpus: Corpus) -> list[dict[str, Any]]:
+    """Timeline entries (all, or those a filter shows), an event a row: its date, the
+    expression, the article and the sentence."""
+    titles = {article.id: article.title for article in corpus.articles}
+    return [
+        {
+            "date": entry.event.date,
+            "precision": entry.event.precision,
+            "expression": entry.event.expression,
+            "article": entry.article,
+            "title": titles.get(entry.article, ""),
+            "sentence": entry.event.text,
+        }
+        for entry in entries
+    ]
+
+
+def entity_rows(corpus: Corpus) -> list[dict[str, Any]]:
+    """The entity table, an entity a row: name, type, aliases, mentions and articles."""
+    return [
+        {
+            "id": entity.id,
+            "name": entity.name,
+            "type": entity.type,
+            "aliases": "; ".join(entity.aliases),
+            "mentions": entity.count,
+            "articles": len(entity.articles),
+        }
+        for entity in corpus.entities.values()
+    ]
+
+
+def rows_as(rows: list[dict[str, Any]], suffix: str) -> str:
+    """Table rows as CSV or as a JSON list, by the file's extension."""
+    if suffix == ".json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: _csv_cell(v) for k, v in row.items()} for row in rows)
+    return out.getvalue()
+
+
+def _csv_cell(value: object) -> object:
+    """A cell that a spreadsheet will not run as a formula (`=`, `+`, `-`, `@` first)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value

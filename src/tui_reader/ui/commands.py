@@ -12,6 +12,7 @@ from textual.keys import format_key
 from .keys import GLOBAL, NAVIGATION
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .screens.prompt import PromptScreen
 from .widgets.lists import ArticleList, EntitySidebar, TimelineList
 from .widgets.reader import ReadingView
 from .widgets.rows import RowList
@@ -27,6 +28,7 @@ SECTIONS: tuple[tuple[str, list[BindingType]], ...] = (
     ("Article", [b for b in ReadingView.BINDINGS if b not in NAVIGATION]),
     ("Search box", SearchBox.BINDINGS),
     ("Help", HelpScreen.BINDINGS),
+    ("Prompt", PromptScreen.BINDINGS),
 )
 """The key declarations, by where they act."""
 

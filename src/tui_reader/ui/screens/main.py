@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+from pathlib import Path
 from typing import ClassVar
 
 from textual import events, on, work
@@ -15,14 +17,23 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
+from ...corpus.export import (
+    EXPORTS,
+    article_markdown,
+    article_text,
+    entity_rows,
+    rows_as,
+    timeline_rows,
+)
 from ...corpus.model import Article, Corpus, Event, TimelineEntry
 from ...corpus.search import Query, SearchIndex
-from ...corpus.text import printable, safe_url
-from ...state import Marks
+from ...corpus.text import printable, safe_url, slug
+from ...state import Marks, write_atomically
 from ..widgets.bars import PaneTabs, PositionBar, StatusBar
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.reader import ReadingView
 from ..widgets.search import SearchBox
+from .prompt import PromptScreen
 
 NARROW_WIDTH = 100
 """Below this many columns the panes become tabs, one shown at a time."""
@@ -55,6 +66,7 @@ class MainScreen(Screen[None]):
         Binding("b", "toggle_bookmark", "Bookmark", show=False, id="bookmark"),
         Binding("u", "toggle_read", "Mark unread (or read)", show=False, id="toggle-read"),
         Binding("y", "copy_link", "Copy the article's link", show=False, id="copy-link"),
+        Binding("e", "export", "Export", show=False, id="export"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
     ]
 
@@ -389,6 +401,47 @@ class MainScreen(Screen[None]):
             return
         self.app.copy_to_clipboard(url)
         self.notify(f"Copied {printable(url)}", timeout=3, markup=False)
+
+    def action_export(self) -> None:
+        """Export what the pane with focus shows: the article (Markdown or text), the
+        timeline as filtered, or the entity table (CSV or JSON), to a file named in a
+        prompt. A file that exists is never overwritten."""
+        pane = PANES[self.active_pane]
+        kind = pane if pane in ("timeline", "entities") else "article"
+        article = self.corpus.article(self.article_id) if self.article_id else None
+        if kind == "article" and article is None:
+            return
+        name = f"{slug(article.title)[:60]}.md" if article and kind == "article" else f"{kind}.csv"
+        formats = " or ".join(EXPORTS[kind])
+        question = f"Export the {kind} to ({formats}; Esc cancels):"
+        self.app.push_screen(PromptScreen(question, name), partial(self._export, kind, article))
+
+    def _export(self, kind: str, article: Article | None, answer: str | None) -> None:
+        if answer is None:
+            return
+        path = Path(answer).expanduser().resolve()
+        if path.suffix.lower() not in EXPORTS[kind]:
+            formats = " or ".join(EXPORTS[kind])
+            self.notify(f"The file must end in {formats}.", severity="warning", markup=False)
+            return
+        if path.exists():
+            self.notify(f"{printable(str(path))} exists: not overwritten.", markup=False)
+            return
+        suffix = path.suffix.lower()
+        if kind == "article" and article is not None:
+            text = article_markdown(article) if suffix == ".md" else article_text(article)
+        elif kind == "timeline":
+            text = rows_as(timeline_rows(self.query_one(TimelineList).entries, self.corpus), suffix)
+        else:
+            text = rows_as(entity_rows(self.corpus), suffix)
+        try:
+            write_atomically(path, text)
+        except OSError as error:
+            self.notify(
+                f"{printable(str(error))}", title="Not exported", severity="error", markup=False
+            )
+            return
+        self.notify(f"Exported the {kind} to {printable(str(path))}", markup=False)
 
     def action_clear_filter(self) -> None:
         """Clear the newest filter."""
