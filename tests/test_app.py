@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -263,3 +264,26 @@ async def test_a_huge_article_is_laid_out_a_slice_at_a_time(tmp_path: Path) -> N
         await pilot.pause()
         assert reader.position_label() == "100%"
         assert reader.scroll_offset.y == reader.max_scroll_y > 10_000
+
+
+async def test_a_browser_opens_only_in_a_local_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`o` opens the article's link where a browser would show on the user's screen; over
+    SSH it says so and opens nothing (y copies the link instead)."""
+    record = {"title": "Linked", "text": "A body.", "url": "https://example.com/a b"}
+    (tmp_path / "export.json").write_text(json.dumps([record]))
+    for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+    app = ReaderApp(open_corpus([tmp_path]))
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("o")
+        assert opened == ["https://example.com/a%20b"]
+        monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 50000 10.0.0.2 22")
+        await pilot.press("o")
+        await pilot.pause()
+        assert opened == ["https://example.com/a%20b"]
+        assert any("No local browser" in n.message for n in app._notifications)

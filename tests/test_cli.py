@@ -106,3 +106,12 @@ def test_a_folder_named_dump_opens_with_a_dot_slash(tmp_path: Path) -> None:
     result = run("dump", "./dump", cwd=tmp_path)
     assert result.returncode == 0
     assert "Text in a folder named dump." in result.stdout
+
+
+def test_an_unknown_theme_exits_2_with_one_line_naming_the_themes() -> None:
+    result = run("--theme", "no-such-theme")
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert "no theme 'no-such-theme'" in lines[0]
+    assert "ansi-dark" in lines[0]

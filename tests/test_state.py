@@ -166,3 +166,21 @@ async def test_read_marks_and_bookmarks_show_in_the_list_and_are_kept(tmp_path: 
         rows = article_rows(again)
         assert rows[1].startswith("★• ")
         assert rows[3].startswith("   ")
+
+
+async def test_the_theme_chosen_is_kept(tmp_path: Path) -> None:
+    """--theme picks a theme and it is remembered; one chosen later (as from the command
+    palette) replaces it, and opens next time."""
+    state_path = tmp_path / "state.json"
+    app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path, theme="ansi-light")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.theme == "ansi-light"
+    assert State.load(state_path)[0].theme == "ansi-light"
+    again = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert again.theme == "ansi-light"
+        again.theme = "nord"
+        await pilot.pause()
+    assert State.load(state_path)[0].theme == "nord"

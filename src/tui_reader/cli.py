@@ -26,6 +26,12 @@ def _reader_parser() -> argparse.ArgumentParser:
         "(use ./dump to open a folder named dump).",
     )
     parser.add_argument("--version", action="version", version=f"tui-reader {__version__}")
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="a Textual theme, such as ansi-dark or ansi-light (the terminal's own colours), "
+        "textual-light or nord; the choice is remembered",
+    )
     _common_arguments(parser)
     return parser
 
@@ -89,7 +95,14 @@ def _read(argv: Sequence[str]) -> int:
     if not any(path.exists() for path in loading.paths):  # say why before the screen opens
         _report(loading.corpus())
         return EXIT_NOTHING_LOADED
+    from textual.theme import BUILTIN_THEMES
+
     from .ui.app import ReaderApp  # Textual is imported only when the reader opens
+
+    if args.theme is not None and args.theme not in BUILTIN_THEMES:
+        names = ", ".join(sorted(BUILTIN_THEMES))
+        print(f"tui-reader: no theme {printable(args.theme)!r}; there are {names}", file=sys.stderr)
+        return EXIT_NOTHING_LOADED
 
     if args.paths:  # the bundled corpus is four files: no worker is ever needed
         loading.start_workers()
@@ -99,6 +112,7 @@ def _read(argv: Sequence[str]) -> int:
         loading,
         state_path=user_state_path("tui-reader") / "state.json",
         config_path=user_config_path("tui-reader") / "config.toml",
+        theme=args.theme,
     )
     result = app.run()
     _report(app.corpus)  # what could not be loaded stays on the terminal after the reader

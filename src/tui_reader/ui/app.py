@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
@@ -49,8 +50,11 @@ class ReaderApp(App[int]):
         source: Corpus | Loading,
         state_path: Path | None = None,
         config_path: Path | None = None,
+        theme: str | None = None,
     ) -> None:
+        """`theme` is one asked for now; otherwise the one last chosen is used."""
         super().__init__()
+        self._asked_theme = theme
         self.state_path = state_path
         """Where the reading state is kept; None keeps none (a corpus given in code)."""
         self.config = read_config(config_path, defaults()) if config_path else Config()
@@ -80,6 +84,10 @@ class ReaderApp(App[int]):
                 self.notify(notice, title="Reading state", severity="warning", markup=False)
         if self._key is not None:
             self._main().use_marks(self.state.marks_for(self._key))
+        theme = self._asked_theme or self.state.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         if isinstance(self.source, Corpus):
             self._report(self.source)
             self._index(self.source)
@@ -115,6 +123,12 @@ class ReaderApp(App[int]):
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SETTLE_AFTER, self._settled)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        """A theme chosen (with --theme or from the palette) is the one next time too."""
+        if theme.name != self.state.theme:
+            self.state.theme = theme.name
+            self._settle_later()
 
     def _settled(self) -> None:
         screen = self._main()

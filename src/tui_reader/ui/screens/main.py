@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -35,6 +37,16 @@ from ..widgets.reader import ReadingView
 from ..widgets.search import SearchBox
 from .prompt import PromptScreen
 
+
+def local_browser() -> bool:
+    """Whether a browser opened from here would show on the user's screen."""
+    if any(name in os.environ for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY")):
+        return False
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 NARROW_WIDTH = 100
 """Below this many columns the panes become tabs, one shown at a time."""
 PANES = ("articles", "reader", "entities", "timeline")
@@ -66,6 +78,7 @@ class MainScreen(Screen[None]):
         Binding("b", "toggle_bookmark", "Bookmark", show=False, id="bookmark"),
         Binding("u", "toggle_read", "Mark unread (or read)", show=False, id="toggle-read"),
         Binding("y", "copy_link", "Copy the article's link", show=False, id="copy-link"),
+        Binding("o", "open_link", "Open the link in a browser", show=False, id="open-link"),
         Binding("e", "export", "Export", show=False, id="export"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
     ]
@@ -391,16 +404,32 @@ class MainScreen(Screen[None]):
 
     # --- actions -----------------------------------------------------------------------
 
-    def action_copy_link(self) -> None:
-        """Copy the article's link with OSC 52, which works over SSH too; only an http(s)
-        link is ever sent to the terminal, its control characters percent-encoded."""
+    def _link(self) -> str | None:
+        """The article's web link, safe to send to a terminal, or None (with a notice)."""
         article = self.corpus.article(self.article_id) if self.article_id else None
         url = safe_url(article.url) if article and article.url else None
         if url is None:
-            self.notify("This article has no web link to copy.", timeout=3, markup=False)
+            self.notify("This article has no web link.", timeout=3, markup=False)
+        return url
+
+    def action_copy_link(self) -> None:
+        """Copy the article's link with OSC 52, which works over SSH too; only an http(s)
+        link is ever sent to the terminal, its control characters percent-encoded."""
+        url = self._link()
+        if url is not None:
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Copied {printable(url)}", timeout=3, markup=False)
+
+    def action_open_link(self) -> None:
+        """Open the article's link in a web browser, where there is one to open: a local,
+        graphical session. Over SSH the browser would open on the far machine."""
+        if not local_browser():
+            self.notify("No local browser here (y copies the link).", timeout=4, markup=False)
             return
-        self.app.copy_to_clipboard(url)
-        self.notify(f"Copied {printable(url)}", timeout=3, markup=False)
+        url = self._link()
+        if url is not None:
+            self.app.open_url(url)
+            self.notify(f"Opened {printable(url)}", timeout=3, markup=False)
 
     def action_export(self) -> None:
         """Export what the pane with focus shows: the article (Markdown or text), the
