@@ -10,7 +10,7 @@ from textual.widgets import Static
 from tui_reader.config import read_config
 from tui_reader.corpus.model import Corpus
 from tui_reader.ui.app import ReaderApp
-from tui_reader.ui.commands import SECTIONS, _bindings, defaults, markdown
+from tui_reader.ui.commands import SECTIONS, bindings, defaults, markdown
 from tui_reader.ui.screens.help import HelpScreen
 from tui_reader.ui.screens.main import MainScreen
 
@@ -60,7 +60,7 @@ async def test_help_opens_with_question_mark_and_f1_and_lists_the_commands(seeds
 def test_every_binding_has_an_id_and_a_description() -> None:
     """A keymap rebinds by id, and the help shows the description: none may be missing."""
     for _, declared in SECTIONS:
-        for binding in _bindings(declared):
+        for binding in bindings(declared):
             assert binding.id, binding
             assert binding.description, binding
 
@@ -120,3 +120,35 @@ async def test_a_rebound_key_works_and_the_old_one_does_not(seeds: Corpus, tmp_p
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         assert "Ctrl+f  " in help_text(app)
+
+
+async def palette(pilot: object, text: str) -> None:
+    """Open the command palette, type `text`, wait for the hits, take the first."""
+    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
+    await pilot.press(*text)  # type: ignore[attr-defined]
+    await pilot.pause(0.5)  # type: ignore[attr-defined]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_the_palette_runs_reader_commands_and_goes_to_articles_and_entities(
+    seeds: Corpus,
+) -> None:
+    """Ctrl+p finds a reader command by its description ("Bookmark"), an entity by a fuzzy
+    part of its name (it filters the list to its articles), and an article by words of its
+    title (it opens, clearing a filter that hid it)."""
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        first = screen.article_id
+        await palette(pilot, "bookmark")
+        assert screen.marks.bookmarks == {first}
+        await palette(pilot, "kelly nant")
+        assert screen.entity_filter == "person:kelly-nantel"
+        assert len(screen.visible_articles()) == 1
+        await palette(pilot, "employees staten")
+        article = screen.corpus.article(screen.article_id or "")
+        assert article is not None
+        assert article.title.startswith("Employees of the Amazon warehouse")
+        assert screen.entity_filter is None  # it hid the article

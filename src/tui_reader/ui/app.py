@@ -5,12 +5,15 @@ from __future__ import annotations
 import gc
 import os
 import time
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
@@ -22,10 +25,12 @@ from ..corpus.pipeline import Loading
 from ..corpus.search import SearchIndex, index_path
 from ..corpus.text import printable
 from ..state import State, corpus_key
-from .commands import defaults, sections, shown
-from .keys import GLOBAL
+from .commands import bindings, canonical, defaults, sections, shown
+from .keys import GLOBAL, NAVIGATION
+from .palette import GoToProvider
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .widgets.reader import ReadingView
 
 SHOW_EVERY = 0.2
 """While loading, the seconds between updates of the progress shown."""
@@ -42,6 +47,7 @@ class ReaderApp(App[int]):
     """
 
     CSS_PATH = "reader.tcss"
+    COMMANDS = App.COMMANDS | {GoToProvider}
     TITLE = "tui-reader"
     BINDINGS: ClassVar[list[BindingType]] = GLOBAL
 
@@ -94,6 +100,28 @@ class ReaderApp(App[int]):
             self._reopen()
         else:
             self._load(self.source)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands (theme, keys, quit…), and every reader command of the main
+        screen and the article, by the description its key has in the help."""
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, MainScreen):
+            return
+        targets: list[tuple[list[BindingType], DOMNode]] = [
+            (GLOBAL, self),
+            (MainScreen.BINDINGS, screen),
+            (ReadingView.BINDINGS, screen.query_one(ReadingView)),
+        ]
+        for declared, target in targets:
+            for binding in bindings(declared):
+                if binding in NAVIGATION or binding.id == "quit":  # Textual offers Quit
+                    continue
+                keys = self.config.keymap.get(binding.id or "", binding.key)
+                yield SystemCommand(
+                    binding.description,
+                    f"{' '.join(shown(key) for key in canonical(keys))} · {binding.id}",
+                    partial(self.run_action, binding.action, target),
+                )
 
     def action_help(self) -> None:
         """Show every key."""

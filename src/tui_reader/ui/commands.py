@@ -42,7 +42,8 @@ class Command:
     description: str
 
 
-def _bindings(declared: list[BindingType]) -> list[Binding]:
+def bindings(declared: list[BindingType]) -> list[Binding]:
+    """Declarations as Binding objects (a declaration may be a tuple)."""
     return [b if isinstance(b, Binding) else Binding(*b) for b in declared]
 
 
@@ -51,9 +52,9 @@ def sections(keymap: dict[str, str]) -> list[tuple[str, list[Command]]]:
     listed = []
     for title, declared in SECTIONS:
         commands = []
-        for binding in _bindings(declared):
+        for binding in bindings(declared):
             keys = keymap.get(binding.id or "", binding.key)
-            commands.append(Command(binding.id or "", tuple(_canonical(keys)), binding.description))
+            commands.append(Command(binding.id or "", tuple(canonical(keys)), binding.description))
         listed.append((title, commands))
     return listed
 
@@ -61,14 +62,14 @@ def sections(keymap: dict[str, str]) -> list[tuple[str, list[Command]]]:
 def defaults() -> dict[str, str]:
     """Every command id and its keys, as declared."""
     return {
-        binding.id: ",".join(_canonical(binding.key))
+        binding.id: ",".join(canonical(binding.key))
         for _, declared in SECTIONS
-        for binding in _bindings(declared)
+        for binding in bindings(declared)
         if binding.id
     }
 
 
-def _canonical(keys: str) -> list[str]:
+def canonical(keys: str) -> list[str]:
     """Keys as Textual names them: "?" is "question_mark"."""
     return [b.key for b in Binding.make_bindings([Binding(keys, "")])]
 

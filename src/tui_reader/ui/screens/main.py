@@ -208,6 +208,19 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).refresh_article(article_id)
         self.post_message(self.MarksChanged())
 
+    def filter_by_entity(self, entity_id: str) -> None:
+        """Show only the articles that name this entity, and mark its mentions."""
+        self.entity_filter = entity_id
+        name = self.corpus.entities[entity_id].name
+        count = len(self.visible_articles())
+        self.notify(f"{count} article(s) name {name}", timeout=3, markup=False)
+
+    def open_article(self, article_id: str) -> None:
+        """Show this article, clearing the filters if they hide it."""
+        while self._filters and not self._shows(article_id):
+            self.action_clear_filter()
+        self.go_to(article_id)
+
     def go_to(self, article_id: str) -> None:
         """Show this article, with the list's cursor on it, if the filters let it through."""
         if article_id != self.article_id and self._shows(article_id):
@@ -299,13 +312,7 @@ class MainScreen(Screen[None]):
 
     @on(EntitySidebar.Chosen)
     def _entity_chosen(self, message: EntitySidebar.Chosen) -> None:
-        self.entity_filter = message.entity_id
-        self.notify(
-            f"{len(self.visible_articles())} article(s) name "
-            f"{self.corpus.entities[message.entity_id].name}",
-            timeout=3,
-            markup=False,
-        )
+        self.filter_by_entity(message.entity_id)
 
     # --- search ------------------------------------------------------------------------
 
