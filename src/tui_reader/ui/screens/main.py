@@ -429,8 +429,9 @@ class MainScreen(Screen[None]):
 
     def action_open_link(self) -> None:
         """Open the article's link in a web browser, where there is one to open: a local,
-        graphical session. Over SSH the browser would open on the far machine."""
-        if not local_browser():
+        graphical session, or the user's browser when served with `textual serve`. Over SSH
+        the browser would open on the far machine."""
+        if not (self.app.is_web or local_browser()):
             self.notify("No local browser here (y copies the link).", timeout=4, markup=False)
             return
         url = self._link()
