@@ -287,3 +287,37 @@ async def test_a_browser_opens_only_in_a_local_session(
         await pilot.pause()
         assert opened == ["https://example.com/a%20b"]
         assert any("No local browser" in n.message for n in app._notifications)
+
+
+async def test_dates_and_unread_filters_combine_and_clear_one_by_one(seeds: Corpus) -> None:
+    """`d` on an event keeps the articles with events in its month, `d` again its year,
+    and a third time none; `U` keeps the unread ones. Both show in the status line, Esc
+    clears the newest first, and the palette offers to clear each on its own."""
+    app = ReaderApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+        timeline = app.query_one(TimelineList)
+        await pilot.press("4")
+        while (timeline.entries[timeline.cursor].event.date or "")[:7] != "2022-04":
+            await pilot.press("j")
+        await pilot.press("d")
+        assert screen.period == "2022-04"
+        assert {(e.event.date or "")[:7] for e in timeline.entries} == {"2022-04"}
+        month = len(screen.visible_articles())
+        await pilot.press("d")
+        assert screen.period == "2022"
+        assert len(screen.visible_articles()) >= month
+        await pilot.press("1", "enter", "1", "U")  # read the first, then unread only
+        assert screen.unread_only
+        assert all(a.id not in screen.marks.read for a in screen.visible_articles())
+        status = str(app.query_one("#status").render())
+        assert "dates: 2022" in status
+        assert "unread: only" in status
+        await pilot.press("escape")
+        assert not screen.unread_only
+        assert screen.period == "2022"
+        commands = [c.title for c in app.get_system_commands(screen)]
+        assert "Clear the period filter" in commands
+        screen.clear_filter("period")
+        assert screen.period is None
+        assert len(screen.visible_articles()) == len(seeds.articles)

@@ -107,6 +107,12 @@ class ReaderApp(App[int]):
         yield from super().get_system_commands(screen)
         if not isinstance(screen, MainScreen):
             return
+        for kind in screen.active_filters:  # each can be cleared on its own
+            yield SystemCommand(
+                f"Clear the {kind} filter",
+                "Esc clears the newest",
+                partial(screen.clear_filter, kind),
+            )
         targets: list[tuple[list[BindingType], DOMNode]] = [
             (GLOBAL, self),
             (MainScreen.BINDINGS, screen),

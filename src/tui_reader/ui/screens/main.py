@@ -47,6 +47,17 @@ def local_browser() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+Filtering = tuple[str | None, str | None, set[str] | None]
+"""The filters but the search: an entity, a period, the articles hidden (`_filtering`)."""
+
+
+def _filtered(
+    corpus: Corpus, filtering: Filtering, hits: set[str] | None
+) -> tuple[list[Article], list[TimelineEntry]]:
+    entity, period, hidden = filtering
+    return corpus.filtered(entity, hits, period, hidden)
+
+
 NARROW_WIDTH = 100
 """Below this many columns the panes become tabs, one shown at a time."""
 PANES = ("articles", "reader", "entities", "timeline")
@@ -76,6 +87,7 @@ class MainScreen(Screen[None]):
         Binding("n", "next_match(1)", "Next search match", show=False, id="next-match"),
         Binding("N", "next_match(-1)", "Previous search match", show=False, id="previous-match"),
         Binding("b", "toggle_bookmark", "Bookmark", show=False, id="bookmark"),
+        Binding("U", "toggle_unread_only", "Unread articles only", show=False, id="unread-only"),
         Binding("u", "toggle_read", "Mark unread (or read)", show=False, id="toggle-read"),
         Binding("y", "copy_link", "Copy the article's link", show=False, id="copy-link"),
         Binding("o", "open_link", "Open the link in a browser", show=False, id="open-link"),
@@ -111,8 +123,12 @@ class MainScreen(Screen[None]):
         self.search_query: Query | None = None
         self.search_hits: set[str] | None = None
         """The ids of the articles the search matches; None when there is no search."""
+        self.period: str | None = None
+        """A year ("2022") or a month ("2022-04"): only articles with events then show."""
+        self.unread_only = False
         self._filters: list[str] = []
-        """The active filters, "entity" or "search", oldest first: Esc clears the newest."""
+        """The active filters ("entity", "search", "period", "unread"), oldest first: Esc
+        clears the newest."""
         self._visible: list[Article] = []
         """The articles the filters let through, as last worked out."""
         self.marks = Marks()
@@ -246,7 +262,7 @@ class MainScreen(Screen[None]):
     def _apply_filter(self, view: tuple[list[Article], list[TimelineEntry]] | None = None) -> None:
         """Show what the filters let through: `view` when a search worked it out already,
         as it does in its thread (at 100,000 articles that takes a while)."""
-        articles, entries = view or self.corpus.filtered(self.entity_filter, self.search_hits)
+        articles, entries = view or _filtered(self.corpus, self._filtering(), self.search_hits)
         self._visible = articles
         if not self._shows(self.article_id):
             self.set_reactive(MainScreen.article_id, articles[0].id if articles else None)
@@ -255,14 +271,23 @@ class MainScreen(Screen[None]):
         self._show_status()
         self._show_article()
 
+    def _filtering(self) -> Filtering:
+        """The filters but the search, as `Corpus.filtered` takes them: the entity, the
+        period, and the articles hidden (those read, when only unread ones show)."""
+        return self.entity_filter, self.period, set(self.marks.read) if self.unread_only else None
+
     def _shows(self, article_id: str | None) -> bool:
         """Whether the filters let this article through (without listing all they do)."""
-        if article_id not in self.corpus:
+        if article_id is None or article_id not in self.corpus:
             return False
         entity = self.corpus.entities.get(self.entity_filter) if self.entity_filter else None
-        hits = self.search_hits
-        return (entity is None or article_id in entity.articles) and (
-            hits is None or article_id in hits
+        hits, period = self.search_hits, self.period
+        article = self.corpus.article(article_id)
+        return (
+            (entity is None or article_id in entity.articles)
+            and (hits is None or article_id in hits)
+            and (period is None or any((e.date or "").startswith(period) for e in article.events))
+            and not (self.unread_only and article_id in self.marks.read)
         )
 
     def _show_status(self) -> None:
@@ -273,6 +298,10 @@ class MainScreen(Screen[None]):
             elif kind == "search" and self.search_query:
                 text = self.query_one("#search", Input).value.strip()
                 filters.append(("search", text if self.index_complete else f"{text} (indexing…)"))
+            elif kind == "period" and self.period:
+                filters.append(("dates", self.period))
+            elif kind == "unread":
+                filters.append(("unread", "only"))
         shown = len(self._visible)
         total = len(self.corpus.articles)
         self.query_one(StatusBar).show(shown, total, filters, self.load_progress)
@@ -347,7 +376,7 @@ class MainScreen(Screen[None]):
         """Find the matching articles in a thread, so that typing never waits for it; a
         newer search cancels this one."""
         worker = get_current_worker()
-        corpus, entity = self.corpus, self.entity_filter
+        corpus, filtering = self.corpus, self._filtering()
         hits = self.index.search(query) if self.index else None
         if hits is None:  # no index (no FTS5 in this SQLite): read every article
             hits = set()
@@ -356,20 +385,20 @@ class MainScreen(Screen[None]):
                     return
                 if query.matches(article):
                     hits.add(article.id)
-        view = corpus.filtered(entity, hits)  # here, not in the interface's thread
+        view = _filtered(corpus, filtering, hits)  # here, not in the interface's thread
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._found, query, (corpus, entity), hits, view)
+            self.app.call_from_thread(self._found, query, (corpus, filtering), hits, view)
 
     def _found(
         self,
         query: Query,
-        basis: tuple[Corpus, str | None],
+        basis: tuple[Corpus, Filtering],
         hits: set[str],
         view: tuple[list[Article], list[TimelineEntry]],
     ) -> None:
-        # Typing, loading or the entity filter may have moved on meanwhile.
-        corpus, entity = basis
-        if query == self.search_query and corpus is self.corpus and entity == self.entity_filter:
+        # Typing, loading or the other filters may have moved on meanwhile.
+        corpus, filtering = basis
+        if query == self.search_query and corpus is self.corpus and filtering == self._filtering():
             self._show_search(hits, view)
 
     def _show_search(
@@ -482,12 +511,56 @@ class MainScreen(Screen[None]):
 
     def action_clear_filter(self) -> None:
         """Clear the newest filter."""
-        if not self._filters:
-            return
-        if self._filters[-1] == "search":
+        if self._filters:
+            self.clear_filter(self._filters[-1])
+
+    def clear_filter(self, kind: str) -> None:
+        """Clear one filter, whichever it is."""
+        if kind == "search":
             self._cancel_search()
+        elif kind == "period":
+            self._set_filter("period", period=None)
+        elif kind == "unread":
+            self._set_filter("unread", unread_only=False)
         else:
             self.entity_filter = None
+
+    @property
+    def active_filters(self) -> list[str]:
+        """The kinds of filter in force, oldest first."""
+        return list(self._filters)
+
+    def action_toggle_unread_only(self) -> None:
+        """Show only the unread articles, or all again."""
+        self._set_filter("unread", unread_only=not self.unread_only)
+
+    @on(TimelineList.PeriodChosen)
+    def _period_chosen(self, message: TimelineList.PeriodChosen) -> None:
+        """The first time, the event's month; then its year; then no dates filter."""
+        date = message.entry.event.date or ""
+        month, year = date[:7], date[:4]
+        if self.period == month and len(month) == 7:
+            self._set_filter("period", period=year)
+        elif self.period == year:
+            self._set_filter("period", period=None)
+        else:
+            self._set_filter("period", period=month if len(month) == 7 else year)
+
+    def _set_filter(
+        self, kind: str, *, period: str | None = None, unread_only: bool | None = None
+    ) -> None:
+        if kind == "period":
+            self.period = period
+            active = period is not None
+        else:
+            self.unread_only = bool(unread_only)
+            active = self.unread_only
+        self._forget_filter(kind)
+        if active:
+            self._filters.append(kind)
+        if self.search_query:  # the search's view was worked out with the old filters
+            self._search(self.search_query)
+        self._apply_filter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In the search box, digits are text.

@@ -93,13 +93,20 @@ class TimelineList(RowList):
 
     BORDER_TITLE = "Timeline"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "Open at event", id="open-event")
+        Binding("enter", "choose", "Open at event", id="open-event"),
+        Binding("d", "period", "Filter to the event's month (again: its year)", id="filter-dates"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | {"timeline--current"}
 
     @dataclass
     class Chosen(Message):
         """Enter was pressed on an event."""
+
+        entry: TimelineEntry
+
+    @dataclass
+    class PeriodChosen(Message):
+        """The dates filter was asked for, on this event."""
 
         entry: TimelineEntry
 
@@ -140,6 +147,10 @@ class TimelineList(RowList):
 
     def chosen(self, index: int) -> None:
         self.post_message(self.Chosen(self.entries[index]))
+
+    def action_period(self) -> None:
+        if self.entries:
+            self.post_message(self.PeriodChosen(self.entries[self.cursor]))
 
 
 class EntitySidebar(RowList):
