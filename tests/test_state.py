@@ -17,6 +17,7 @@ from tui_reader.state import VERSION, State, corpus_key, read_json, write_atomic
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.lists import ArticleList
+from tui_reader.ui.widgets.reader import ReadingView
 
 
 def test_state_round_trips(tmp_path: Path) -> None:
@@ -184,3 +185,31 @@ async def test_the_theme_chosen_is_kept(tmp_path: Path) -> None:
         again.theme = "nord"
         await pilot.pause()
     assert State.load(state_path)[0].theme == "nord"
+
+
+async def test_the_article_reopens_scrolled_as_it_was_with_its_filters(tmp_path: Path) -> None:
+    """Close on an article scrolled down, with an entity filter and a search: the next
+    start shows that article at the same place, with both filters again."""
+    state_path = tmp_path / "state.json"
+    app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("j", "3", "enter")  # the second article's first entity
+        await pilot.press("slash", *"union", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.press("2", "space")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        seen = screen.article_id, screen.entity_filter, screen.query_one(ReadingView).top_position()
+        assert seen[2] is not None
+        await pilot.press("q")
+    again = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, MainScreen)
+        reader = screen.query_one(ReadingView)
+        assert (screen.article_id, screen.entity_filter, reader.top_position()) == seen
+        assert screen.active_filters == ["entity", "search"]

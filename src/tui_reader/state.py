@@ -109,6 +109,9 @@ class State:
     positions: dict[str, str] = field(default_factory=dict)
     """The id of the article last shown, for each corpus."""
     marks: dict[str, Marks] = field(default_factory=dict)
+    views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """How each corpus was last seen: the article's scroll position and the filters, as
+    the reader gives them (`MainScreen.view`)."""
     theme: str | None = None
 
     @classmethod
@@ -123,8 +126,10 @@ class State:
             key: Marks(read.get(key, set()), bookmarks.get(key, set()))
             for key in read.keys() | bookmarks.keys()
         }
+        views = {k: v for k, v in _table(data, "views").items() if isinstance(v, dict)}
         theme = data.get("theme")
-        return cls(positions, marks, theme if isinstance(theme, str) else None), loaded.notice
+        state = cls(positions, marks, views, theme if isinstance(theme, str) else None)
+        return state, loaded.notice
 
     def marks_for(self, key: str) -> Marks:
         """The marks of one corpus, kept in this state from now on."""
@@ -136,6 +141,7 @@ class State:
             "positions": self.positions,
             "read": {key: sorted(m.read) for key, m in self.marks.items() if m.read},
             "bookmarks": {key: sorted(m.bookmarks) for key, m in self.marks.items() if m.bookmarks},
+            "views": self.views,
         }
         if self.theme:
             data["theme"] = self.theme

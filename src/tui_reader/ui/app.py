@@ -138,10 +138,11 @@ class ReaderApp(App[int]):
         self.push_screen(HelpScreen(listed))
 
     def _reopen(self) -> None:
-        """Go back to the article the reader was on when it last closed on this corpus."""
+        """Go back to the article the reader was on when it last closed on this corpus,
+        scrolled as it was, with the same filters."""
         last, self._reopen_at = self._reopen_at, None  # once: later, the keys decide
-        if last is not None:
-            self._main().go_to(last)
+        if last is not None and self._key is not None:
+            self._main().restore(last, self.state.views.get(self._key, {}))
 
     @on(MainScreen.ArticleShown)
     def _article_shown(self, message: MainScreen.ArticleShown) -> None:
@@ -170,12 +171,18 @@ class ReaderApp(App[int]):
             screen.mark_read(screen.article_id)
         self._save_state()
 
+    async def action_quit(self) -> None:
+        self._save_state()  # while the screens, and so where they are, are still there
+        await super().action_quit()
+
     def on_unmount(self) -> None:
         self._save_state()
 
     def _save_state(self) -> None:
         if self.state_path is None or self._key is None:
             return
+        if self.screen_stack:  # not once the screens are gone
+            self.state.views[self._key] = self._main().view()
         try:
             self.state.save(self.state_path)
         except OSError as error:

@@ -123,6 +123,8 @@ class MainScreen(Screen[None]):
         self.search_query: Query | None = None
         self.search_hits: set[str] | None = None
         """The ids of the articles the search matches; None when there is no search."""
+        self._restore_top: tuple[int, int] | None = None
+        """Where to scroll the article once a restored search is done (`restore`)."""
         self.period: str | None = None
         """A year ("2022") or a month ("2022-04"): only articles with events then show."""
         self.unread_only = False
@@ -230,6 +232,42 @@ class MainScreen(Screen[None]):
         name = self.corpus.entities[entity_id].name
         count = len(self.visible_articles())
         self.notify(f"{count} article(s) name {name}", timeout=3, markup=False)
+
+    def view(self) -> dict[str, object]:
+        """How the corpus is seen now, to see it so again (`restore`): where the article is
+        scrolled to, and the filters."""
+        search = self.query_one("#search", Input).value.strip() if self.search_query else None
+        return {
+            "top": self.query_one(ReadingView).top_position(),
+            "entity": self.entity_filter,
+            "search": search or None,
+            "period": self.period,
+            "unread": self.unread_only,
+        }
+
+    def restore(self, article_id: str, view: dict[str, object]) -> None:
+        """Open the corpus as it was seen (`view`), on this article. What no longer fits
+        (an entity gone, an article filtered out) is left as it is."""
+        entity, period, search = view.get("entity"), view.get("period"), view.get("search")
+        if isinstance(entity, str) and entity in self.corpus.entities:
+            self.entity_filter = entity
+        if isinstance(period, str):
+            self._set_filter("period", period=period)
+        if view.get("unread") is True:
+            self._set_filter("unread", unread_only=True)
+        top = view.get("top")
+        if isinstance(top, list) and len(top) == 2 and all(isinstance(n, int) for n in top):
+            self._restore_top = (top[0], top[1])
+        self.go_to(article_id)
+        if isinstance(search, str) and search:
+            self.query_one("#search", Input).value = search  # scrolled once it is done
+        else:
+            self._scroll_restored()
+
+    def _scroll_restored(self) -> None:
+        top, self._restore_top = self._restore_top, None
+        if top is not None:
+            self.query_one(ReadingView).scroll_to_position(*top)
 
     def open_article(self, article_id: str) -> None:
         """Show this article, clearing the filters if they hide it."""
@@ -411,6 +449,7 @@ class MainScreen(Screen[None]):
         if hits is not None:
             self._filters.append("search")
         self._apply_filter(view)
+        self._scroll_restored()
 
     @on(Input.Submitted, "#search")
     def _search_kept(self) -> None:

@@ -182,6 +182,25 @@ class ReadingView(LineView, can_focus=True):
             self._strips[index] = strip
         return strip
 
+    def top_position(self) -> tuple[int, int] | None:
+        """The paragraph and offset of the first line in view, or None at the top: where
+        to open the article again, whatever the width then."""
+        top = int(self.scroll_offset.y)
+        if top == 0:
+            return None
+        at: tuple[int, int] | None = None
+        for paragraph, lines in self._paragraph_lines.items():
+            for line, offset in lines:
+                if line > top:
+                    return at
+                at = (paragraph, offset)
+        return at
+
+    def scroll_to_position(self, paragraph: int, offset: int) -> None:
+        """Scroll so that this paragraph's line holding `offset` is at the top."""
+        line = self._line_of(paragraph, offset)
+        self.call_after_refresh(self.scroll_to, y=line, animate=False, force=True)
+
     def _line_of(self, paragraph: int, offset: int) -> int:
         """The wrapped line that holds a paragraph's character at `offset` (laying the
         article out that far first, if it is not yet)."""
