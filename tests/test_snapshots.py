@@ -47,3 +47,18 @@ def test_search(snap_compare: SnapCompare, seeds: Corpus) -> None:
         await pilot.pause()
 
     assert snap_compare(ReaderApp(seeds), terminal_size=(120, 40), run_before=search)
+
+
+def test_help(snap_compare: SnapCompare, seeds: Corpus) -> None:
+    """At 80x24, "?" opens the help over the reader: a box titled "Keys" listing, under
+    "Anywhere", "? F1 Help", "q Quit", "Tab Next pane" and the rest with their keys, and
+    "Esc closes" in its bottom border."""
+    assert snap_compare(ReaderApp(seeds), terminal_size=(80, 24), press=["question_mark"])
+
+
+def test_filtered_list(snap_compare: SnapCompare, seeds: Corpus) -> None:
+    """After Enter on "Kelly Nantel" (the ninth entity of the first article): the status
+    line reads "1 of 4 articles · entity: Kelly Nantel (Esc clears)", the list holds only
+    the article that names her, and the timeline only that article's events."""
+    presses = ["3", *["down"] * 8, "enter"]
+    assert snap_compare(ReaderApp(seeds), terminal_size=(120, 40), press=presses)

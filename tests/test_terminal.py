@@ -209,3 +209,27 @@ def test_keys_typed_together_go_where_the_first_sends_them(tmp_path: Path) -> No
     reader.wait_for(lambda text: "100%" in text, timeout=10)
     assert "1 / 4" in reader.text().splitlines()[0]  # the list did not move
     assert reader.close() == 0
+
+
+def test_the_reader_at_80x24_on_the_linux_console_without_colour(tmp_path: Path) -> None:
+    """A real terminal of 80x24, TERM=linux, NO_COLOR=1: the help lists the keys, a
+    bookmark shows as "*" (the console's font has no star), a search narrows the list and
+    says so in the status line, and Esc and q work."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM",)}
+    env.update(TERM="linux", NO_COLOR="1", XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    reader = Pty([sys.executable, "-m", "tui_reader"], env, (80, 24))
+    reader.wait_for(lambda text: "4 articles" in text.splitlines()[0])
+    reader.settle()
+    reader.key(b"?")
+    reader.wait_for(lambda text: "Keys" in text and "Search" in text and "Quit" in text)
+    reader.key(b"\x1b")
+    reader.key(b"b")
+    reader.wait_for(lambda text: any(line.startswith("│ * ") for line in text.splitlines()))
+    reader.key(b"/")
+    reader.key(b"bessemer")
+    reader.wait_for(lambda text: "1 of 4 articles" in text.splitlines()[0])
+    assert "search: bessemer" in reader.text().splitlines()[0]
+    reader.key(b"\x1b")
+    reader.wait_for(lambda text: "1 of 4" not in text.splitlines()[0])
+    assert reader.close() == 0
