@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -9,7 +10,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
+
+from textual.pilot import Pilot
 
 from tui_reader.corpus.loading import bundled_seeds
 from tui_reader.corpus.pipeline import Loading
@@ -18,6 +22,20 @@ from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.lists import ArticleList
 from tui_reader.ui.widgets.reader import ReadingView
+
+
+@contextlib.asynccontextmanager
+async def seeds_reader(
+    state_path: Path, theme: str | None = None
+) -> AsyncIterator[tuple[Pilot[int], MainScreen]]:
+    """The reader on the bundled corpus with this state file, loaded, and its main screen."""
+    app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path, theme=theme)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        yield pilot, screen
 
 
 def test_state_round_trips(tmp_path: Path) -> None:
@@ -90,23 +108,13 @@ def test_a_kill_while_writing_leaves_the_old_or_the_new_version(tmp_path: Path) 
 async def test_the_reader_reopens_the_article_it_was_on(tmp_path: Path) -> None:
     """Move to the third article and quit; the next start on the same corpus opens it."""
     state_path = tmp_path / "state.json"
-    app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    async with seeds_reader(state_path) as (pilot, screen):
         await pilot.press("j", "j")
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
         chosen = screen.article_id
     assert State.load(state_path)[0].positions == {corpus_key([bundled_seeds()]): chosen}
-    again = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
-    async with again.run_test(size=(120, 40)) as pilot:
-        await again.workers.wait_for_complete()
-        await pilot.pause()
-        screen = again.screen
-        assert isinstance(screen, MainScreen)
+    async with seeds_reader(state_path) as (pilot, screen):
         assert screen.article_id == chosen
-        assert screen.query_one("#articles").cursor == 2  # type: ignore[attr-defined]
+        assert screen.query_one(ArticleList).cursor == 2
 
 
 async def test_an_article_reached_by_a_search_is_remembered_too(tmp_path: Path) -> None:
@@ -173,16 +181,12 @@ async def test_the_theme_chosen_is_kept(tmp_path: Path) -> None:
     """--theme picks a theme and it is remembered; one chosen later (as from the command
     palette) replaces it, and opens next time."""
     state_path = tmp_path / "state.json"
-    app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path, theme="ansi-light")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert app.theme == "ansi-light"
+    async with seeds_reader(state_path, theme="ansi-light") as (_, screen):
+        assert screen.app.theme == "ansi-light"
     assert State.load(state_path)[0].theme == "ansi-light"
-    again = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
-    async with again.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert again.theme == "ansi-light"
-        again.theme = "nord"
+    async with seeds_reader(state_path) as (pilot, screen):
+        assert screen.app.theme == "ansi-light"
+        screen.app.theme = "nord"
         await pilot.pause()
     assert State.load(state_path)[0].theme == "nord"
 
@@ -191,25 +195,17 @@ async def test_the_article_reopens_scrolled_as_it_was_with_its_filters(tmp_path:
     """Close on an article scrolled down, with an entity filter and a search: the next
     start shows that article at the same place, with both filters again."""
     state_path = tmp_path / "state.json"
-    app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+    async with seeds_reader(state_path) as (pilot, screen):
         await pilot.press("j", "3", "enter")  # the second article's first entity
         await pilot.press("slash", *"union", "enter")
-        await app.workers.wait_for_complete()
+        await screen.app.workers.wait_for_complete()
         await pilot.press("2", "space")
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
-        seen = screen.article_id, screen.entity_filter, screen.query_one(ReadingView).top_position()
+        reader = screen.query_one(ReadingView)
+        seen = screen.article_id, screen.entity_filter, reader.top_position()
         assert seen[2] is not None
         await pilot.press("q")
-    again = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
-    async with again.run_test(size=(120, 40)) as pilot:
-        await again.workers.wait_for_complete()
-        await pilot.pause()
-        screen = again.screen
-        assert isinstance(screen, MainScreen)
+    async with seeds_reader(state_path) as (pilot, screen):
         reader = screen.query_one(ReadingView)
         assert (screen.article_id, screen.entity_filter, reader.top_position()) == seen
         assert screen.active_filters == ["entity", "search"]
