@@ -24,6 +24,10 @@ class PromptScreen(ModalScreen[str | None]):
         border: solid $accent; background: $surface; padding: 0 1;
     }
     PromptScreen Label { width: 100%; }
+    /* No border of its own: its block characters are missing from the Linux console's font. */
+    PromptScreen Input, PromptScreen Input:focus {
+        border: none; height: 1; padding: 0 1; margin: 1 0 0 0; background: $boost;
+    }
     """
 
     def __init__(self, question: str, value: str) -> None:

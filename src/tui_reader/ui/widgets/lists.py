@@ -94,7 +94,13 @@ class TimelineList(RowList):
     BORDER_TITLE = "Timeline"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "choose", "Open at event", id="open-event"),
-        Binding("d", "period", "Filter to the event's month (again: its year)", id="filter-dates"),
+        Binding(
+            "d",
+            "period",
+            "Filter to the event's month (again: its year)",
+            show=False,
+            id="filter-dates",
+        ),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = RowList.COMPONENT_CLASSES | {"timeline--current"}
 
