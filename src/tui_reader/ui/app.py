@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.theme import Theme
@@ -25,7 +25,8 @@ from ..corpus.pipeline import Loading
 from ..corpus.search import SearchIndex, index_path
 from ..corpus.text import printable
 from ..state import State, corpus_key
-from .commands import bindings, canonical, defaults, sections, shown
+from .commands import bindings, canonical, command, defaults, sections, shown_keys
+from .glyphs import LINUX_CONSOLE
 from .keys import GLOBAL, NAVIGATION
 from .palette import GoToProvider
 from .screens.help import HelpScreen
@@ -122,17 +123,24 @@ class ReaderApp(App[int]):
             for binding in bindings(declared):
                 if binding in NAVIGATION or binding.id == "quit":  # Textual offers Quit
                     continue
-                keys = self.config.keymap.get(binding.id or "", binding.key)
+                entry = command(binding, self.config.keymap)
                 yield SystemCommand(
-                    binding.description,
-                    f"{' '.join(shown(key) for key in canonical(keys))} · {binding.id}",
+                    entry.description,
+                    f"{shown_keys(entry.keys)} · {entry.id}",
                     partial(self.run_action, binding.action, target),
                 )
+
+    def get_key_display(self, binding: Binding) -> str:
+        """As Textual shows keys, but in words where the Linux console's font has no
+        symbol for the key (Enter's "⏎")."""
+        if LINUX_CONSOLE:
+            return shown_keys(tuple(canonical(binding.key))[:1])
+        return super().get_key_display(binding)
 
     def action_help(self) -> None:
         """Show every key."""
         listed = [
-            (title, [(" ".join(shown(key) for key in c.keys), c.description) for c in commands])
+            (title, [(shown_keys(c.keys), c.description) for c in commands])
             for title, commands in sections(self.config.keymap)
         ]
         self.push_screen(HelpScreen(listed))

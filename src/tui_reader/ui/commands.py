@@ -47,16 +47,18 @@ def bindings(declared: list[BindingType]) -> list[Binding]:
     return [b if isinstance(b, Binding) else Binding(*b) for b in declared]
 
 
+def command(binding: Binding, keymap: dict[str, str]) -> Command:
+    """A binding as a command, with the keys the keymap gives it."""
+    keys = keymap.get(binding.id or "", binding.key)
+    return Command(binding.id or "", tuple(canonical(keys)), binding.description)
+
+
 def sections(keymap: dict[str, str]) -> list[tuple[str, list[Command]]]:
     """Each section's commands, with the keys the keymap gives them."""
-    listed = []
-    for title, declared in SECTIONS:
-        commands = []
-        for binding in bindings(declared):
-            keys = keymap.get(binding.id or "", binding.key)
-            commands.append(Command(binding.id or "", tuple(canonical(keys)), binding.description))
-        listed.append((title, commands))
-    return listed
+    return [
+        (title, [command(binding, keymap) for binding in bindings(declared)])
+        for title, declared in SECTIONS
+    ]
 
 
 def defaults() -> dict[str, str]:
@@ -80,6 +82,11 @@ _NAMES = {
 }  # fmt: skip
 
 
+def shown_keys(keys: tuple[str, ...]) -> str:
+    """Keys as the help and the palette show them: "↓ j"."""
+    return " ".join(shown(key) for key in keys)
+
+
 def shown(key: str) -> str:
     """A key as the help and the README show it: "Ctrl+d", "PgDn", "?"."""
     *modifiers, name = key.split("+")
@@ -93,9 +100,9 @@ def markdown(keymap: dict[str, str] | None = None) -> str:
     lines = ["| Keys | Command id | What it does |", "| --- | --- | --- |"]
     for title, commands in sections(keymap or {}):
         lines.append(f"| **{title}** | | |")
-        for command in commands:
-            keys = " ".join(f"`{shown(key)}`" for key in command.keys).replace("`|`", "`\\|`")
-            lines.append(f"| {keys} | `{command.id}` | {command.description} |")
+        for entry in commands:
+            keys = " ".join(f"`{shown(key)}`" for key in entry.keys).replace("`|`", "`\\|`")
+            lines.append(f"| {keys} | `{entry.id}` | {entry.description} |")
     return "\n".join(lines) + "\n"
 
 
