@@ -78,6 +78,34 @@ def hostile_corpus(folder: Path) -> int:
     return 13  # the FIFO, the dangling link and the binary file are skipped
 
 
+GREYS = {"30", "37", "90", "97", "40", "47", "100", "107"}
+"""Basic SGR colours without a hue: black, white and their bright forms."""
+HUES = {str(n) for n in [*range(30, 38), *range(40, 48), *range(90, 98), *range(100, 108)]} - GREYS
+
+
+def hues(sent: bytes) -> set[str]:
+    """The colours with a hue that SGR sequences set: basic ones but black and white,
+    256-colour ones outside the grey ramp, and true colours whose channels differ."""
+    found = set()
+    for params in re.findall(rb"\x1b\[([0-9;]*)m", sent):
+        parts = params.decode().split(";")
+        while parts:
+            part = parts.pop(0)
+            if part in ("38", "48") and parts[:1] == ["5"]:
+                index = parts[1]
+                del parts[:2]
+                if not (int(index) in (0, 7, 8, 15) or int(index) >= 232):
+                    found.add(f"{part};5;{index}")
+            elif part in ("38", "48") and parts[:1] == ["2"]:
+                rgb = parts[1:4]
+                del parts[:4]
+                if len(set(rgb)) > 1:
+                    found.add(f"{part};2;{';'.join(rgb)}")
+            elif part in HUES:
+                found.add(part)
+    return found
+
+
 class Pty:
     """The reader in a pseudo-terminal, every byte it sends kept, and its screen."""
 
@@ -241,7 +269,7 @@ def test_keys_typed_together_go_where_the_first_sends_them(tmp_path: Path) -> No
 def test_the_reader_at_80x24_on_the_linux_console_without_colour(tmp_path: Path) -> None:
     """A real terminal of 80x24, TERM=linux, NO_COLOR=1: the help lists the keys, a
     bookmark shows as "*" (the console's font has no star), a search narrows the list and
-    says so in the status line, and Esc and q work."""
+    says so in the status line, and Esc and q work. No colour with a hue is ever sent."""
     env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM",)}
     env.update(TERM="linux", NO_COLOR="1", XDG_CACHE_HOME=str(tmp_path / "cache"))
     env["XDG_STATE_HOME"] = str(tmp_path / "state")
@@ -260,3 +288,4 @@ def test_the_reader_at_80x24_on_the_linux_console_without_colour(tmp_path: Path)
     reader.key(b"\x1b")
     reader.wait_for(lambda text: "1 of 4" not in text.splitlines()[0])
     assert reader.close() == 0
+    assert not hues(bytes(reader.sent))  # NO_COLOR: greys at most
