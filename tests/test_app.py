@@ -11,6 +11,7 @@ from textual import constants
 from tui_reader.corpus.analysis import open_corpus
 from tui_reader.corpus.model import Corpus
 from tui_reader.ui.app import ReaderApp
+from tui_reader.ui.screens.choose import ChooseScreen
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.lists import ArticleList, EntitySidebar, TimelineList
 from tui_reader.ui.widgets.reader import ReadingView
@@ -321,3 +322,26 @@ async def test_dates_and_unread_filters_combine_and_clear_one_by_one(seeds: Corp
         screen.clear_filter("period")
         assert screen.period is None
         assert len(screen.visible_articles()) == len(seeds.articles)
+
+
+async def test_a_link_written_in_the_article_can_be_chosen_and_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`Y` lists the article's link and the http(s) links in its text, each once (no
+    javascript: link); the one chosen is copied, made safe. `y` copies the article's own."""
+    text = "See https://example.org/report, or javascript:alert(1), and https://example.org/report."
+    record = {"title": "Linked", "text": text, "url": "https://example.com/a b"}
+    (tmp_path / "export.json").write_text(json.dumps([record]))
+    app = ReaderApp(open_corpus([tmp_path]))
+    copied: list[str] = []
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("Y")
+        await pilot.pause()
+        choosing = app.screen
+        assert isinstance(choosing, ChooseScreen)
+        assert choosing.choices == ["https://example.com/a%20b", "https://example.org/report"]
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        await pilot.press("y")
+    assert copied == ["https://example.org/report", "https://example.com/a%20b"]

@@ -16,7 +16,7 @@ from tui_reader.corpus.cache import Cache
 from tui_reader.corpus.loading import FileRef, Source, load
 from tui_reader.corpus.model import Problem
 from tui_reader.corpus.pipeline import Loading
-from tui_reader.corpus.text import printable, safe_url
+from tui_reader.corpus.text import links_in, printable, safe_url
 
 BODY = "Workers at the warehouse in Albany voted on Friday to join the union, said Jane Doe."
 
@@ -197,3 +197,8 @@ def test_emoji_joiners_and_variation_selectors_are_left_out(tmp_path: Path) -> N
         assert not {"\u200d", "\ufe0e", "\ufe0f"} & set(text), repr(text)
     assert "👩👩👧" in article.paragraphs[0]
     assert "❤" in article.paragraphs[0]
+
+
+def test_links_are_found_in_text_without_their_closing_punctuation() -> None:
+    text = "See https://a.example/x?y=1. Also (http://b.example/z), javascript:x and https://a.example/x?y=1!"
+    assert links_in([text]) == ["https://a.example/x?y=1", "http://b.example/z"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 # C0 and C1 controls (tab and newline excepted), DEL, and the bidi embedding, override and
 # isolate characters, which can reorder what a terminal shows.
@@ -147,6 +147,19 @@ def shorten(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:—–-") + "…"
+
+
+_URL = re.compile(r"https?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
+
+
+def links_in(texts: Iterable[str]) -> list[str]:
+    """The http(s) links written in the texts, in order, each once; a sentence's closing
+    punctuation after a link is not part of it."""
+    found: dict[str, None] = {}
+    for text in texts:
+        for match in _URL.finditer(text):
+            found[match.group().rstrip(".,;:!?")] = None
+    return list(found)
 
 
 _URL_UNSAFE = re.compile('[\x00-\x20\x7f-\x9f\u202a-\u202e\u2066-\u2069"<>\\\\^`{|}]')

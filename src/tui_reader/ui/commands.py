@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.keys import format_key
 
 from .keys import GLOBAL, NAVIGATION
+from .screens.choose import ChooseScreen
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .screens.prompt import PromptScreen
@@ -29,6 +30,7 @@ SECTIONS: tuple[tuple[str, list[BindingType]], ...] = (
     ("Search box", SearchBox.BINDINGS),
     ("Help", HelpScreen.BINDINGS),
     ("Prompt", PromptScreen.BINDINGS),
+    ("Choosing a link", ChooseScreen.BINDINGS),
 )
 """The key declarations, by where they act."""
 

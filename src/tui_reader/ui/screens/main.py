@@ -29,12 +29,13 @@ from ...corpus.export import (
 )
 from ...corpus.model import Article, Corpus, Event, TimelineEntry
 from ...corpus.search import Query, SearchIndex
-from ...corpus.text import printable, safe_url, slug
+from ...corpus.text import links_in, printable, safe_url, slug
 from ...state import Marks, write_atomically
 from ..widgets.bars import PaneTabs, PositionBar, StatusBar
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.reader import ReadingView
 from ..widgets.search import SearchBox
+from .choose import ChooseScreen
 from .prompt import PromptScreen
 
 
@@ -90,6 +91,7 @@ class MainScreen(Screen[None]):
         Binding("U", "toggle_unread_only", "Unread articles only", show=False, id="unread-only"),
         Binding("u", "toggle_read", "Mark unread (or read)", show=False, id="toggle-read"),
         Binding("y", "copy_link", "Copy the article's link", show=False, id="copy-link"),
+        Binding("Y", "copy_a_link", "Copy a link from the article", show=False, id="copy-a-link"),
         Binding("o", "open_link", "Open the link in a browser", show=False, id="open-link"),
         Binding("e", "export", "Export", show=False, id="export"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
@@ -490,7 +492,23 @@ class MainScreen(Screen[None]):
     def action_copy_link(self) -> None:
         """Copy the article's link with OSC 52, which works over SSH too; only an http(s)
         link is ever sent to the terminal, its control characters percent-encoded."""
-        url = self._link()
+        self._copy(self._link())
+
+    def action_copy_a_link(self) -> None:
+        """Choose a link among the article's own and those written in its text, and copy
+        it (http and https links only, made safe to send to the terminal)."""
+        article = self.corpus.article(self.article_id) if self.article_id else None
+        if article is None:
+            return
+        own = [article.url] if article.url else []  # whole: a link in metadata may hold spaces
+        candidates = [*own, *links_in(article.paragraphs)]
+        links = list({url: None for link in candidates if (url := safe_url(link))})
+        if not links:
+            self.notify("This article has no web link.", timeout=3, markup=False)
+            return
+        self.app.push_screen(ChooseScreen("Copy which link? (Esc cancels)", links), self._copy)
+
+    def _copy(self, url: str | None) -> None:
         if url is not None:
             self.app.copy_to_clipboard(url)
             self.notify(f"Copied {printable(url)}", timeout=3, markup=False)
