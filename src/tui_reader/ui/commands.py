@@ -64,13 +64,15 @@ def sections(keymap: dict[str, str]) -> list[tuple[str, list[Command]]]:
 
 
 def defaults() -> dict[str, str]:
-    """Every command id and its keys, as declared."""
-    return {
-        binding.id: ",".join(canonical(binding.key))
-        for _, declared in SECTIONS
-        for binding in bindings(declared)
-        if binding.id
-    }
+    """Every command id and all its keys, as declared (an id may be bound in several
+    places, as moving down is in the panes and in a list to choose from)."""
+    keys: dict[str, list[str]] = {}
+    for _, declared in SECTIONS:
+        for binding in bindings(declared):
+            if binding.id:
+                known = keys.setdefault(binding.id, [])
+                known += [key for key in canonical(binding.key) if key not in known]
+    return {command_id: ",".join(ids) for command_id, ids in keys.items()}
 
 
 def canonical(keys: str) -> list[str]:

@@ -17,8 +17,9 @@ class ChooseScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel-choice"),
-        Binding("j", "cursor(1)", "Down", show=False, id="choice-down"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="choice-up"),
+        # The ids of moving down and up in the panes: a keymap that moves those moves these.
+        Binding("j", "cursor(1)", "Down", show=False, id="down"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="up"),
     ]
     DEFAULT_CSS = """
     ChooseScreen { align: center middle; }
