@@ -69,6 +69,7 @@ class ReaderApp(App[int]):
         self.state = State()
         self._key = corpus_key(source.paths) if isinstance(source, Loading) else None
         self._save_timer: Timer | None = None
+        self._quitting = False
         self._reopen_at: str | None = None
         """The article to reopen once the corpus is loaded: the one last read in it."""
         if "SSH_CONNECTION" in os.environ and "TEXTUAL_ANIMATIONS" not in os.environ:
@@ -154,7 +155,7 @@ class ReaderApp(App[int]):
 
     @on(MainScreen.ArticleShown)
     def _article_shown(self, message: MainScreen.ArticleShown) -> None:
-        if message.article_id is None:
+        if message.article_id is None or self._quitting:
             return
         if self._key is not None:
             self.state.positions[self._key] = message.article_id
@@ -181,10 +182,12 @@ class ReaderApp(App[int]):
 
     async def action_quit(self) -> None:
         self._save_state()  # while the screens, and so where they are, are still there
+        self._quitting = True  # what the screens do as they close is not the user's
         await super().action_quit()
 
     def on_unmount(self) -> None:
-        self._save_state()
+        if not self._quitting:  # closed otherwise than by q: keep what can be kept
+            self._save_state()
 
     def _save_state(self) -> None:
         if self.state_path is None or self._key is None:

@@ -125,6 +125,8 @@ class MainScreen(Screen[None]):
         self.search_query: Query | None = None
         self.search_hits: set[str] | None = None
         """The ids of the articles the search matches; None when there is no search."""
+        self._pending_search: str | None = None
+        """A search to restore once the index is complete (`restore`)."""
         self._restore_top: tuple[int, int] | None = None
         """Where to scroll the article once a restored search is done (`restore`)."""
         self.period: str | None = None
@@ -261,10 +263,12 @@ class MainScreen(Screen[None]):
         if isinstance(top, list) and len(top) == 2 and all(isinstance(n, int) for n in top):
             self._restore_top = (top[0], top[1])
         self.go_to(article_id)
-        if isinstance(search, str) and search:
-            self.query_one("#search", Input).value = search  # scrolled once it is done
-        else:
+        if not (isinstance(search, str) and search):
             self._scroll_restored()
+        elif self.index is not None and self.index_complete:
+            self.query_one("#search", Input).value = search  # scrolled once it is done
+        else:  # an index still being built would find only some of the articles
+            self._pending_search = search
 
     def _scroll_restored(self) -> None:
         top, self._restore_top = self._restore_top, None
@@ -388,7 +392,10 @@ class MainScreen(Screen[None]):
     def use_index(self, index: SearchIndex, complete: bool) -> None:
         """Search with this index from now on; once it is `complete`, search again."""
         self.index, self.index_complete = index, complete
-        if complete and self.search_query:
+        if complete and self._pending_search:  # a search restored, held until now
+            search, self._pending_search = self._pending_search, None
+            self.query_one("#search", Input).value = search
+        elif complete and self.search_query:
             self._search(self.search_query)
 
     def action_search(self) -> None:
