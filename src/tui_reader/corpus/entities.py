@@ -649,21 +649,23 @@ def _merge_garbled(
     # The groups as they stand now, before this merges any: a key's group, and group sizes.
     root = {key: groups.find(key) for key in prelim}
     sizes = Counter(root.values())
+    # The names one word off each name still alone in its group; most have none.
+    near = {
+        key: others
+        for key in orgs
+        if sizes[root[key]] == 1
+        and (others := [o for p in _blanked(key) for o in by_pattern[p] if o != key])
+    }
     for candidates in accepted.values():
         keys = {c.key for c in candidates}
-        # The groups the article names by a one-word name (an acronym).
-        named = {root[k] for k in keys if " " not in k and k in root}
-        for key in keys & orgs:
-            if sizes[root[key]] > 1:
-                continue
-            matches = {
-                found
-                for pattern in _blanked(key)
-                for other in by_pattern[pattern]
-                if other != key and (found := groups.find(other)) in named
-            }
-            if len(matches) == 1:
-                groups.union(key, matches.pop())
+        if not keys.isdisjoint(near):
+            # The groups the article names by a one-word name (an acronym).
+            named = {root[k] for k in keys if " " not in k and k in root}
+            for key in keys & orgs:
+                if key in near:
+                    matches = {found for o in near[key] if (found := groups.find(o)) in named}
+                    if len(matches) == 1:
+                        groups.union(key, matches.pop())
 
 
 def _blanked(key: str) -> Iterator[tuple[str, ...]]:
