@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from textual import events
@@ -24,6 +25,32 @@ from .conftest import SEED_IDS
 
 def article(id: str, title: str, *paragraphs: str) -> Article:
     return Article(id=id, source=f"{id}.txt", title=title, paragraphs=list(paragraphs))
+
+
+def found(index: SearchIndex, text: str) -> set[str] | None:
+    """The ids of the articles a search finds, as a plain set."""
+    hits = index.search(Query.parse(text))
+    return None if hits is None else set(hits)
+
+
+def test_a_search_finds_a_set_of_ids_kept_as_a_mask_over_the_articles() -> None:
+    """What a search finds behaves as the set of the ids found: membership, size, the ids
+    themselves in the articles' order, and equality with a set of ids."""
+    articles = [article("a", "Alpha", "apples"), article("b", "Beta", "pears, apples")]
+    articles += [article("c", "Gamma", "plums")]
+    index = SearchIndex(None)
+    index.sync(articles)
+    hits = index.search(Query.parse("apple"))
+    assert hits is not None
+    assert "a" in hits
+    assert "b" in hits
+    assert "c" not in hits
+    assert "z" not in hits
+    assert len(hits) == 2
+    assert list(hits) == ["a", "b"]
+    ids: AbstractSet[str] = hits
+    assert ids == {"a", "b"}
+    assert ids != {"a"}
 
 
 def test_a_query_is_words_and_quoted_phrases_folded_to_lowercase_without_accents() -> None:
@@ -66,8 +93,8 @@ def test_the_index_finds_what_the_query_matches(seeds: Corpus) -> None:
     for text in ("smalls", "chris smalls", '"labor union"', "bessemer alabama", "zzz", "bloomberg"):
         query = Query.parse(text)
         expected = {a.id for a in seeds.articles if query.matches(a)}
-        assert index.search(query) == expected, text
-    assert index.search(Query.parse("yahoo finance")) == {SEED_IDS["002"]}
+        assert found(index, text) == expected, text
+    assert found(index, "yahoo finance") == {SEED_IDS["002"]}
 
 
 def test_the_index_file_follows_changes_and_survives_damage(tmp_path: Path) -> None:
@@ -77,19 +104,19 @@ def test_the_index_file_follows_changes_and_survives_damage(tmp_path: Path) -> N
     first = [article("a", "Alpha", "apples"), article("b", "Beta", "bananas")]
     index = SearchIndex(path)
     index.sync(first)
-    assert index.search(Query.parse("apples")) == {"a"}
+    assert found(index, "apples") == {"a"}
     index.close()
     again = SearchIndex(path)
     again.sync([article("a", "Alpha", "cherries"), article("c", "Gamma", "apples")])
     assert again.indexed == 2
-    assert again.search(Query.parse("apples")) == {"c"}
-    assert again.search(Query.parse("cherr")) == {"a"}
-    assert again.search(Query.parse("bananas")) == set()
+    assert found(again, "apples") == {"c"}
+    assert found(again, "cherr") == {"a"}
+    assert found(again, "bananas") == set()
     again.close()
     path.write_bytes(b"not a database at all" * 100)
     fresh = SearchIndex(path)
     fresh.sync(first)
-    assert fresh.search(Query.parse("bananas")) == {"b"}
+    assert found(fresh, "bananas") == {"b"}
 
 
 async def searched(pilot: Pilot[int], text: str) -> None:
@@ -201,7 +228,7 @@ async def test_the_reader_keeps_its_search_index_in_the_cache_folder(tmp_path: P
         assert screen.index.indexed == 4
         await pilot.press("slash")
         await searched(pilot, '"labor union"')
-        assert screen.search_hits == screen.index.search(Query.parse('"labor union"'))
+        assert screen.search_hits == found(screen.index, '"labor union"')
         assert screen.search_hits
 
 
@@ -232,8 +259,8 @@ def test_an_edited_article_is_found_by_its_new_words_only(tmp_path: Path) -> Non
     again = SearchIndex(path)
     again.sync(articles)
     assert again.indexed == 10
-    assert again.search(Query.parse("cherries")) == {"n3"}
-    assert again.search(Query.parse("apples")) == {f"n{n}" for n in range(10) if n != 3}
+    assert found(again, "cherries") == {"n3"}
+    assert found(again, "apples") == {f"n{n}" for n in range(10) if n != 3}
 
 
 def test_the_corpus_filtered_by_an_entity_and_a_set_of_ids(seeds: Corpus) -> None:
@@ -241,14 +268,52 @@ def test_the_corpus_filtered_by_an_entity_and_a_set_of_ids(seeds: Corpus) -> Non
     smalls = "person:christian-smalls"
     assert seeds.filtered(None, None) == (seeds.articles, seeds.timeline)
     named, _ = seeds.filtered(smalls, None)
-    assert named == seeds.articles_naming(smalls)
+    assert list(named) == seeds.articles_naming(smalls)
     one = {SEED_IDS["002"], "not-an-article"}
     articles, entries = seeds.filtered(None, one)
     assert [a.id for a in articles] == [SEED_IDS["002"]]
-    assert entries == [e for e in seeds.timeline if e.article == SEED_IDS["002"]]
+    assert list(entries) == [e for e in seeds.timeline if e.article == SEED_IDS["002"]]
     assert entries
     both, _ = seeds.filtered(smalls, {SEED_IDS["002"], SEED_IDS["001"]})
     assert [a.id for a in both] == [
         a.id for a in named if a.id in (SEED_IDS["002"], SEED_IDS["001"])
     ]
-    assert seeds.filtered("org:nobody", None) == ([], [])
+    assert [list(shown) for shown in seeds.filtered("org:nobody", None)] == [[], []]
+
+
+def test_the_corpus_filtered_by_period_and_hidden_articles_as_read_one_by_one(
+    seeds: Corpus,
+) -> None:
+    """Every mix of an entity, a set of ids, a period and hidden articles lets through what
+    reading each article and event in turn lets through: the same articles in the same
+    order, and their events in the period."""
+    smalls = "person:christian-smalls"
+    dates = {e.event.date for e in seeds.timeline if e.event.date}
+    periods = [*sorted({d[:4] for d in dates} | {d[:7] for d in dates}), "1999", "2022-13"]
+    assert "2022-04" in periods
+    for entity in (None, smalls):
+        for ids in (None, {SEED_IDS["002"], SEED_IDS["003"]}):
+            for period in (None, *periods):
+                for hidden in (None, {SEED_IDS["003"]}):
+                    articles, entries = seeds.filtered(entity, ids, period, hidden)
+                    prefix = period or ""
+                    dated = {
+                        e.article for e in seeds.timeline if (e.event.date or "").startswith(prefix)
+                    }
+                    wanted = [
+                        a.id
+                        for a in seeds.articles
+                        if (entity is None or a.id in seeds.entities[entity].articles)
+                        and (ids is None or a.id in ids)
+                        and (period is None or a.id in dated)
+                        and a.id not in (hidden or set())
+                    ]
+                    assert [a.id for a in articles] == wanted, (entity, ids, period, hidden)
+                    assert list(entries) == [
+                        e
+                        for e in seeds.timeline
+                        if e.article in wanted and (e.event.date or "").startswith(prefix)
+                    ]
+    april, _ = seeds.filtered(None, None, "2022-04")
+    assert 0 < len(april) < len(seeds.articles)
+    assert list(april[1:]) == list(april)[1:]

@@ -7,15 +7,19 @@ Everything here is plain data. Analysis fills it in (see `analysis.py`); the UI 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
-from typing import Literal
+from typing import Literal, TypeVar, overload
 
 EntityType = Literal["person", "org", "place", "other"]
 Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade"]
 DateSource = Literal["header", "front matter", "json", "text"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,64 @@ class Problem:
         return f"{self.path}: {self.reason}"
 
 
+class Selection(Sequence[T]):
+    """Some items of a list, picked by position and not copied.
+
+    Filtering 100,000 articles and their 500,000 events this way reads none of them: each,
+    wherever it lies in memory, costs a cache miss to read, and reading them all took a
+    third of a second."""
+
+    __slots__ = ("_items", "_positions")
+
+    def __init__(self, items: Sequence[T], positions: array[int]) -> None:
+        self._items = items
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Selection[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Selection[T]:
+        if isinstance(index, slice):
+            return Selection(self._items, self._positions[index])
+        return self._items[self._positions[index]]
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self._items.__getitem__, self._positions)
+
+    def __repr__(self) -> str:
+        return f"Selection({list(self)!r})"
+
+
+class Chosen(AbstractSet[str]):
+    """Some articles of a list, as the set of their ids: a mask over the list, 1 for each
+    article chosen. What a search finds over 100,000 articles is built and filtered with
+    this way without reading an article (`Selection` says why that matters)."""
+
+    __slots__ = ("articles", "mask", "positions")
+
+    def __init__(
+        self, articles: Sequence[Article], mask: bytearray, positions: Mapping[str, int]
+    ) -> None:
+        """`positions` maps the id of each article of the list to its position in it."""
+        self.articles = articles
+        self.mask = mask
+        self.positions = positions
+
+    def __contains__(self, article_id: object) -> bool:
+        position = self.positions.get(article_id) if isinstance(article_id, str) else None
+        return position is not None and self.mask[position] == 1
+
+    def __len__(self) -> int:
+        return self.mask.count(1)
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.articles[n].id for n in compress(range(len(self.mask)), self.mask))
+
+
 @dataclass(slots=True)
 class Corpus:
     """An analysed collection of articles, newest first."""
@@ -115,10 +177,13 @@ class Corpus:
     timeline: list[TimelineEntry]
     problems: list[Problem] = field(default_factory=list)
     _by_id: dict[str, Article] = field(init=False, repr=False, compare=False)
-    _timeline_articles: list[str] | None = field(
-        default=None, init=False, repr=False, compare=False
-    )
-    """The article of each event on the timeline, in its order: worked out when first needed."""
+    _positions: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+    """Each article's position in `articles`: worked out when first needed, as are the two
+    below."""
+    _ids: list[str] | None = field(default=None, init=False, repr=False, compare=False)
+    """The id of each article, in order."""
+    _entry_positions: array[int] | None = field(default=None, init=False, repr=False, compare=False)
+    """The position of the article of each event on the timeline, in its order."""
 
     def __post_init__(self) -> None:
         self._by_id = {article.id: article for article in self.articles}
@@ -133,42 +198,83 @@ class Corpus:
     def filtered(
         self,
         entity_id: str | None,
-        ids: set[str] | None,
+        ids: AbstractSet[str] | None,
         period: str | None = None,
         hidden: set[str] | None = None,
-    ) -> tuple[list[Article], list[TimelineEntry]]:
+    ) -> tuple[Sequence[Article], Sequence[TimelineEntry]]:
         """The articles that name an entity (if given), whose ids are among `ids` (if
         given), that have an event in `period` (a year "2022" or a month "2022-04", if
         given) and are not `hidden`, in corpus order, and their events on the timeline (in
         the period only, if one is given).
 
-        Each step runs in C (`map` and `compress`): at 100,000 articles a comprehension
-        took a tenth of a second a step."""
+        It works on positions and reads no article or event (see `Selection`): at 100,000
+        articles each step runs in C and takes a few milliseconds."""
         if entity_id is None and ids is None and period is None and not hidden:
             return self.articles, self.timeline
-        allowed = ids
+        ids_in_order, positions = self._index()
+        count = len(self.articles)
+        # The positions let through: a set while a filter has narrowed them to few, a mask
+        # of 0s and 1s over all articles otherwise.
+        few: set[int] | None = None
         if entity_id is not None:
             entity = self.entities.get(entity_id)
-            named = set(entity.articles) if entity else set()
-            allowed = named if allowed is None else named.intersection(allowed)
+            few = {positions[a] for a in entity.articles if a in positions} if entity else set()
+        events = range(len(self.timeline))
         if period is not None:
-            dated = {e.article for e in self.timeline if (e.event.date or "").startswith(period)}
-            allowed = dated if allowed is None else dated.intersection(allowed)
-        if hidden:
-            allowed = (set(self._by_id) if allowed is None else allowed) - hidden
-        article_ids = list(map(attrgetter("id"), self.articles))
-        keep: Callable[[str], bool] = (lambda _: True) if allowed is None else allowed.__contains__
-        mask = list(map(keep, article_ids))
-        articles = list(compress(self.articles, mask))
-        if len(articles) == len(self.articles) and period is None:
-            return articles, self.timeline
-        shown = set(compress(article_ids, mask))
-        if self._timeline_articles is None:
-            self._timeline_articles = list(map(attrgetter("article"), self.timeline))
-        entries = compress(self.timeline, map(shown.__contains__, self._timeline_articles))
-        if period is not None:
-            return articles, [e for e in entries if (e.event.date or "").startswith(period)]
-        return articles, list(entries)
+            events = self._period(period)
+            dated = set(self._articles_of_events()[events.start : events.stop])
+            few = dated if few is None else few & dated
+        mask = bytearray(b"\x01") * count if few is None else None
+        if ids is not None:
+            if few is not None:
+                few = {p for p in few if ids_in_order[p] in ids}
+            elif isinstance(ids, Chosen) and ids.articles is self.articles:
+                mask = bytearray(ids.mask)
+            else:
+                mask = bytearray(map(ids.__contains__, ids_in_order))
+        for article_id in hidden or ():
+            if (position := positions.get(article_id)) is not None:
+                if few is not None:
+                    few.discard(position)
+                elif mask is not None:
+                    mask[position] = 0
+        if few is not None:
+            mask = bytearray(count)
+            for position in few:
+                mask[position] = 1
+        assert mask is not None
+        shown = array("l", compress(range(count), mask))
+        if len(shown) == count and period is None:
+            return self.articles, self.timeline
+        of_events = self._articles_of_events()[events.start : events.stop]
+        kept = compress(events, map(mask.__getitem__, of_events))
+        return Selection(self.articles, shown), Selection(self.timeline, array("l", kept))
+
+    def _index(self) -> tuple[list[str], dict[str, int]]:
+        """The article ids in order, and the position of each."""
+        if self._ids is None or self._positions is None:
+            self._ids = list(map(attrgetter("id"), self.articles))
+            self._positions = {article_id: n for n, article_id in enumerate(self._ids)}
+        return self._ids, self._positions
+
+    def _articles_of_events(self) -> array[int]:
+        if self._entry_positions is None:
+            entries = map(attrgetter("article"), self.timeline)
+            self._entry_positions = array("l", map(self._index()[1].__getitem__, entries))
+        return self._entry_positions
+
+    def _period(self, period: str) -> range:
+        """The events on the timeline dated in a period: they are together, as it is in
+        date order and their dates begin alike, so two binary searches find them."""
+        after = period[:-1] + chr(ord(period[-1]) + 1)  # "2022-04" → "2022-05"
+
+        def date(entry: TimelineEntry) -> str:
+            return entry.event.date or ""
+
+        timeline = self.timeline
+        return range(
+            bisect_left(timeline, period, key=date), bisect_left(timeline, after, key=date)
+        )
 
     def articles_naming(self, entity_id: str) -> list[Article]:
         """The articles that mention an entity, in corpus order."""

@@ -17,12 +17,12 @@ import re
 import sqlite3
 import threading
 import unicodedata
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
-from .model import Article
+from .model import Article, Chosen
 
 _WORD = re.compile(r"[^\W_]+")
 _QUOTED = re.compile(r'"([^"]*)"?')
@@ -142,9 +142,14 @@ class SearchIndex:
                 self._reader = sqlite3.connect(path, check_same_thread=False)
         self.indexed = 0
         """How many articles of the last `sync` are in the index so far."""
-        self._keys: dict[int, str] = {}
-        """The article id of each live row, known once `sync` has begun: a search maps the
-        rows it finds itself, which is faster than a join in SQLite."""
+        self._articles: Sequence[Article] = ()
+        """The articles of the last `sync`."""
+        self._positions: dict[str, int] = {}
+        """The position of each of those articles, by id."""
+        self._rows = array("l")
+        """The position among them of the article of each live row, by row id (-1 for
+        none), known once `sync` has begun: a search maps the rows it finds itself,
+        which is faster than a join in SQLite."""
 
     def _open(self) -> sqlite3.Connection | None:
         if self.path is not None:
@@ -216,7 +221,11 @@ class SearchIndex:
             todo, gone, stale_rows = [(a, digest(a)) for a in articles], [], 0
             held = {}
         fresh = wanted.difference(article.id for article, _ in todo)
-        self._keys = {rowid: key for key, (rowid, _) in held.items() if key in fresh}
+        positions = {article.id: n for n, article in enumerate(articles)}
+        rows = array("l", [-1]) * (max((rowid for rowid, _ in held.values()), default=0) + 1)
+        for key in fresh:
+            rows[held[key][0]] = positions[key]
+        self._articles, self._positions, self._rows = articles, positions, rows
         stale_rows += sum(1 for article, _ in todo if article.id in held)
         with self._transaction() as db:
             db.executemany("DELETE FROM docs WHERE rowid = ?", [(rowid,) for rowid in gone])
@@ -238,27 +247,32 @@ class SearchIndex:
                         "INSERT INTO words(rowid, title, body) VALUES (?, ?, ?)",
                         (rowid, article.title, body),
                     )
-                    self._keys[rowid] = article.id  # a replaced row's old number stays: unseen
+                    # A replaced row's old number keeps no position: unseen.
+                    rows.extend(array("l", [-1]) * (rowid + 1 - len(rows)))
+                    rows[rowid] = positions[article.id]
             self.indexed += len(todo[start : start + BATCH])
 
-    def search(self, query: Query) -> set[str] | None:
-        """The ids of the indexed articles that match; None without a working index, or
-        when `interrupt` stopped it."""
+    def search(self, query: Query) -> Chosen | None:
+        """The indexed articles that match, among those of the last `sync`; None without a
+        working index, or when `interrupt` stopped it."""
         reader = self._reader
         if reader is None:
             return None
-        keys = self._keys
+        articles, positions, rows = self._articles, self._positions, self._rows
         try:
             with self._lock if reader is self._db else contextlib.nullcontext():
-                # One string of row ids, split and mapped in C: a row at a time in Python
-                # took most of a search's time at 100,000 articles.
-                sql = "SELECT group_concat(rowid, ',') FROM words WHERE words MATCH ?"
-                (joined,) = reader.execute(sql, (query.fts(),)).fetchone()
-            found = set(map(keys.get, map(int, joined.split(",")))) if joined else set()
-            found.discard(None)
-            return cast("set[str]", found)
+                # One string of row ids, split in C: a row at a time in Python took most of a
+                # search's time at 100,000 articles. Rows past the last one known are rows
+                # being added, or old ones left behind.
+                sql = "SELECT group_concat(rowid, ',') FROM words WHERE words MATCH ? AND rowid < ?"
+                (joined,) = reader.execute(sql, (query.fts(), len(rows))).fetchone()
         except sqlite3.Error:
             return None
+        mask = bytearray(len(articles))
+        for position in map(rows.__getitem__, map(int, joined.split(",") if joined else ())):
+            if position >= 0:
+                mask[position] = 1
+        return Chosen(articles, mask, positions)
 
     def interrupt(self) -> None:
         """Stop the search running now, if any: a newer one is on its way."""

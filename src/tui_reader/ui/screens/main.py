@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -50,11 +52,11 @@ def local_browser() -> bool:
 
 Filtering = tuple[str | None, str | None, set[str] | None]
 """The filters but the search: an entity, a period, the articles hidden (`_filtering`)."""
+View = tuple[Sequence[Article], Sequence[TimelineEntry]]
+"""The articles and the events the filters let through."""
 
 
-def _filtered(
-    corpus: Corpus, filtering: Filtering, hits: set[str] | None
-) -> tuple[list[Article], list[TimelineEntry]]:
+def _filtered(corpus: Corpus, filtering: Filtering, hits: AbstractSet[str] | None) -> View:
     entity, period, hidden = filtering
     return corpus.filtered(entity, hits, period, hidden)
 
@@ -123,7 +125,7 @@ class MainScreen(Screen[None]):
         self.index_complete = True
         """Whether the index holds every article yet; until then results may be missing."""
         self.search_query: Query | None = None
-        self.search_hits: set[str] | None = None
+        self.search_hits: AbstractSet[str] | None = None
         """The ids of the articles the search matches; None when there is no search."""
         self._pending_search: str | None = None
         """A search to restore once the index is complete (`restore`)."""
@@ -135,7 +137,7 @@ class MainScreen(Screen[None]):
         self._filters: list[str] = []
         """The active filters ("entity", "search", "period", "unread"), oldest first: Esc
         clears the newest."""
-        self._visible: list[Article] = []
+        self._visible: Sequence[Article] = []
         """The articles the filters let through, as last worked out."""
         self.marks = Marks()
         """What was read and bookmarked in this corpus (`use_marks`)."""
@@ -181,7 +183,7 @@ class MainScreen(Screen[None]):
         self.load_progress = loading
         self._show_status()
 
-    def visible_articles(self) -> list[Article]:
+    def visible_articles(self) -> Sequence[Article]:
         """The articles the filters let through, in corpus order."""
         return self._visible
 
@@ -303,7 +305,7 @@ class MainScreen(Screen[None]):
             pane.set_class(index == active, "active")
         self.query_one(PaneTabs).show([str(pane.border_title) for pane in panes], active)
 
-    def _apply_filter(self, view: tuple[list[Article], list[TimelineEntry]] | None = None) -> None:
+    def _apply_filter(self, view: View | None = None) -> None:
         """Show what the filters let through: `view` when a search worked it out already,
         as it does in its thread (at 100,000 articles that takes a while)."""
         articles, entries = view or _filtered(self.corpus, self._filtering(), self.search_hits)
@@ -424,14 +426,15 @@ class MainScreen(Screen[None]):
         newer search cancels this one."""
         worker = get_current_worker()
         corpus, filtering = self.corpus, self._filtering()
-        hits = self.index.search(query) if self.index else None
+        hits: AbstractSet[str] | None = self.index.search(query) if self.index else None
         if hits is None:  # no index (no FTS5 in this SQLite): read every article
-            hits = set()
+            read: set[str] = set()
             for number, article in enumerate(corpus.articles):
                 if number % 1000 == 0 and worker.is_cancelled:
                     return
                 if query.matches(article):
-                    hits.add(article.id)
+                    read.add(article.id)
+            hits = read
         view = _filtered(corpus, filtering, hits)  # here, not in the interface's thread
         if not worker.is_cancelled:
             self.app.call_from_thread(self._found, query, (corpus, filtering), hits, view)
@@ -440,8 +443,8 @@ class MainScreen(Screen[None]):
         self,
         query: Query,
         basis: tuple[Corpus, Filtering],
-        hits: set[str],
-        view: tuple[list[Article], list[TimelineEntry]],
+        hits: AbstractSet[str],
+        view: View,
     ) -> None:
         # Typing, loading or the other filters may have moved on meanwhile.
         corpus, filtering = basis
@@ -450,8 +453,8 @@ class MainScreen(Screen[None]):
 
     def _show_search(
         self,
-        hits: set[str] | None,
-        view: tuple[list[Article], list[TimelineEntry]] | None = None,
+        hits: AbstractSet[str] | None,
+        view: View | None = None,
     ) -> None:
         self.search_hits = hits
         self._forget_filter("search")
