@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+from array import array
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +16,7 @@ from tui_reader.corpus import dates
 from tui_reader.corpus.analysis import build
 from tui_reader.corpus.cleaning import clean, normalise
 from tui_reader.corpus.loading import Source, load
+from tui_reader.corpus.model import Without
 from tui_reader.corpus.text import sentence_spans
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -140,3 +143,24 @@ def test_cleaning_cleaned_text_changes_nothing(text: str) -> None:
     again = clean("\n\n".join(parts) + "\n")
     assert again.paragraphs == once.paragraphs
     assert again.title == once.title
+
+
+@given(st.integers(0, 60), st.data())
+def test_a_list_without_some_items_reads_as_the_list_with_them_left_out(
+    size: int, data: st.DataObject
+) -> None:
+    """`Without` (what a filter that drops few leaves) gives, at every index, forwards,
+    backwards and in slices, what a copy of the list without those items gives."""
+    items = [f"item {n}" for n in range(size)]
+    dropped = sorted(data.draw(st.sets(st.integers(0, size - 1))) if size else ())
+    kept = [item for n, item in enumerate(items) if n not in dropped]
+    without = Without(items, array("l", dropped))
+    assert len(without) == len(kept)
+    assert list(without) == kept
+    assert [without[n] for n in range(len(kept))] == kept
+    backwards = range(1, len(kept) + 1)
+    assert [without[-n] for n in backwards] == [kept[-n] for n in backwards]
+    assert without[1::2] == kept[1::2]
+    for outside in (len(kept), -len(kept) - 1):
+        with pytest.raises(IndexError):
+            without[outside]

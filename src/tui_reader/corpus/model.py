@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from array import array
-from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import accumulate, chain, compress
 from operator import attrgetter
 from typing import Literal, TypeVar, overload
 
@@ -20,6 +20,8 @@ EntityType = Literal["person", "org", "place", "other"]
 Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade"]
 DateSource = Literal["header", "front matter", "json", "text"]
 T = TypeVar("T")
+_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
+"""Turns a mask of 0s and 1s into its opposite (`bytes.translate`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +131,8 @@ class Selection(Sequence[T]):
     @overload
     def __getitem__(self, index: int) -> T: ...
     @overload
-    def __getitem__(self, index: slice) -> Selection[T]: ...
-    def __getitem__(self, index: int | slice) -> T | Selection[T]:
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
         if isinstance(index, slice):
             return Selection(self._items, self._positions[index])
         return self._items[self._positions[index]]
@@ -140,6 +142,51 @@ class Selection(Sequence[T]):
 
     def __repr__(self) -> str:
         return f"Selection({list(self)!r})"
+
+
+class Without(Sequence[T]):
+    """A list less some of its items, picked by position and not copied: what a filter that
+    drops few leaves (the events of the articles a search did not find). The item at an
+    index is found by binary search."""
+
+    __slots__ = ("_dropped", "_items")
+
+    def __init__(self, items: Sequence[T], dropped: array[int]) -> None:
+        """`dropped`: the positions of the items left out, in order, each once."""
+        self._items = items
+        self._dropped = dropped
+
+    def __len__(self) -> int:
+        return len(self._items) - len(self._dropped)
+
+    def _position(self, index: int) -> int:
+        """The position in the list of the item at `index` here."""
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        dropped = self._dropped
+
+        def kept(position: int) -> int:  # how many items up to this one are kept
+            return position + 1 - bisect_right(dropped, position)
+
+        # The first position with index + 1 items kept up to it: at most all dropped before.
+        return index + bisect_left(range(index, index + len(dropped) + 1), index + 1, key=kept)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        return self._items[self._position(index)]
+
+    def __iter__(self) -> Iterator[T]:
+        keep = bytearray(b"\x01") * len(self._items)
+        for position in self._dropped:
+            keep[position] = 0
+        return compress(self._items, keep)
 
 
 class Chosen(AbstractSet[str]):
@@ -184,6 +231,10 @@ class Corpus:
     """The id of each article, in order."""
     _entry_positions: array[int] | None = field(default=None, init=False, repr=False, compare=False)
     """The position of the article of each event on the timeline, in its order."""
+    _events_by_article: tuple[array[int], array[int]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """The timeline's events by article (`_events_of`)."""
 
     def __post_init__(self) -> None:
         self._by_id = {article.id: article for article in self.articles}
@@ -246,9 +297,38 @@ class Corpus:
         shown = array("l", compress(range(count), mask))
         if len(shown) == count and period is None:
             return self.articles, self.timeline
-        of_events = self._articles_of_events()[events.start : events.stop]
-        kept = compress(events, map(mask.__getitem__, of_events))
-        return Selection(self.articles, shown), Selection(self.timeline, array("l", kept))
+        articles = Selection(self.articles, shown)
+        if period is not None:  # the events of the period, of the articles shown
+            of_events = self._articles_of_events()[events.start : events.stop]
+            kept = compress(events, map(mask.__getitem__, of_events))
+            return articles, Selection(self.timeline, array("l", kept))
+        # The events of the articles shown, or all but those of the articles not shown:
+        # whichever are fewer, as reading each event's article is what takes the time.
+        if len(shown) <= count // 2:
+            return articles, Selection(self.timeline, self._events_of(shown))
+        not_shown = compress(range(count), mask.translate(_FLIP))
+        return articles, Without(self.timeline, self._events_of(not_shown))
+
+    def prepare_filters(self) -> None:
+        """Work out now what filtering needs, which at 100,000 articles takes a moment: in
+        a worker, the first filter does not wait for it."""
+        self._events_of(())
+
+    def _events_of(self, articles: Iterable[int]) -> array[int]:
+        """The positions on the timeline of the events of the articles at these positions,
+        in order."""
+        if self._events_by_article is None:
+            # Each article's events, together: the order of events by their articles, and
+            # where each article's begin in it.
+            of_events = self._articles_of_events()
+            order = array("l", sorted(range(len(of_events)), key=of_events.__getitem__))
+            counts = [0] * (len(self.articles) + 1)
+            for position in of_events:
+                counts[position + 1] += 1
+            self._events_by_article = order, array("l", accumulate(counts))
+        order, starts = self._events_by_article
+        found = chain.from_iterable(order[starts[n] : starts[n + 1]] for n in articles)
+        return array("l", sorted(found))
 
     def _index(self) -> tuple[list[str], dict[str, int]]:
         """The article ids in order, and the position of each."""

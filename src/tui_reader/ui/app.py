@@ -216,6 +216,7 @@ class ReaderApp(App[int]):
         index = SearchIndex(path)
         worker = get_current_worker()
         self.call_from_thread(self._use_index, index, False)
+        corpus.prepare_filters()
         index.sync(corpus.articles, lambda: worker.is_cancelled)
         if not worker.is_cancelled:
             self.call_from_thread(self._use_index, index, True)
