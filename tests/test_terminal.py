@@ -20,6 +20,8 @@ import pyte
 import pytest
 
 from tui_reader.corpus.analysis import open_corpus
+from tui_reader.corpus.export import to_text
+from tui_reader.corpus.loading import bundled_seeds
 from tui_reader.ui.app import ReaderApp
 
 ESCAPES = {
@@ -266,10 +268,32 @@ def test_keys_typed_together_go_where_the_first_sends_them(tmp_path: Path) -> No
     assert reader.close() == 0
 
 
+CODE_PAGE_437 = set(bytes(range(128, 256)).decode("cp437") + "".join(map(chr, range(32, 127))))
+CODE_PAGE_437 |= set("☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼⌂")  # the glyphs of its control codes
+"""The characters of the Linux console's default font."""
+
+
+def showing(part: str) -> Callable[[str], bool]:
+    """Whether a screen's text shows this."""
+    return lambda text: part in text
+
+
+def glyphs(sent: bytes) -> set[str]:
+    """The characters drawn: what is sent, less escape sequences and control characters."""
+    text = re.sub(
+        r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-B]|[=>78])",
+        "",
+        sent.decode("utf-8", "replace"),
+    )
+    return {char for char in text if char >= " " and char != "\x7f"}
+
+
 def test_the_reader_at_80x24_on_the_linux_console_without_colour(tmp_path: Path) -> None:
     """A real terminal of 80x24, TERM=linux, NO_COLOR=1: the help lists the keys, a
     bookmark shows as "*" (the console's font has no star), a search narrows the list and
-    says so in the status line, and Esc and q work. No colour with a hue is ever sent."""
+    says so in the status line, each pane shows, the command palette opens, and Esc and q
+    work. No colour with a hue is ever sent, and every character drawn is one the console's
+    font has (code page 437), or comes from the articles."""
     env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM",)}
     env.update(TERM="linux", NO_COLOR="1", XDG_CACHE_HOME=str(tmp_path / "cache"))
     env["XDG_STATE_HOME"] = str(tmp_path / "state")
@@ -287,5 +311,15 @@ def test_the_reader_at_80x24_on_the_linux_console_without_colour(tmp_path: Path)
     assert "search: bessemer" in reader.text().splitlines()[0]
     reader.key(b"\x1b")
     reader.wait_for(lambda text: "1 of 4" not in text.splitlines()[0])
+    for pane, title in ((b"2", "┌─ Article "), (b"3", "┌─ Entities "), (b"4", "┌─ Timeline ")):
+        reader.key(pane)  # one pane at a time at 80x24: each is drawn in turn
+        reader.wait_for(showing(title))
+    reader.key(b"1")
+    reader.key(b"\x10")  # Ctrl+P
+    reader.wait_for(lambda text: "> " in text and "Search for commands..." in text)
+    reader.key(b"\x1b")
+    reader.wait_for(lambda text: "Search for commands" not in text)
     assert reader.close() == 0
     assert not hues(bytes(reader.sent))  # NO_COLOR: greys at most
+    articles = "".join(to_text(open_corpus([bundled_seeds()])))
+    assert glyphs(bytes(reader.sent)) - CODE_PAGE_437 - set(articles) == set()

@@ -13,8 +13,10 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandInput, CommandPalette, SearchIcon
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.worker import get_current_worker
@@ -26,7 +28,7 @@ from ..corpus.search import SearchIndex, index_path
 from ..corpus.text import printable
 from ..state import State, corpus_key
 from .commands import bindings, canonical, command, defaults, sections, shown_keys
-from .glyphs import LINUX_CONSOLE
+from .glyphs import ELLIPSIS, LINUX_CONSOLE, WholeCellScrollBar
 from .keys import GLOBAL, NAVIGATION
 from .palette import GoToProvider
 from .screens.help import HelpScreen
@@ -76,6 +78,9 @@ class ReaderApp(App[int]):
             self.animation_level = "none"  # over SSH every frame of an animation costs bytes
         self.source = source
         self.corpus = source if isinstance(source, Corpus) else Corpus([], {}, [])
+        if LINUX_CONSOLE:  # its font lacks some of the glyphs Textual draws
+            self.add_class("-linux-console")
+            ScrollBar.renderer = WholeCellScrollBar
 
     def get_default_screen(self) -> Screen[None]:
         if isinstance(self.source, Loading):
@@ -130,6 +135,14 @@ class ReaderApp(App[int]):
                     f"{shown_keys(entry.keys)} · {entry.id}",
                     partial(self.run_action, binding.action, target),
                 )
+
+    @on(CommandPalette.Opened)
+    def _palette_opened(self) -> None:
+        if LINUX_CONSOLE:  # the palette's magnifier is an emoji: a ">" prompt instead
+            for icon in self.screen.query(SearchIcon):
+                icon.icon = ">"
+            for box in self.screen.query(CommandInput):
+                box.placeholder = box.placeholder.replace("…", ELLIPSIS)
 
     def get_key_display(self, binding: Binding) -> str:
         """As Textual shows keys, but in words where the Linux console's font has no

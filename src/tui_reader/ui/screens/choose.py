@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 
+from ..glyphs import OVERFLOW
+
 
 class ChooseScreen(ModalScreen[str | None]):
     """Asks to choose one of some lines; Enter gives it, Esc gives None."""
@@ -39,7 +41,7 @@ class ChooseScreen(ModalScreen[str | None]):
             yield Label(self.question, markup=False)
             # Text, not strings: a string option would be read as markup, and these are data.
             yield OptionList(
-                *(Text(choice, no_wrap=True, overflow="ellipsis") for choice in self.choices)
+                *(Text(choice, no_wrap=True, overflow=OVERFLOW) for choice in self.choices)
             )
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:

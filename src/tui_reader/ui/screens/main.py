@@ -33,6 +33,7 @@ from ...corpus.model import Article, Corpus, Event, TimelineEntry
 from ...corpus.search import Query, SearchIndex
 from ...corpus.text import links_in, printable, safe_url, slug
 from ...state import Marks, write_atomically
+from ..glyphs import ELLIPSIS
 from ..widgets.bars import PaneTabs, PositionBar, StatusBar
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.reader import ReadingView
@@ -343,7 +344,9 @@ class MainScreen(Screen[None]):
                 filters.append(("entity", self.corpus.entities[self.entity_filter].name))
             elif kind == "search" and self.search_query:
                 text = self.query_one("#search", Input).value.strip()
-                filters.append(("search", text if self.index_complete else f"{text} (indexing…)"))
+                if not self.index_complete:
+                    text = f"{text} (indexing{ELLIPSIS})"
+                filters.append(("search", text))
             elif kind == "period" and self.period:
                 filters.append(("dates", self.period))
             elif kind == "unread":

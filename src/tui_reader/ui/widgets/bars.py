@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...corpus.text import printable
+from ..glyphs import ELLIPSIS, OVERFLOW
 
 BAR_WIDTH = 20
 
@@ -27,7 +28,7 @@ def status_text(
     )
     parts: list[str | tuple[str, str]] = [("tui-reader", "bold"), "  "]
     if loading == (0, 0):
-        parts += ["Looking for articles…  "]
+        parts += [f"Looking for articles{ELLIPSIS}  "]
     elif loading is not None:
         done, files = loading
         filled = BAR_WIDTH * done // max(1, files)
@@ -42,7 +43,7 @@ def status_text(
         parts += [f"  ·  {kind}: ", (printable(value), "bold")]
     if filters:
         parts.append("  (Esc clears)")
-    return Text.assemble(*parts, no_wrap=True, overflow="ellipsis")
+    return Text.assemble(*parts, no_wrap=True, overflow=OVERFLOW)
 
 
 class StatusBar(Static):
@@ -76,7 +77,7 @@ class PaneTabs(Static):
 
     def show(self, labels: Sequence[str], active: int) -> None:
         """Mark the active pane among the labels."""
-        text = Text(no_wrap=True, overflow="ellipsis")
+        text = Text(no_wrap=True, overflow=OVERFLOW)
         for index, label in enumerate(labels):
             style = "reverse bold" if index == active else ""
             text.append(f" {index + 1} {label} ", style=style)

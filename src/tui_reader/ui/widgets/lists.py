@@ -13,7 +13,7 @@ from textual.message import Message
 
 from ...corpus.model import Article, Entity, TimelineEntry
 from ...state import Marks
-from ..glyphs import BOOKMARK, UNREAD
+from ..glyphs import BOOKMARK, UNREAD, shorten
 from .rows import RowList, source_label
 
 ENTITY_CLASSES = {
@@ -190,7 +190,7 @@ class EntitySidebar(RowList):
         style = self.get_component_rich_style(ENTITY_CLASSES[entity.type], partial=True)
         tail = f" {count:>2} {entity.type:<6}"
         name = Text(entity.name, style=style)
-        name.truncate(max(1, width - len(tail)), overflow="ellipsis", pad=True)
+        shorten(name, max(1, width - len(tail)), pad=True)
         return [Text.assemble(name, (tail, self.muted()))]
 
     def chosen(self, index: int) -> None:

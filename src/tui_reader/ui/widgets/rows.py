@@ -24,6 +24,7 @@ from textual.widget import Widget
 
 from ...corpus.model import Article
 from ...corpus.text import printable
+from ..glyphs import shorten
 from ..keys import NAVIGATION
 
 
@@ -38,7 +39,7 @@ def text_strip(console: Console, text: Text, width: int, style: Style) -> Strip:
     if text.cell_len > width:  # too long: cut it with an ellipsis (on a copy)
         text = text.copy()
         text.no_wrap = True
-        text.truncate(width, overflow="ellipsis")
+        shorten(text, width)
     # `render` gives the spans' styles only: the text's own style goes under them.
     if text.style:
         style = style + console.get_style(text.style)
