@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from textual import constants
+from textual import constants, events
 
 from tui_reader.corpus.analysis import open_corpus
 from tui_reader.corpus.model import Corpus
@@ -345,3 +345,44 @@ async def test_a_link_written_in_the_article_can_be_chosen_and_copied(
         await pilot.pause()
         await pilot.press("y")
     assert copied == ["https://example.org/report", "https://example.com/a%20b"]
+
+
+async def test_the_mouse_selects_and_opens_rows_and_scrolls_the_article(seeds: Corpus) -> None:
+    """Where there is a mouse: a click on an article shows it; a click on an event selects
+    it and a second opens its article at that sentence; two clicks on an entity filter the
+    list by it; the wheel scrolls the reading view."""
+    app = ReaderApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main_screen(app)
+
+        async def click(widget: ArticleList | TimelineList | EntitySidebar, row: int) -> None:
+            top = widget.content_region.y - widget.region.y  # below the border
+            await pilot.click(widget, offset=(4, top + row * widget.ROW_HEIGHT))
+            await pilot.pause()
+
+        articles = app.query_one(ArticleList)
+        await click(articles, 2)
+        assert articles.cursor == 2
+        assert screen.article_id == articles.articles[2].id
+
+        timeline = app.query_one(TimelineList)
+        row = next(i for i, e in enumerate(timeline.entries) if e.article == SEED_IDS["001"])
+        await click(timeline, row)
+        assert timeline.cursor == row
+        await click(timeline, row)
+        reader = app.query_one(ReadingView)
+        assert screen.article_id == SEED_IDS["001"]
+        assert reader.target == timeline.entries[row].event
+
+        sidebar = app.query_one(EntitySidebar)
+        await click(sidebar, 1)
+        assert screen.entity_filter is None
+        await click(sidebar, 1)
+        assert screen.entity_filter == sidebar.rows[1][0].id
+
+        reader.scroll_home(animate=False)
+        await pilot.pause()
+        for _ in range(3):  # what a terminal reports for the wheel turned down over it
+            reader.post_message(events.MouseScrollDown(reader, 5, 5, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert reader.scroll_offset.y > 0

@@ -203,7 +203,10 @@ class RowList(LineView, can_focus=True):
             self.chosen(self.cursor)
 
     def on_click(self, event: events.Click) -> None:
-        index = (event.y + int(self.scroll_offset.y)) // self.ROW_HEIGHT
+        inside = event.get_content_offset(self)  # None on the border
+        if inside is None:
+            return
+        index = (inside.y + int(self.scroll_offset.y)) // self.ROW_HEIGHT
         if 0 <= index < self._count:
             if index == self.cursor:
                 self.chosen(index)
