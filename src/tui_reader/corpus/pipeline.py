@@ -27,9 +27,13 @@ from .model import Corpus, Problem
 BATCH = 256
 """Files looked up in the cache at once, and the most a caller waits to hear of progress."""
 FIRST_BATCH = 32
-"""Files looked up in the cache first, before batches of `BATCH`."""
-CHUNK = 16
-"""Files a worker process analyses per task."""
+"""Files looked up in the cache first, before batches of `BATCH`, and the files of the first
+task given to worker processes: what is shown first comes from them."""
+CHUNK = 64
+"""Files a worker process analyses per task, after a first task of `FIRST_BATCH`: this
+process hands out tasks and takes in results in threads that wait for the interpreter
+lock (it unpacks results meanwhile), so small tasks left the workers idle a quarter of the
+time."""
 POOL_FROM = 128
 """Fewer files than this to analyse are not worth starting worker processes for."""
 
@@ -49,6 +53,12 @@ class Progress:
     done: int
     total: int
     articles: int
+
+
+def _parts(count: int, first: int, size: int) -> list[slice]:
+    """Where to cut `count` items: a part of `first` items, then parts of `size`."""
+    starts = [0, *range(first, count, size)]
+    return [slice(start, end) for start, end in zip(starts, [*starts[1:], count], strict=True)]
 
 
 def _analyse_packed(refs: Sequence[FileRef]) -> list[bytes]:
@@ -89,9 +99,8 @@ class Loading:
         stamps = {ref: Stamp.of(ref.path, ref.id) for ref in self.refs}
         missing: list[FileRef] = []
         # A small first batch: what is shown first is assembled from it, and sooner.
-        starts = [0, *range(FIRST_BATCH, len(self.refs), BATCH)]
-        for start, end in zip(starts, [*starts[1:], len(self.refs)], strict=True):
-            missing.extend(self._from_cache(self.refs[start:end], stamps))
+        for part in _parts(len(self.refs), FIRST_BATCH, BATCH):
+            missing.extend(self._from_cache(self.refs[part], stamps))
             yield self._progress()
         for packed in self._analyse(missing):
             fresh: list[tuple[Stamp, bytes]] = []
@@ -142,7 +151,8 @@ class Loading:
 
     def _analyse(self, refs: Sequence[FileRef]) -> Iterator[list[tuple[FileRef, bytes]]]:
         """Packed analyses of the files, a chunk at a time, in order."""
-        chunks = [refs[start : start + CHUNK] for start in range(0, len(refs), CHUNK)]
+        # A small first chunk: what is shown first is analysed from it, and sooner.
+        chunks = [refs[part] for part in _parts(len(refs), FIRST_BATCH, CHUNK)] if refs else []
         if self.workers < 1 or len(refs) < POOL_FROM:
             for chunk in chunks:
                 yield list(zip(chunk, _analyse_packed(chunk), strict=True))
