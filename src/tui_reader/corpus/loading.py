@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
 
 from . import formats
@@ -53,29 +54,44 @@ class Unreadable(Exception):
 
 def _files(root: Path, problems: list[Problem]) -> Iterator[Path]:
     """The article files under a folder (following links to folders, each folder once, so
-    a link that loops is harmless), or the file itself."""
+    a link that loops is harmless), or the file itself; a folder's files in name order, then
+    its folders'."""
     if not root.is_dir():
         yield root
         return
     seen: set[tuple[int, int]] = set()
-    for folder, dirs, names in os.walk(root, followlinks=True):
+    folders = [str(root)]
+    while folders:
+        folder = folders.pop()
         try:
             status = os.stat(folder)
+            if (status.st_dev, status.st_ino) in seen:  # a link back to a folder already read
+                continue
+            seen.add((status.st_dev, status.st_ino))
+            with os.scandir(folder) as listing:
+                # The entries tell a folder, a link and a name apart without a call to the
+                # system for each: at 10,000 files that was a tenth of a second.
+                entries = sorted(listing, key=attrgetter("name"))
         except OSError:
             continue
-        if (status.st_dev, status.st_ino) in seen:  # a link back to a folder already read
-            dirs.clear()
-            continue
-        seen.add((status.st_dev, status.st_ino))
-        dirs.sort()
-        for name in sorted(names):
-            path = Path(folder, name)
-            if path.suffix.lower() not in ARTICLE_SUFFIXES:
-                continue
-            if path.is_symlink() and not path.exists():
-                problems.append(Problem(str(path), "a link to nothing (dangling symbolic link)"))
-                continue
-            yield path
+        inner = []
+        for entry in entries:
+            if _is_folder(entry):
+                inner.append(entry.path)
+            elif os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES:
+                if entry.is_symlink() and not os.path.exists(entry.path):
+                    reason = "a link to nothing (dangling symbolic link)"
+                    problems.append(Problem(entry.path, reason))
+                    continue
+                yield Path(entry.path)
+        folders.extend(reversed(inner))  # the first folder is read next
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # through a link too
+    except OSError:
+        return False
 
 
 def _regular(path: Path) -> None:

@@ -96,11 +96,13 @@ class Loading:
 
     def __iter__(self) -> Iterator[Progress]:
         yield self._progress()  # how many files there are, before any is read
-        stamps = {ref: Stamp.of(ref.path, ref.id) for ref in self.refs}
+        stamps: dict[FileRef, Stamp | None] = {}
         missing: list[FileRef] = []
         # A small first batch: what is shown first is assembled from it, and sooner.
         for part in _parts(len(self.refs), FIRST_BATCH, BATCH):
-            missing.extend(self._from_cache(self.refs[part], stamps))
+            batch = self.refs[part]
+            stamps.update((ref, Stamp.of(ref.path, ref.id)) for ref in batch)
+            missing.extend(self._from_cache(batch, stamps))
             yield self._progress()
         for packed in self._analyse(missing):
             fresh: list[tuple[Stamp, bytes]] = []
