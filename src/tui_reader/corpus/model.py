@@ -112,21 +112,22 @@ class Problem:
         return f"{self.path}: {self.reason}"
 
 
-class Selection(Sequence[T]):
+class _Picked(Sequence[T]):
     """Some items of a list, picked by position and not copied.
 
     Filtering 100,000 articles and their 500,000 events this way reads none of them: each,
     wherever it lies in memory, costs a cache miss to read, and reading them all took a
     third of a second."""
 
-    __slots__ = ("_items", "_positions")
+    __slots__ = ("_items",)
 
-    def __init__(self, items: Sequence[T], positions: array[int]) -> None:
+    def __init__(self, items: Sequence[T]) -> None:
         self._items = items
-        self._positions = positions
 
-    def __len__(self) -> int:
-        return len(self._positions)
+    def _position(self, index: int) -> int:
+        """The position in the list of the item at `index` here (negative counts from the
+        end); IndexError if there is none."""
+        raise NotImplementedError
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -134,33 +135,45 @@ class Selection(Sequence[T]):
     def __getitem__(self, index: slice) -> Sequence[T]: ...
     def __getitem__(self, index: int | slice) -> T | Sequence[T]:
         if isinstance(index, slice):
-            return Selection(self._items, self._positions[index])
-        return self._items[self._positions[index]]
+            return [self[n] for n in range(*index.indices(len(self)))]
+        return self._items[self._position(index)]
+
+
+class Selection(_Picked[T]):
+    """The items of a list at some positions."""
+
+    __slots__ = ("_positions",)
+
+    def __init__(self, items: Sequence[T], positions: array[int]) -> None:
+        """`positions`: those of the items picked, in order."""
+        super().__init__(items)
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def _position(self, index: int) -> int:
+        return self._positions[index]
 
     def __iter__(self) -> Iterator[T]:
         return map(self._items.__getitem__, self._positions)
 
-    def __repr__(self) -> str:
-        return f"Selection({list(self)!r})"
 
+class Without(_Picked[T]):
+    """A list less some of its items: what a filter that drops few leaves (the events of
+    the articles a search did not find). The item at an index is found by binary search."""
 
-class Without(Sequence[T]):
-    """A list less some of its items, picked by position and not copied: what a filter that
-    drops few leaves (the events of the articles a search did not find). The item at an
-    index is found by binary search."""
-
-    __slots__ = ("_dropped", "_items")
+    __slots__ = ("_dropped",)
 
     def __init__(self, items: Sequence[T], dropped: array[int]) -> None:
         """`dropped`: the positions of the items left out, in order, each once."""
-        self._items = items
+        super().__init__(items)
         self._dropped = dropped
 
     def __len__(self) -> int:
         return len(self._items) - len(self._dropped)
 
     def _position(self, index: int) -> int:
-        """The position in the list of the item at `index` here."""
         if index < 0:
             index += len(self)
         if not 0 <= index < len(self):
@@ -173,15 +186,6 @@ class Without(Sequence[T]):
         # The first position with index + 1 items kept up to it: at most all dropped before.
         return index + bisect_left(range(index, index + len(dropped) + 1), index + 1, key=kept)
 
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[T]: ...
-    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
-        if isinstance(index, slice):
-            return [self[n] for n in range(*index.indices(len(self)))]
-        return self._items[self._position(index)]
-
     def __iter__(self) -> Iterator[T]:
         keep = bytearray(b"\x01") * len(self._items)
         for position in self._dropped:
@@ -192,7 +196,7 @@ class Without(Sequence[T]):
 class Chosen(AbstractSet[str]):
     """Some articles of a list, as the set of their ids: a mask over the list, 1 for each
     article chosen. What a search finds over 100,000 articles is built and filtered with
-    this way without reading an article (`Selection` says why that matters)."""
+    this way without reading an article (`_Picked` says why that matters)."""
 
     __slots__ = ("articles", "mask", "positions")
 
@@ -258,7 +262,7 @@ class Corpus:
         given) and are not `hidden`, in corpus order, and their events on the timeline (in
         the period only, if one is given).
 
-        It works on positions and reads no article or event (see `Selection`): at 100,000
+        It works on positions and reads no article or event (see `_Picked`): at 100,000
         articles each step runs in C and takes a few milliseconds."""
         if entity_id is None and ids is None and period is None and not hidden:
             return self.articles, self.timeline
