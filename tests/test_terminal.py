@@ -268,6 +268,24 @@ def test_keys_typed_together_go_where_the_first_sends_them(tmp_path: Path) -> No
     assert reader.close() == 0
 
 
+def test_keys_typed_together_after_a_search_leave_the_search_box(tmp_path: Path) -> None:
+    """A search, then Enter, "2" and "G" written at once, as a slow link delivers them: Enter
+    keeps the results and leaves the box, the 2 moves to the article and the G to its end;
+    neither is typed into the search."""
+    env = dict(os.environ, TERM="xterm-256color", XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    reader = Pty([sys.executable, "-m", "tui_reader"], env, (120, 40))
+    reader.wait_for(lambda text: "1 / 4" in text.splitlines()[0])
+    reader.settle()
+    reader.key(b"/bessemer")
+    reader.wait_for(lambda text: "1 of 4 articles" in text.splitlines()[0])
+    reader.settle()
+    reader.key(b"\r2G")
+    reader.wait_for(lambda text: "100%" in text, timeout=10)
+    assert "search: bessemer  (Esc" in reader.text().splitlines()[0]
+    assert reader.close() == 0
+
+
 CODE_PAGE_437 = set(bytes(range(128, 256)).decode("cp437") + "".join(map(chr, range(32, 127))))
 CODE_PAGE_437 |= set("☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼⌂")  # the glyphs of its control codes
 """The characters of the Linux console's default font."""

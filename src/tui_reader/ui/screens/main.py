@@ -466,8 +466,8 @@ class MainScreen(Screen[None]):
         self._apply_filter(view)
         self._scroll_restored()
 
-    @on(Input.Submitted, "#search")
-    def _search_kept(self) -> None:
+    def action_keep_search(self) -> None:
+        """Close the search box, keeping its results (Enter in the box)."""
         self._close_search()
 
     def _close_search(self) -> None:
@@ -487,8 +487,8 @@ class MainScreen(Screen[None]):
         articles = self.query_one(ArticleList)
         articles.action_move(step)
 
-    @on(SearchBox.Cancelled)
-    def _search_cancelled(self) -> None:
+    def action_cancel_search(self) -> None:
+        """Close the search box and drop its search (Esc in the box)."""
         self._cancel_search()
         self._close_search()
 
@@ -639,8 +639,9 @@ class MainScreen(Screen[None]):
     def action_pane(self, index: int) -> None:
         """Show and focus one pane."""
         self.active_pane = index
-        pane = self.query_one(f"#{PANES[index]}", Widget)
-        pane.focus()
+        # Now, not after the next refresh as `focus()` would: a key that came with this one
+        # goes to the pane.
+        self.set_focus(self.query_one(f"#{PANES[index]}", Widget))
 
     def action_cycle_pane(self, step: int) -> None:
         self.action_pane((self.active_pane + step) % len(PANES))

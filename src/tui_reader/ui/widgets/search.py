@@ -5,22 +5,31 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import Input
 
 
 class SearchBox(Input):
-    """A one-line search box. Enter submits (the results are kept); Esc cancels."""
+    """A one-line search box. Enter keeps the results; Esc cancels.
+
+    Both are priority bindings that run the screen's action at once: keys that arrive
+    together over a slow link ("Enter" then "2") are otherwise all queued for the box before
+    the first has moved the focus, and the "2" is typed into the search."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "enter", "submit", "Keep the results, back to the list", show=False, id="search-keep"
+            "enter",
+            "screen.keep_search",
+            "Keep the results, back to the list",
+            show=False,
+            id="search-keep",
+            priority=True,
         ),
-        Binding("escape", "cancel", "Cancel the search", show=False, id="search-cancel"),
+        Binding(
+            "escape",
+            "screen.cancel_search",
+            "Cancel the search",
+            show=False,
+            id="search-cancel",
+            priority=True,
+        ),
     ]
-
-    class Cancelled(Message):
-        """Esc was pressed in the box."""
-
-    def action_cancel(self) -> None:
-        self.post_message(self.Cancelled())
