@@ -254,14 +254,20 @@ async def test_the_hostile_corpus_through_pilot(tmp_path: Path) -> None:
         assert app.is_running
 
 
-def test_keys_typed_together_go_where_the_first_sends_them(tmp_path: Path) -> None:
-    """ "2G" written at once: the 2 moves to the article, and the G goes there too (to its
-    end), not to the list that had focus when both arrived."""
+def bundled_reader(tmp_path: Path) -> Pty:
+    """The reader on the bundled corpus in a terminal of 120x40, its first screen drawn."""
     env = dict(os.environ, TERM="xterm-256color", XDG_CACHE_HOME=str(tmp_path / "cache"))
     env["XDG_STATE_HOME"] = str(tmp_path / "state")
     reader = Pty([sys.executable, "-m", "tui_reader"], env, (120, 40))
     reader.wait_for(lambda text: "1 / 4" in text.splitlines()[0])
     reader.settle()
+    return reader
+
+
+def test_keys_typed_together_go_where_the_first_sends_them(tmp_path: Path) -> None:
+    """ "2G" written at once: the 2 moves to the article, and the G goes there too (to its
+    end), not to the list that had focus when both arrived."""
+    reader = bundled_reader(tmp_path)
     reader.key(b"2G")
     reader.wait_for(lambda text: "100%" in text, timeout=10)
     assert "1 / 4" in reader.text().splitlines()[0]  # the list did not move
@@ -272,11 +278,7 @@ def test_keys_typed_together_after_a_search_leave_the_search_box(tmp_path: Path)
     """A search, then Enter, "2" and "G" written at once, as a slow link delivers them: Enter
     keeps the results and leaves the box, the 2 moves to the article and the G to its end;
     neither is typed into the search."""
-    env = dict(os.environ, TERM="xterm-256color", XDG_CACHE_HOME=str(tmp_path / "cache"))
-    env["XDG_STATE_HOME"] = str(tmp_path / "state")
-    reader = Pty([sys.executable, "-m", "tui_reader"], env, (120, 40))
-    reader.wait_for(lambda text: "1 / 4" in text.splitlines()[0])
-    reader.settle()
+    reader = bundled_reader(tmp_path)
     reader.key(b"/bessemer")
     reader.wait_for(lambda text: "1 of 4 articles" in text.splitlines()[0])
     reader.settle()
