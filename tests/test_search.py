@@ -317,3 +317,28 @@ def test_the_corpus_filtered_by_period_and_hidden_articles_as_read_one_by_one(
     april, _ = seeds.filtered(None, None, "2022-04")
     assert 0 < len(april) < len(seeds.articles)
     assert list(april[1:]) == list(april)[1:]
+
+
+async def test_search_results_that_come_after_another_filter_changed_are_shown_with_it(
+    seeds: Corpus,
+) -> None:
+    """A search's results are worked out in a thread with the filters of the moment; if
+    another filter changed before they came back, they are still shown, filtered by the
+    filters as they now are (they used to be dropped, leaving the list on the old hits)."""
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        query = Query.parse("union")
+        screen.search_query = query
+        hits = {a.id for a in seeds.articles if query.matches(a)}
+        assert len(hits) > 1
+        screen.entity_filter = "org:apple"  # changed while the search ran
+        await pilot.pause()
+        before = (seeds, (None, None, None))  # the filters when the search began
+        screen._found(query, before, hits, (seeds.articles, seeds.timeline))
+        await pilot.pause()
+        assert screen.search_hits == hits
+        shown = [a.id for a in app.query_one(ArticleList).articles]
+        assert shown == [a.id for a in seeds.articles_naming("org:apple") if a.id in hits]

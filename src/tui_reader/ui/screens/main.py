@@ -449,10 +449,11 @@ class MainScreen(Screen[None]):
         hits: AbstractSet[str],
         view: View,
     ) -> None:
-        # Typing, loading or the other filters may have moved on meanwhile.
+        # Typing or loading may have moved on meanwhile, and the hits are then of no use;
+        # if only the other filters have, the view is worked out again for them.
         corpus, filtering = basis
-        if query == self.search_query and corpus is self.corpus and filtering == self._filtering():
-            self._show_search(hits, view)
+        if query == self.search_query and corpus is self.corpus:
+            self._show_search(hits, view if filtering == self._filtering() else None)
 
     def _show_search(
         self,
