@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -24,6 +25,8 @@ MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated."""
 MAX_TEXT_BYTES = 4 * MAX_CHARS
 """A text file is read no further than this: enough for `MAX_CHARS` in any encoding."""
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+"""The control characters text does not hold: all but tab, newline, form feed and return."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +133,7 @@ def _text(data: bytes) -> str:
     sample = text[:4096]
     if "\x00" in sample:
         raise Unreadable("binary data (NUL bytes), not text: skipped")
-    controls = sum(1 for char in sample if char < " " and char not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(sample))  # in C: a loop in Python took 5% of analysis
     if sample and controls > len(sample) // 10:
         raise Unreadable("binary data, not text: skipped")
     return text
