@@ -79,7 +79,10 @@ class Candidate:
 
     def backed(self, kind: str | None = None) -> bool:
         """Whether a strong cue (of this kind, if given) backs the name on its own."""
-        return any(weight >= STRONG and kind in (None, k) for k, weight in self.cues)
+        for k, weight in self.cues:  # noqa: SIM110 (a loop, not any(): this runs for every mention)
+            if weight >= STRONG and (kind is None or kind == k):
+                return True
+        return False
 
     def without_first_word(self) -> Candidate | None:
         """The same name less its first word, or None if that leaves nothing."""
@@ -715,6 +718,7 @@ def _build(
                     score[group][kind] += weight
             if candidate.acronym:
                 defined[group].add(candidate.name)
+        for group in {group for _, group in pairs}:  # once an article, not once a mention
             in_articles[group][article_id] = None
 
     ids: dict[str, str] = {}
