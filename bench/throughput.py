@@ -1,9 +1,14 @@
 """Articles analysed per second, in one process, on articles of the seeds' size.
 
-    python bench/throughput.py [COUNT] [--runs N] [--folder FOLDER]
+    python bench/throughput.py [COUNT] [--runs N] [--folder FOLDER] [--together K]
 
 With `--folder`, the articles are the first COUNT of that folder instead (a synthetic corpus
 from `bench/synthetic.py`, whose names vary from article to article).
+
+With `--together K`, each run is K such processes started at once, and its rate is the sum of
+theirs: what a pool of K workers could reach if nothing else ran (no sending results back,
+no cache, no assembly of the corpus). On a machine with K cores it shows how well they
+scale; `tui-reader dump` cannot beat it.
 
 Each article is a bundled seed whose long paragraphs end with a lowercase tag unique to that
 copy; the tag is neither a name nor a date, so the analysis is the seeds' own. Short
@@ -64,24 +69,30 @@ def main() -> None:
     parser.add_argument("count", type=int, nargs="?", default=2000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--folder", type=Path, help="articles from this folder")
+    parser.add_argument("--together", type=int, default=1, help="processes run at once")
     parser.add_argument("--once", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.once:
         run_once(args.count, args.folder)
         return
     folder = ["--folder", str(args.folder)] if args.folder else []
+    command = [sys.executable, __file__, str(args.count), "--once", *folder]
     rates = []
     for _ in range(args.runs):
-        output = subprocess.run(
-            [sys.executable, __file__, str(args.count), "--once", *folder],
-            capture_output=True, text=True, check=True,
-        ).stdout.split()  # fmt: skip
-        rates.append(float(output[0]))
-    size, entities, events = int(output[1]), output[2], output[3]
+        processes = [
+            subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+            for _ in range(args.together)
+        ]
+        outputs = [process.communicate()[0].split() for process in processes]
+        if any(process.returncode for process in processes):
+            sys.exit("a run failed")
+        rates.append(sum(float(output[0]) for output in outputs))
+    size, entities, events = int(outputs[0][1]), outputs[0][2], outputs[0][3]
+    where = "in one process" if args.together == 1 else f"in {args.together} processes at once"
     print(
         f"{args.count} articles of {size / 1000:.1f} KB on average ({entities} entities, "
         f"{events} events), {args.runs} runs: best {max(rates):.0f}, median "
-        f"{statistics.median(rates):.0f} articles/s in one process (Python "
+        f"{statistics.median(rates):.0f} articles/s {where} (Python "
         f"{platform.python_version()}, {sys.executable})"
     )
 
