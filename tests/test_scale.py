@@ -3,6 +3,7 @@ background."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 from collections.abc import Callable
@@ -141,6 +142,28 @@ def test_a_cache_from_another_pipeline_version_is_not_used(tmp_path: Path) -> No
     new = cache_in(tmp_path, version="new")
     stamps = [s for ref in Loading([folder]).refs if (s := Stamp.of(ref.path, ref.id))]
     assert new.get(stamps) == {}
+
+
+def test_loading_runs_no_cyclic_garbage_collection(tmp_path: Path) -> None:
+    """`Loading.run` pauses the cyclic collector: what it loads lives on and holds no cycles,
+    and walking it again and again as it grows cost the loading process a tenth of its time.
+    Over 200 files, the only collection is the one young-generation pass the collector owes
+    when it resumes (without the pause: dozens, older generations too)."""
+    loading = Loading([corpus_folder(tmp_path, 200)])
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        corpus = loading.run()
+    finally:
+        gc.callbacks.remove(count)
+    assert len(corpus.articles) == 200
+    assert collections in ([], [0])
+    assert gc.isenabled()
 
 
 async def test_the_reader_loads_in_the_background_and_says_how_far_it_got(tmp_path: Path) -> None:

@@ -68,7 +68,7 @@ def _newest_first(article: Article) -> tuple[bool, int, str]:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector. Analysis makes many small objects and no cycles,
     and the collector would otherwise walk every object built so far again and again."""
     enabled = gc.isenabled()
@@ -98,14 +98,14 @@ def _analysed(source: Source, problems: list[Problem]) -> Analysed | None:
 def build(sources: Iterable[Source], problems: list[Problem] | None = None) -> Corpus:
     """Analyse sources and resolve entities and the timeline across them."""
     problems = list(problems or [])
-    with _collector_paused():
+    with collector_paused():
         analysed = [done for source in sources if (done := _analysed(source, problems))]
         return assemble(analysed, problems)
 
 
 def assemble(analysed: Iterable[Analysed], problems: list[Problem] | None = None) -> Corpus:
     """The corpus of analysed articles: entities resolved and the timeline built across them."""
-    with _collector_paused():
+    with collector_paused():
         return _assemble(analysed, problems)
 
 
@@ -134,7 +134,7 @@ def _assemble(analysed: Iterable[Analysed], problems: list[Problem] | None) -> C
 def analyse_file(ref: FileRef) -> tuple[list[Analysed], list[Problem]]:
     """Read one file and analyse its articles; what cannot be read is a problem."""
     problems: list[Problem] = []
-    with _collector_paused():
+    with collector_paused():
         sources = read(ref, problems)
         return [done for source in sources if (done := _analysed(source, problems))], problems
 
