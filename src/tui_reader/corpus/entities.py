@@ -659,6 +659,9 @@ def _merge_garbled(
         if sizes[root[key]] == 1
         and (others := [o for p in _blanked(key) for o in by_pattern[p] if o != key])
     }
+    # The groups of the names near each, looked up once until a merge changes them: the
+    # same names come up in article after article.
+    near_groups: dict[str, set[str]] = {}
     for candidates in accepted.values():
         keys = {c.key for c in candidates}
         if not keys.isdisjoint(near):
@@ -666,9 +669,12 @@ def _merge_garbled(
             named = {root[k] for k in keys if " " not in k and k in root}
             for key in keys & orgs:
                 if key in near:
-                    matches = {found for o in near[key] if (found := groups.find(o)) in named}
+                    if key not in near_groups:
+                        near_groups[key] = {groups.find(o) for o in near[key]}
+                    matches = near_groups[key] & named
                     if len(matches) == 1:
                         groups.union(key, matches.pop())
+                        near_groups.clear()
 
 
 def _blanked(key: str) -> Iterator[tuple[str, ...]]:
