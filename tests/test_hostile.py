@@ -85,12 +85,15 @@ def test_encodings_are_recognised(tmp_path: Path, encoded: bytes, name: str) -> 
 def test_binary_files_are_reported_and_skipped(tmp_path: Path) -> None:
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
     (tmp_path / "noise.md").write_bytes(bytes(range(1, 32)) * 40)
+    (tmp_path / "accented.txt").write_text("é\x01ü\x02€\x03" * 300)  # half controls
     (tmp_path / "good.txt").write_text(BODY)
+    (tmp_path / "odd.txt").write_text("Zoë’s café\x0b " * 300)  # a control in ten: text
     sources, problems = load([tmp_path])
-    assert [s.id for s in sources] == ["good"]
+    assert [s.id for s in sources] == ["good", "odd"]
     found = reasons(problems)
     assert "binary" in found["image.txt"]
     assert "binary" in found["noise.md"]
+    assert "binary" in found["accented.txt"]
 
 
 def test_a_huge_article_is_cut_and_marked_and_read_no_further(tmp_path: Path) -> None:

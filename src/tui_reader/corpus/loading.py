@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -25,7 +24,7 @@ MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated."""
 MAX_TEXT_BYTES = 4 * MAX_CHARS
 """A text file is read no further than this: enough for `MAX_CHARS` in any encoding."""
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
 """The control characters text does not hold: all but tab, newline, form feed and return."""
 
 
@@ -133,7 +132,10 @@ def _text(data: bytes) -> str:
     sample = text[:4096]
     if "\x00" in sample:
         raise Unreadable("binary data (NUL bytes), not text: skipped")
-    controls = len(_CONTROLS.findall(sample))  # in C: a loop in Python took 5% of analysis
+    # Counted in the UTF-8 bytes, where each is one byte and no other character holds one:
+    # deleting them is a table lookup a byte, a pattern's search was ten times that.
+    encoded = sample.encode("utf-8", "surrogatepass")
+    controls = len(encoded) - len(encoded.translate(None, _CONTROLS))
     if sample and controls > len(sample) // 10:
         raise Unreadable("binary data, not text: skipped")
     return text
