@@ -13,6 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tui_reader.corpus import dates
+from tui_reader.corpus import text as text_module
 from tui_reader.corpus.analysis import build
 from tui_reader.corpus.cleaning import clean, normalise
 from tui_reader.corpus.loading import Source, load
@@ -92,6 +93,16 @@ def test_finding_in_a_paragraph_matches_scanning_each_sentence(sentences: list[s
         for f in dates.find([paragraph], [sentence_spans(paragraph)])
     ]
     assert found == expected
+
+
+@given(st.text(alphabet=".!?…\"'”’)] \nUSab", max_size=40))
+@example("He said so... Then U.S. officials left?! (Yes.)")
+@settings(max_examples=500, deadline=None)
+def test_sentence_ends_found_at_the_marks_are_what_a_full_scan_finds(text: str) -> None:
+    """Trying the sentence-end pattern only where a mark is gives exactly its matches
+    searching everywhere."""
+    full = [m.span() for m in text_module._SENTENCE_END.finditer(text)]
+    assert [m.span() for m in text_module._sentence_ends(text)] == full
 
 
 @given(st.binary(max_size=400), st.sampled_from([".json", ".jsonl", ".md", ".txt"]))

@@ -47,9 +47,8 @@ _ABBREVIATIONS = frozenset(
     "jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill ind kan ky la "
     "md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
 )
-# `[.!?…][.!?…]*`, not `[.!?…]+`: a pattern that starts with a character class, not with a
-# repeat, lets the search skip quickly to where one of those characters is.
-_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s+|$)")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+_MARKS = ".!?…"
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 
@@ -72,7 +71,7 @@ def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
     length = len(paragraph)
     while start < length and paragraph[start].isspace():
         start += 1
-    for match in _SENTENCE_END.finditer(paragraph):
+    for match in _sentence_ends(paragraph):
         end = match.end()
         if end <= start or not _ends_sentence(paragraph, match):
             continue
@@ -82,6 +81,24 @@ def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
             start += 1
     if start < length:
         yield start, length
+
+
+def _sentence_ends(paragraph: str) -> Iterator[re.Match[str]]:
+    """What `_SENTENCE_END.finditer` gives, found faster: `str.find` finds each mark in a
+    pass many times cheaper than a pattern's search for a character class, and the pattern
+    is tried only at the marks."""
+    marks: list[int] = []
+    for mark in _MARKS:
+        at = paragraph.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = paragraph.find(mark, at + 1)
+    marks.sort()
+    position = 0
+    for at in marks:
+        if at >= position and (match := _SENTENCE_END.match(paragraph, at)):
+            position = match.end()
+            yield match
 
 
 def _word_before(paragraph: str, end: int) -> str:
