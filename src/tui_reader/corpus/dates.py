@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from .model import Event, Precision
-from .text import Spans, sentence_spans
+from .text import Spans, occurrences, sentence_spans
 
 MONTHS = {
     name: number
@@ -147,9 +147,8 @@ _DIGITS_OR_MONTH = re.compile(
     + "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATED)
     + ")"
 )
-# Each word is found with `str.find`, a pass over the text many times cheaper than a pattern
-# of them all. Seasons and lowercase months are rare, but finding them costs no more than
-# asking whether a text holds one.
+# Found with `occurrences`, not a pattern of them all. Seasons and lowercase months are
+# rare, but finding them costs no more than asking whether a text holds one.
 _TRIGGER_WORDS = (
     *"day onight rtnight morrow week month year quarter ago".split(),
     *_SEASONS,
@@ -413,11 +412,7 @@ def _triggers(paragraphs: Sequence[str]) -> list[list[tuple[int, int]]]:
     """
     whole = "\n".join(paragraphs)
     found = [trigger.span() for trigger in _DIGITS_OR_MONTH.finditer(whole)]
-    for word in _TRIGGER_WORDS:
-        at = whole.find(word)
-        while at >= 0:
-            found.append((at, at + len(word)))
-            at = whole.find(word, at + len(word))
+    found.extend(occurrences(whole, _TRIGGER_WORDS))
     found.sort()
     each: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
     index, offset = 0, 0
