@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.app import App, ComposeResult
 
 from tui_reader.corpus import pipeline
 from tui_reader.corpus.analysis import Analysed, analyse_file, assemble, open_corpus
@@ -192,6 +193,25 @@ def test_the_status_line_shows_loading_progress_with_a_bar() -> None:
     assert "Loading 2,500 / 10,000  █████░░░░░░░░░░░░░░░  16 articles" in text
     assert status_text(10000, 10000).plain == "tui-reader  10,000 articles"
     assert "Looking for articles" in status_text(0, 0, (), (0, 0)).plain
+
+
+async def test_a_status_line_too_long_is_cut_at_its_edge_not_wrapped_out_of_sight() -> None:
+    """Loading with a search on makes the status line longer than the screen is wide: its
+    one line shows the search's words up to the edge, cut with an ellipsis. (Wrapped, as
+    before, the words went to a second line that a one-line bar never shows.)"""
+
+    class Bar(App[None]):
+        def compose(self) -> ComposeResult:
+            yield StatusBar()
+
+    app = Bar()
+    async with app.run_test(size=(96, 3)) as pilot:
+        bar = app.query_one(StatusBar)
+        bar.show(31, 32, [("search", "warehouse")], (2912, 10000))
+        await pilot.pause()
+        line = "".join(segment.text for segment in bar.render_line(0))
+    assert "search: wareh" in line
+    assert line.rstrip().endswith("…")
 
 
 async def test_the_list_turns_a_page_at_its_edge_and_the_status_line_shows_the_position(

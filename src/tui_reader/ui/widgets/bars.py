@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...corpus.text import printable
-from ..glyphs import ELLIPSIS, OVERFLOW
+from ..glyphs import ELLIPSIS, LINUX_CONSOLE
 
 BAR_WIDTH = 20
 
@@ -43,10 +43,20 @@ def status_text(
         parts += [f"  ·  {kind}: ", (printable(value), "bold")]
     if filters:
         parts.append("  (Esc clears)")
-    return Text.assemble(*parts, no_wrap=True, overflow=OVERFLOW)
+    return Text.assemble(*parts)
 
 
-class StatusBar(Static):
+class _Bar(Static):
+    """A one-line bar. What does not fit is cut at its edge: Textual takes no wrapping from
+    a Rich Text, and wrapped, the end of the line (a search's words) went to a hidden
+    second line."""
+
+    def on_mount(self) -> None:
+        self.styles.text_wrap = "nowrap"
+        self.styles.text_overflow = "clip" if LINUX_CONSOLE else "ellipsis"  # the font has no …
+
+
+class StatusBar(_Bar):
     """The corpus size and the active filter, or how far loading has got."""
 
     def show(
@@ -60,7 +70,7 @@ class StatusBar(Static):
         self.update(status_text(shown, total, filters, loading), layout=False)
 
 
-class PositionBar(Static):
+class PositionBar(_Bar):
     """Where the article list's cursor is, as "12 / 10,000", at the right of the status line.
 
     The panes have no scrollbars: redrawing three of them on every key cost more than the
@@ -72,12 +82,12 @@ class PositionBar(Static):
         self.update(f"{position:,} / {count:,}" if count else "", layout=False)
 
 
-class PaneTabs(Static):
+class PaneTabs(_Bar):
     """Which pane is showing, when only one fits: "1 Articles  2 Article  …"."""
 
     def show(self, labels: Sequence[str], active: int) -> None:
         """Mark the active pane among the labels."""
-        text = Text(no_wrap=True, overflow=OVERFLOW)
+        text = Text()
         for index, label in enumerate(labels):
             style = "reverse bold" if index == active else ""
             text.append(f" {index + 1} {label} ", style=style)
