@@ -207,11 +207,45 @@ async def test_a_status_line_too_long_is_cut_at_its_edge_not_wrapped_out_of_sigh
     app = Bar()
     async with app.run_test(size=(96, 3)) as pilot:
         bar = app.query_one(StatusBar)
-        bar.show(31, 32, [("search", "warehouse")], (2912, 10000))
+        bar.show(
+            31,
+            32,
+            [("search", "warehouse workers of staten island and bessemer, alabama")],
+            (2912, 10000),
+        )
         await pilot.pause()
         line = "".join(segment.text for segment in bar.render_line(0))
-    assert "search: wareh" in line
+    assert "search: warehouse workers" in line
     assert line.rstrip().endswith("…")
+
+
+async def test_a_narrow_status_line_keeps_the_counts_and_gives_up_the_extras() -> None:
+    """At 80 columns, loading, the status line still shows the files loaded and the
+    articles shown: the bar narrows and the reader's name goes to make room. With a search
+    on as well, the bar goes too, and the search's words come right after the count (cut
+    at the edge, as they do not fit). When the terminal widens, the line fills the room
+    again."""
+
+    class Bar(App[None]):
+        def compose(self) -> ComposeResult:
+            yield StatusBar()
+
+    def shown(bar: StatusBar) -> str:
+        return "".join(segment.text for segment in bar.render_line(0)).rstrip()
+
+    app = Bar()
+    async with app.run_test(size=(58, 3)) as pilot:
+        bar = app.query_one(StatusBar)
+        bar.show(31, 32, [], (2500, 10000))
+        await pilot.pause()
+        assert shown(bar) == "Loading 2,500 / 10,000  ███░░░░░░░░░░░░  31 of 32 articles"
+        bar.show(31, 32, [("search", "bessemer")], (2500, 10000))
+        await pilot.pause()
+        assert shown(bar).startswith("Loading 2,500 / 10,000  31 of 32 articles  ·  search: bes")
+        await pilot.resize_terminal(120, 3)
+        await pilot.pause()
+        assert shown(bar).startswith("tui-reader  Loading 2,500 / 10,000  █████░░░░")
+        assert shown(bar).endswith("search: bessemer  (Esc clears)")
 
 
 async def test_the_list_turns_a_page_at_its_edge_and_the_status_line_shows_the_position(

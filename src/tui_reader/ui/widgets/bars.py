@@ -10,7 +10,11 @@ from textual.widgets import Static
 from ...corpus.text import printable
 from ..glyphs import ELLIPSIS, LINUX_CONSOLE
 
+NAME = "tui-reader"
 BAR_WIDTH = 20
+BAR_MIN = 8
+"""A loading bar narrower than this is left out: it would show too little."""
+_GAP = "  "
 
 
 def status_text(
@@ -18,31 +22,48 @@ def status_text(
     total: int,
     filters: Sequence[tuple[str, str]] = (),
     loading: tuple[int, int] | None = None,
+    width: int = 0,
 ) -> Text:
     """How many articles are shown, and by which filters (each a kind and what it is, such
     as ("entity", "Christian Smalls")); while files are still loading (`loading` is files
-    done and files found), how many, with a bar; (0, 0) while none has been found yet."""
+    done and files found), how many, with a bar; (0, 0) while none has been found yet.
+
+    In `width` cells (0: any), the figures and the filters come first: "(Esc clears)" goes
+    if they leave no room for it, then the bar narrows or goes, then the reader's name; what
+    still does not fit is cut at the edge."""
     noun = "article" if total == 1 else "articles"
     count = (
         f"{total:,} {noun}" if shown == total and not filters else f"{shown:,} of {total:,} {noun}"
     )
-    parts: list[str | tuple[str, str]] = [("tui-reader", "bold"), "  "]
+    done, files = loading or (0, 0)
+    progress = ""
     if loading == (0, 0):
-        parts += [f"Looking for articles{ELLIPSIS}  "]
+        progress = f"Looking for articles{ELLIPSIS}  "
     elif loading is not None:
-        done, files = loading
-        filled = BAR_WIDTH * done // max(1, files)
-        # Block characters: the Linux console's font has them, and they need no colour.
-        parts += [
-            f"Loading {done:,} / {files:,}  ",
-            "█" * filled + "░" * (BAR_WIDTH - filled),
-            "  ",
-        ]
-    parts.append(count)
+        progress = f"Loading {done:,} / {files:,}  "
+    shown_filters: list[str | tuple[str, str]] = []
     for kind, value in filters:
-        parts += [f"  ·  {kind}: ", (printable(value), "bold")]
-    if filters:
-        parts.append("  (Esc clears)")
+        shown_filters += [f"  ·  {kind}: ", (printable(value), "bold")]
+    hint = "  (Esc clears)" if filters else ""
+
+    room = width - len(progress) - len(count) - Text.assemble(*shown_filters).cell_len
+    if width and room < len(hint):
+        hint = ""
+    room -= len(hint)
+    cells = 0
+    if files:
+        cells = BAR_WIDTH if not width else min(BAR_WIDTH, room - len(_GAP))
+        cells = cells if cells >= BAR_MIN else 0
+        room -= cells + len(_GAP) if cells else 0
+    parts: list[str | tuple[str, str]] = []
+    if not width or room >= len(NAME) + len(_GAP):
+        parts += [(NAME, "bold"), _GAP]
+    parts.append(progress)
+    if cells:
+        filled = cells * done // files
+        # Block characters: the Linux console's font has them, and they need no colour.
+        parts += ["█" * filled + "░" * (cells - filled), _GAP]
+    parts += [count, *shown_filters, hint]
     return Text.assemble(*parts)
 
 
@@ -59,6 +80,9 @@ class _Bar(Static):
 class StatusBar(_Bar):
     """The corpus size and the active filter, or how far loading has got."""
 
+    _shown: tuple[int, int, Sequence[tuple[str, str]], tuple[int, int] | None] = (0, 0, (), None)
+    """What the bar shows, to fit again when its width changes."""
+
     def show(
         self,
         shown: int,
@@ -66,8 +90,12 @@ class StatusBar(_Bar):
         filters: Sequence[tuple[str, str]] = (),
         loading: tuple[int, int] | None = None,
     ) -> None:
-        """Show `status_text` of these."""
-        self.update(status_text(shown, total, filters, loading), layout=False)
+        """Show `status_text` of these, fitted to the bar's width."""
+        self._shown = (shown, total, filters, loading)
+        self.update(status_text(*self._shown, width=self.size.width), layout=False)
+
+    def on_resize(self) -> None:
+        self.show(*self._shown)
 
 
 class PositionBar(_Bar):
@@ -78,7 +106,11 @@ class PositionBar(_Bar):
     """
 
     def show(self, position: int, count: int) -> None:
-        """The cursor is on row `position` (from 1) of `count`."""
+        """The cursor is on row `position` (from 1) of `count`. The bar is as wide as the
+        longest position of this count, so that the status line has the rest."""
+        width = 2 * len(f"{count:,}") + 5  # "10,000 / 10,000" and the padding
+        if self.styles.width is None or self.styles.width.value != width:
+            self.styles.width = width  # rarely: only when the count gains a digit
         self.update(f"{position:,} / {count:,}" if count else "", layout=False)
 
 
