@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -15,7 +17,7 @@ from tui_reader.corpus.model import Article, Corpus
 from tui_reader.corpus.pipeline import Loading
 from tui_reader.corpus.search import Query, SearchIndex, fold, index_path
 from tui_reader.ui.app import ReaderApp
-from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.screens.main import SEARCHING_AFTER, MainScreen
 from tui_reader.ui.widgets.bars import StatusBar
 from tui_reader.ui.widgets.lists import ArticleList
 from tui_reader.ui.widgets.reader import ReadingView
@@ -117,6 +119,60 @@ def test_the_index_file_follows_changes_and_survives_damage(tmp_path: Path) -> N
     fresh = SearchIndex(path)
     fresh.sync(first)
     assert found(fresh, "bananas") == {"b"}
+
+
+async def test_a_slow_search_says_so_in_the_status_line_until_its_results_show(
+    seeds: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search that takes longer than a moment (an index still being built, a large
+    corpus read through) marks its words "(searching…)" in the status line, as the count
+    there is not yet its own; when the results come, the mark goes and the count is the
+    search's. (The count used to stand unmarked for seconds after a large corpus loaded.)"""
+    release = threading.Event()
+    search = SearchIndex.search
+
+    def held(index: SearchIndex, query: Query) -> AbstractSet[str] | None:
+        release.wait(10)
+        return search(index, query)
+
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        monkeypatch.setattr(SearchIndex, "search", held)
+        await pilot.press("slash", *"bessemer")
+        await pilot.pause(SEARCHING_AFTER + 0.2)
+        status = str(app.query_one(StatusBar).render())
+        assert "search: bessemer (searching" in status
+        assert "4 of 4 articles" in status
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.query_one(StatusBar).render())
+        expected = {a.id for a in seeds.articles if Query.parse("bessemer").matches(a)}
+        assert f"{len(expected)} of 4 articles  ·  search: bessemer  (Esc" in status
+
+
+async def test_hits_from_an_index_still_being_built_are_marked_as_incomplete(
+    seeds: Corpus,
+) -> None:
+    """Hits that came from an index still being built say "(indexing…)", as more may
+    come; hits from a finished index, or from reading every article, say nothing more."""
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await searched(pilot, "/union")
+        query = screen.search_query
+        assert query is not None
+        assert screen.search_hits is not None
+        hits = set(screen.search_hits)
+        view = (seeds.articles, seeds.timeline)
+        for complete, marked in ((False, True), (True, False)):
+            screen._found(query, (seeds, screen._filtering()), (hits, complete), view)
+            await pilot.pause()
+            status = str(app.query_one(StatusBar).render())
+            assert ("search: union (indexing" in status) is marked, status
 
 
 async def searched(pilot: Pilot[int], text: str) -> None:
@@ -337,7 +393,7 @@ async def test_search_results_that_come_after_another_filter_changed_are_shown_w
         screen.entity_filter = "org:apple"  # changed while the search ran
         await pilot.pause()
         before = (seeds, (None, None, None))  # the filters when the search began
-        screen._found(query, before, hits, (seeds.articles, seeds.timeline))
+        screen._found(query, before, (hits, True), (seeds.articles, seeds.timeline))
         await pilot.pause()
         assert screen.search_hits == hits
         shown = [a.id for a in app.query_one(ArticleList).articles]

@@ -17,6 +17,7 @@ from textual.containers import Container, Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
@@ -65,6 +66,9 @@ def _filtered(corpus: Corpus, filtering: Filtering, hits: AbstractSet[str] | Non
 NARROW_WIDTH = 100
 """Below this many columns the panes become tabs, one shown at a time."""
 PANES = ("articles", "reader", "entities", "timeline")
+SEARCHING_AFTER = 0.3
+"""Seconds a search runs before the status line says it is searching: most are done
+sooner, and the line would flicker on every key typed."""
 
 
 class MainScreen(Screen[None]):
@@ -125,6 +129,13 @@ class MainScreen(Screen[None]):
         every article."""
         self.index_complete = True
         """Whether the index holds every article yet; until then results may be missing."""
+        self.search_complete = True
+        """Whether the search's hits shown are all there are: not so when they came from an
+        index still being built."""
+        self.search_slow = False
+        """Whether a search has been running longer than `SEARCHING_AFTER` and its results
+        are not shown yet: the status line says so, as its count is not the search's yet."""
+        self._search_timer: Timer | None = None
         self.search_query: Query | None = None
         self.search_hits: AbstractSet[str] | None = None
         """The ids of the articles the search matches; None when there is no search."""
@@ -343,17 +354,23 @@ class MainScreen(Screen[None]):
             if kind == "entity" and self.entity_filter:
                 filters.append(("entity", self.corpus.entities[self.entity_filter].name))
             elif kind == "search" and self.search_query:
-                text = self.query_one("#search", Input).value.strip()
-                if not self.index_complete:
-                    text = f"{text} (indexing{ELLIPSIS})"
-                filters.append(("search", text))
+                filters.append(("search", self._search_label()))
             elif kind == "period" and self.period:
                 filters.append(("dates", self.period))
             elif kind == "unread":
                 filters.append(("unread", "only"))
+        if self.search_slow and "search" not in self._filters:  # its first results to come
+            filters.append(("search", self._search_label()))
         shown = len(self._visible)
         total = len(self.corpus.articles)
         self.query_one(StatusBar).show(shown, total, filters, self.load_progress)
+
+    def _search_label(self) -> str:
+        """The search's words, and whether its count is not final yet."""
+        text = self.query_one("#search", Input).value.strip()
+        if self.search_slow:
+            return f"{text} (searching{ELLIPSIS})"
+        return text if self.search_complete else f"{text} (indexing{ELLIPSIS})"
 
     def _show_article(self, target: Event | None = None) -> None:
         article = self.corpus.article(self.article_id) if self.article_id else None
@@ -422,15 +439,38 @@ class MainScreen(Screen[None]):
             self._search(query)
         elif self.search_hits is not None:  # not already cleared (Esc clears it at once)
             self._show_search(None)
+        else:
+            self._searched()
+
+    def _search(self, query: Query) -> None:
+        """Search (`_find`); if that takes a while, the status line says it is searching."""
+        if self._search_timer is None:
+            self._search_timer = self.set_timer(SEARCHING_AFTER, self._search_is_slow)
+        elif self.search_slow:  # the words being searched for changed
+            self._show_status()
+        self._find(query)
+
+    def _search_is_slow(self) -> None:
+        self.search_slow = True
+        self._show_status()
+
+    def _searched(self) -> None:
+        """No search is running any more (its results are shown, or it was dropped)."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        self.search_slow = False
 
     @work(thread=True, exclusive=True, group="search", description="search")
-    def _search(self, query: Query) -> None:
+    def _find(self, query: Query) -> None:
         """Find the matching articles in a thread, so that typing never waits for it; a
         newer search cancels this one."""
         worker = get_current_worker()
         corpus, filtering = self.corpus, self._filtering()
-        hits: AbstractSet[str] | None = self.index.search(query) if self.index else None
+        index, complete = self.index, self.index_complete
+        hits: AbstractSet[str] | None = index.search(query) if index else None
         if hits is None:  # no index (no FTS5 in this SQLite): read every article
+            complete = True
             read: set[str] = set()
             for number, article in enumerate(corpus.articles):
                 if number % 1000 == 0 and worker.is_cancelled:
@@ -440,19 +480,22 @@ class MainScreen(Screen[None]):
             hits = read
         view = _filtered(corpus, filtering, hits)  # here, not in the interface's thread
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._found, query, (corpus, filtering), hits, view)
+            found = (hits, complete)
+            self.app.call_from_thread(self._found, query, (corpus, filtering), found, view)
 
     def _found(
         self,
         query: Query,
         basis: tuple[Corpus, Filtering],
-        hits: AbstractSet[str],
+        found: tuple[AbstractSet[str], bool],
         view: View,
     ) -> None:
-        # Typing or loading may have moved on meanwhile, and the hits are then of no use;
-        # if only the other filters have, the view is worked out again for them.
+        """The hits of a search, and whether they are all there are (`search_complete`).
+        Typing or loading may have moved on meanwhile, and the hits are then of no use;
+        if only the other filters have, the view is worked out again for them."""
         corpus, filtering = basis
         if query == self.search_query and corpus is self.corpus:
+            hits, self.search_complete = found
             self._show_search(hits, view if filtering == self._filtering() else None)
 
     def _show_search(
@@ -460,6 +503,7 @@ class MainScreen(Screen[None]):
         hits: AbstractSet[str] | None,
         view: View | None = None,
     ) -> None:
+        self._searched()
         self.search_hits = hits
         self._forget_filter("search")
         if hits is not None:
