@@ -34,6 +34,10 @@ scraped = st.lists(
 
 
 @given(scraped)
+# Removing a control character joins an escape; decoding an entity makes one (found by
+# Hypothesis: both used to come out as a literal "\r" that a second pass made a line break).
+@example("\\\x1fr")
+@example("&#92;u0026amp;")
 @settings(max_examples=300, deadline=None)
 def test_normalising_is_idempotent_and_leaves_no_control_characters(text: str) -> None:
     once = normalise(text)

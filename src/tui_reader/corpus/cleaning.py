@@ -111,21 +111,27 @@ def _printable(text: str) -> bool:
 
 def normalise(raw: str) -> str:
     """Decode escapes and entities, unify line breaks, and remove unsafe characters."""
-    text = decode_escapes(raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = _one_break(decode_escapes(raw))
     printable = _printable(text)
-    # Removing a character can join an entity ("&\x1bamp;"), and decoding one can make an
-    # unsafe character ("&#27;"), so both run until neither changes the text.
+    # Removing a character can join an entity ("&\x1bamp;") or an escape ("\\\x1bn"), and
+    # decoding an entity can make an unsafe character ("&#27;") or an escape ("&#92;n"), so
+    # all of it runs until nothing changes the text.
     for _ in range(_MAX_ROUNDS):
         entity = "&" in text and _ENTITY_START.search(text)
         if not entity and (printable or not _UNSAFE_OR_INVISIBLE.search(text)):
             break
         safe = _INVISIBLE.sub("", strip_unsafe(text))
-        decoded = decode_entities(safe).replace("\r\n", "\n").replace("\r", "\n")
+        decoded = _one_break(decode_escapes(decode_entities(safe)))
         if decoded == text:
             break
         text = decoded
         printable = _printable(text)
     return text if printable else _SPACES.sub(" ", text)
+
+
+def _one_break(text: str) -> str:
+    """Line breaks as "\\n" only, not "\\r\\n" or "\\r"."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def one_line(text: str) -> str:
