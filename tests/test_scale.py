@@ -149,8 +149,11 @@ def test_loading_runs_no_cyclic_garbage_collection(tmp_path: Path) -> None:
     """`Loading.run` pauses the cyclic collector: what it loads lives on and holds no cycles,
     and walking it again and again as it grows cost the loading process a tenth of its time.
     Over 200 files, the only collection is the one young-generation pass the collector owes
-    when it resumes (without the pause: dozens, older generations too)."""
+    when it resumes (without the pause: dozens, older generations too). A full collection
+    first empties every generation, so that the tests before this one leave it none owed
+    of an older one."""
     loading = Loading([corpus_folder(tmp_path, 200)])
+    gc.collect()
     collections: list[int] = []
 
     def count(phase: str, info: dict[str, int]) -> None:

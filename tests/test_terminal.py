@@ -149,8 +149,10 @@ class Pty:
 
     def borders(self) -> list[tuple[int, ...] | None]:
         """The columns of the panes' vertical borders in each row, as the terminal has them;
-        None for a row a notice covers (its left edge is "▌")."""
-        rows = (self.screen.buffer[y] for y in range(self.screen.lines))
+        None for a row a notice covers (its left edge is "▌"). The last row is the footer,
+        not a pane: its "│" before the palette's key is Textual's, and it was seen drawn
+        late once, on a loaded machine."""
+        rows = (self.screen.buffer[y] for y in range(self.screen.lines - 1))
         cells = [[row[x].data for x in range(self.screen.columns)] for row in rows]
         return [
             None if "▌" in row else tuple(x for x, c in enumerate(row) if c in ("│", "┃"))
