@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+import unicodedata
 from array import array
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tui_reader.corpus import dates
+from tui_reader.corpus import dates, search
 from tui_reader.corpus import text as text_module
 from tui_reader.corpus.analysis import build
 from tui_reader.corpus.cleaning import clean, normalise
@@ -107,6 +108,26 @@ def test_sentence_ends_found_at_the_marks_are_what_a_full_scan_finds(text: str) 
     searching everywhere."""
     full = [m.span() for m in text_module._SENTENCE_END.finditer(text)]
     assert [m.span() for m in text_module._sentence_ends(text)] == full
+
+
+@given(st.text(max_size=40))
+@example("Café ΟΔΟΣ İstanbul ﬁne")
+@settings(max_examples=500, deadline=None)
+def test_folding_a_character_at_a_time_gives_what_search_highlights_by(text: str) -> None:
+    """Folded text (lowercase, no accents) is the same whether or not its offsets are
+    wanted, it is what each character folds to on its own, in order (so Greek's final
+    sigma stays as it is lowercased alone), and each folded character points back at the
+    character of the text it came from."""
+    folded, origin = search.fold(text)
+    assert search.folded(text) == folded
+    alone = [
+        "".join(
+            c for c in unicodedata.normalize("NFD", char).lower() if not unicodedata.combining(c)
+        )
+        for char in text
+    ]
+    assert folded == "".join(alone)
+    assert origin == [index for index, part in enumerate(alone) for _ in part]
 
 
 @given(st.binary(max_size=400), st.sampled_from([".json", ".jsonl", ".md", ".txt"]))

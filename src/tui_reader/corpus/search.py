@@ -39,22 +39,30 @@ BATCH = 200
 
 
 def fold(text: str) -> tuple[str, list[int]]:
-    """The text lowercased and without accents, and for each of its characters the index
-    of the character of `text` it came from."""
+    """The text lowercased and without accents (`folded`), and for each of its characters
+    the index of the character of `text` it came from."""
     if text.isascii():
         return text.lower(), list(range(len(text)))
-    folded: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        for part in unicodedata.normalize("NFD", char).lower():
-            if not unicodedata.combining(part):
-                folded.append(part)
-                origin.append(index)
-    return "".join(folded), origin
+    parts = list(map(_fold_char, text))
+    origin = [index for index, part in enumerate(parts) for _ in part]
+    return "".join(parts), origin
+
+
+def folded(text: str) -> str:
+    """The text lowercased and without accents, a character at a time: "Café" is "cafe"."""
+    return text.lower() if text.isascii() else "".join(map(_fold_char, text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """One character folded; cached, as a text has few distinct ones (reading every article
+    of 10,000 to search them took 5.9 s when each character was decomposed anew)."""
+    decomposed = unicodedata.normalize("NFD", char).lower()
+    return "".join(part for part in decomposed if not unicodedata.combining(part))
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(fold(text)[0]))
+    return tuple(_WORD.findall(folded(text)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +101,7 @@ class Query:
 
     def matches(self, article: Article) -> bool:
         """Whether every word and phrase is in the article's title or body."""
-        texts = [fold(text)[0] for text in (article.title, *article.paragraphs)]
+        texts = [folded(text) for text in (article.title, *article.paragraphs)]
         return all(any(p.search(text) for text in texts) for p in _patterns(self))
 
 
