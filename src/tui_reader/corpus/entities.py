@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -508,17 +509,24 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _accepted(candidates: Iterable[Candidate], known: set[str]) -> Iterator[Candidate]:
+_NOT_NAMES = gz.DEMONYMS | gz.NEVER | gz.COMMON_NOUNS
+
+
+def _accepted(candidates: Iterable[Candidate], known: set[str]) -> list[Candidate]:
+    """The candidates that are names. `known` holds the key of every candidate that is not
+    at the start of a sentence or that a cue backs, so a key in it is accepted at once."""
+    accepted = []
     for candidate in candidates:
         key = candidate.key
-        if len(key) < 2 or key in gz.DEMONYMS or key in gz.NEVER or key in gz.COMMON_NOUNS:
+        if len(key) < 2 or key in _NOT_NAMES:
             continue  # a lone letter ("C" of "2 C") or a common noun ("Workers") is no name
-        if not candidate.initial or candidate.backed() or key in known:
-            yield candidate
+        if key in known:
+            accepted.append(candidate)
             continue
         rest = candidate.without_first_word()
         if rest and (len(rest.words) > 1 or rest.key in known):
-            yield rest
+            accepted.append(rest)
+    return accepted
 
 
 def resolve(
@@ -528,19 +536,21 @@ def resolve(
     known = {
         c.key for candidates in articles.values() for c in candidates if not c.initial or c.backed()
     }
-    accepted = {aid: list(_accepted(cands, known)) for aid, cands in articles.items()}
+    accepted = {aid: _accepted(cands, known) for aid, cands in articles.items()}
+    # Mentions of a name repeat the same cues (one shared tuple): count them, then score.
+    mentions = Counter((c.key, c.cues) for candidates in accepted.values() for c in candidates)
     scores: dict[str, Scores] = defaultdict(lambda: defaultdict(float))
     weak: set[tuple[str, str, float]] = set()
-    for candidates in accepted.values():
-        for c in candidates:
-            key = c.key
-            for kind, weight in c.cues:
-                # A weak cue counts once for a name; strong ones add up over its mentions.
-                if weight < WEAK:
-                    if (key, kind, weight) in weak:
-                        continue
-                    weak.add((key, kind, weight))
+    for (key, cues), count in mentions.items():
+        for kind, weight in cues:
+            # A weak cue counts once for a name; strong ones add up over its mentions.
+            if weight < WEAK:
+                if (key, kind, weight) in weak:
+                    continue
+                weak.add((key, kind, weight))
                 scores[key][kind] += weight
+            else:
+                scores[key][kind] += weight * count
     prelim = {key: _best_type(score) for key, score in scores.items()}
 
     groups = _Groups()
@@ -554,14 +564,18 @@ def resolve(
     _merge_garbled(groups, prelim, accepted)
 
     group = {key: groups.find(key) for key in scores}  # every mention's key is scored
-    assigned: dict[str, list[tuple[Candidate, str]]] = {}
+    assigned: dict[str, tuple[list[Candidate], list[str]]] = {}
     for article_id, candidates in accepted.items():
         people = {
             c.key.split()[-1]: group[c.key]
             for c in candidates
             if " " in c.key and prelim.get(c.key) == "person"
         }
-        assigned[article_id] = [(c, _group_of(c, people, group, prelim)) for c in candidates]
+        groups_of = [
+            group[c.key] if " " in c.key else _one_word_group(c, people, group, prelim)
+            for c in candidates
+        ]
+        assigned[article_id] = (candidates, groups_of)
     return _build(assigned, scores)
 
 
@@ -683,19 +697,20 @@ def _blanked(key: str) -> Iterator[tuple[str, ...]]:
         yield (*words[:i], "*", *words[i + 1 :])
 
 
-def _group_of(
+def _one_word_group(
     candidate: Candidate,
     people: Mapping[str, str],
     group: Mapping[str, str],
     prelim: Mapping[str, EntityType],
 ) -> str:
-    """The group of one mention; a lone surname goes to the full name it stands for.
+    """The group of a one-word mention (a name of more words is its own key's group); a lone
+    surname goes to the full name it stands for.
 
     `people` maps the surnames of the article's full-named people to their groups, and
     `group` every name's key to its group.
     """
     key = candidate.key
-    if " " in key or (prelim.get(key) in ("place", "other") and candidate.backed("place")):
+    if prelim.get(key) in ("place", "other") and candidate.backed("place"):
         return group[key]
     if key in people:
         return people[key]
@@ -706,26 +721,33 @@ def _group_of(
     return group[key]
 
 
+_named_as = operator.attrgetter("key", "name", "acronym")
+
+
 def _build(
-    assigned: Mapping[str, list[tuple[Candidate, str]]], scores: Mapping[str, Scores]
+    assigned: Mapping[str, tuple[list[Candidate], list[str]]], scores: Mapping[str, Scores]
 ) -> tuple[dict[str, Entity], dict[str, list[Mention]]]:
+    """The entities of the groups, and each article's mentions of them; `assigned` gives
+    each article's candidates and the group of each."""
+    # How often each group names a name each way (counted in C: this runs for every mention).
+    named: Counter[tuple[str, tuple[str, str, str | None]]] = Counter()
+    in_articles: dict[str, list[str]] = defaultdict(list)
+    for article_id, (candidates, groups_of) in assigned.items():
+        named.update(zip(groups_of, map(_named_as, candidates), strict=True))
+        for group in set(groups_of):  # once an article, not once a mention
+            in_articles[group].append(article_id)
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     defined: dict[str, set[str]] = defaultdict(set)
     score: dict[str, Scores] = defaultdict(lambda: defaultdict(float))
-    in_articles: dict[str, dict[str, None]] = defaultdict(dict)  # ordered, and a set
     counted: set[tuple[str, str]] = set()
-    for article_id, pairs in assigned.items():
-        for candidate, group in pairs:
-            surfaces[group][candidate.name] += 1
-            key = candidate.key
-            if (group, key) not in counted:  # a name's score already sums its mentions
-                counted.add((group, key))
-                for kind, weight in scores[key].items():
-                    score[group][kind] += weight
-            if candidate.acronym:
-                defined[group].add(candidate.name)
-        for group in {group for _, group in pairs}:  # once an article, not once a mention
-            in_articles[group][article_id] = None
+    for (group, (key, name, acronym)), count in named.items():
+        surfaces[group][name] += count
+        if (group, key) not in counted:  # a name's score already sums its mentions
+            counted.add((group, key))
+            for kind, weight in scores[key].items():
+                score[group][kind] += weight
+        if acronym:
+            defined[group].add(name)
 
     ids: dict[str, str] = {}
     entities: dict[str, Entity] = {}
@@ -742,8 +764,11 @@ def _build(
             entity_id, name, kind, aliases, tuple(in_articles[group]), sum(surfaces[group].values())
         )
     mentions = {
-        article_id: [Mention(c.paragraph, c.start, c.end, ids[group]) for c, group in pairs]
-        for article_id, pairs in assigned.items()
+        article_id: [
+            Mention(c.paragraph, c.start, c.end, ids[group])
+            for c, group in zip(candidates, groups_of, strict=True)
+        ]
+        for article_id, (candidates, groups_of) in assigned.items()
     }
     return entities, mentions
 
