@@ -77,6 +77,11 @@ def to_data(corpus: Corpus) -> dict[str, Any]:
 
 def to_text(corpus: Corpus) -> Iterator[str]:
     """The corpus as plain text lines, safe to print to a terminal."""
+    # Each entity's line less its count, made once: articles list entities by the thousand.
+    labels = {
+        entity_id: f"  {entity.type:<6}  {printable(entity.name)} ("
+        for entity_id, entity in corpus.entities.items()
+    }
     for article in corpus.articles:
         yield f"# {printable(article.title)}"
         published = article.published.isoformat() if article.published else "date unknown"
@@ -102,8 +107,7 @@ def to_text(corpus: Corpus) -> Iterator[str]:
         if counts:
             yield "Entities:"
             for entity_id, count in counts.items():
-                entity = corpus.entities[entity_id]
-                yield f"  {entity.type:<6}  {printable(entity.name)} ({count})"
+                yield f"{labels[entity_id]}{count})"
         yield ""
     yield "# Timeline"
     for entry in corpus.timeline:
