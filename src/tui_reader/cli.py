@@ -77,7 +77,9 @@ def _report(corpus: Corpus) -> Corpus | None:
 
 def _dump(argv: Sequence[str]) -> int:
     args = _dump_parser().parse_args(argv)
-    corpus = _report(_loading(args, workers=cores()).run())
+    loading = _loading(args, workers=cores())
+    loading.start_workers()
+    corpus = _report(loading.run())
     if corpus is None:
         return EXIT_NOTHING_LOADED
     from .corpus.export import to_data, to_text

@@ -119,12 +119,15 @@ class Loading:
 
     def start_workers(self) -> None:
         """Start the server that forks worker processes now, if any may be needed (a folder,
-        or many files), while this process still has its own standard streams: a
-        full-screen app replaces them, and starting it then fails."""
+        or many files): while this process still has its own standard streams (a
+        full-screen app replaces them, and starting it then fails), and while it looks for
+        the files. The server imports the analysis once, in the background, and each worker
+        it forks has it from the start."""
         many = len(self.paths) >= POOL_FROM or any(path.is_dir() for path in self.paths)
         if self.workers >= 1 and many:
             from multiprocessing import forkserver, resource_tracker
 
+            multiprocessing.get_context("forkserver").set_forkserver_preload([__name__])
             resource_tracker.ensure_running()
             forkserver.ensure_running()
 
