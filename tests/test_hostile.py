@@ -111,6 +111,19 @@ def test_a_huge_article_is_cut_and_marked_and_read_no_further(tmp_path: Path) ->
     assert corpus.articles[0].truncated
 
 
+def test_a_file_that_grows_while_it_is_read_is_read_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file is read for the size it had when looked at; one written to since (its size
+    then given as 10 bytes here) is still read whole, not cut at that size."""
+    (tmp_path / "growing.txt").write_text(BODY)
+    real = loading._regular
+    monkeypatch.setattr(loading, "_regular", lambda path: min(real(path), 10))
+    sources, problems = load([tmp_path])
+    assert problems == []
+    assert sources[0].text == BODY
+
+
 def test_a_json_lines_record_too_long_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     records = [("One", BODY), ("Huge", "y" * (loading.MAX_TEXT_BYTES + 10)), ("Three", BODY)]

@@ -96,10 +96,11 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _regular(path: Path) -> None:
-    """Raise `Unreadable` unless the path is a regular file, without opening it: opening a
-    FIFO would wait for a writer forever."""
-    mode = path.stat().st_mode
+def _regular(path: Path) -> int:
+    """The size of a regular file; `Unreadable` for anything else, found without opening
+    it: opening a FIFO would wait for a writer forever."""
+    status = path.stat()
+    mode = status.st_mode
     if not stat.S_ISREG(mode):
         kind = (
             "a FIFO" if stat.S_ISFIFO(mode)
@@ -109,6 +110,7 @@ def _regular(path: Path) -> None:
             else "not a regular file"
         )  # fmt: skip
         raise Unreadable(f"{kind}, not an article file: skipped")
+    return status.st_size
 
 
 def _decode(data: bytes) -> str:
@@ -152,7 +154,7 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
 
     JSON Lines files are read one record at a time, whatever their size.
     """
-    _regular(path)
+    size = _regular(path)
     if path.suffix.lower() in LINES_SUFFIXES:
         yield from _lines(path, problems)
         return
@@ -160,7 +162,12 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
         text = _text(path.read_bytes())  # a document: it cannot be parsed a part at a time
     else:
         with path.open("rb") as stream:
-            text = _text(stream.read(MAX_TEXT_BYTES))
+            # What the file holds and a byte more, to see if it grew: a read of the cap
+            # itself makes an 8 MB buffer, which cost more than the read.
+            data = stream.read(min(size + 1, MAX_TEXT_BYTES))
+            if len(data) > size:
+                data += stream.read(MAX_TEXT_BYTES - len(data))
+            text = _text(data)
     if path.suffix.lower() in JSON_SUFFIXES or formats.looks_like_json(text):
         try:
             document = json.loads(text)
