@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import json
 import sys
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .corpus.analysis import collector_paused
 from .corpus.cache import Cache, pipeline_version
 from .corpus.loading import bundled_seeds
 from .corpus.model import Corpus
@@ -79,7 +81,11 @@ def _dump(argv: Sequence[str]) -> int:
     args = _dump_parser().parse_args(argv)
     loading = _loading(args, workers=cores())
     loading.start_workers()
-    corpus = _report(loading.run())
+    with collector_paused():
+        corpus = _report(loading.run())
+        # What was loaded lives to the end and holds no cycles: set it aside for good, or the
+        # collector would walk all of it once when it resumes (0.3 s at 10,000 articles).
+        gc.freeze()
     if corpus is None:
         return EXIT_NOTHING_LOADED
     from .corpus.export import to_data, to_text
