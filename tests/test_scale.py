@@ -71,6 +71,24 @@ def test_worker_processes_and_the_cache_give_the_same_corpus(tmp_path: Path) -> 
     assert [str(p) for p in warm.problems] == problems
 
 
+def test_the_worker_server_starts_only_for_enough_files_to_need_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened on a folder, the reader starts the server that forks workers before its
+    screen opens; a folder of a few files (the bundled corpus's four) never needs it, and
+    starting it costs two interpreters during the reader's own start."""
+    from multiprocessing import forkserver, resource_tracker
+
+    started: list[str] = []
+    monkeypatch.setattr(forkserver, "ensure_running", lambda: started.append("server"))
+    monkeypatch.setattr(resource_tracker, "ensure_running", lambda: started.append("tracker"))
+    Loading([bundled_seeds()], workers=1).start_workers()
+    Loading([corpus_folder(tmp_path, pipeline.POOL_FROM - 3)], workers=1).start_workers()
+    assert started == []
+    Loading([corpus_folder(tmp_path, pipeline.POOL_FROM)], workers=1).start_workers()
+    assert started == ["tracker", "server"]
+
+
 def test_the_cache_is_used_and_follows_edits_and_deletions(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

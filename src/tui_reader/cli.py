@@ -80,7 +80,7 @@ def _report(corpus: Corpus) -> Corpus | None:
 def _dump(argv: Sequence[str]) -> int:
     args = _dump_parser().parse_args(argv)
     loading = _loading(args, workers=cores())
-    loading.start_workers()
+    loading.start_workers(preload=True)
     with collector_paused():
         corpus = _report(loading.run())
         # What was loaded lives to the end and holds no cycles: set it aside for good, or the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import stat
@@ -215,6 +216,13 @@ class FileRef:
 
     path: Path
     id: str
+
+
+def at_least(paths: Iterable[Path], count: int) -> bool:
+    """Whether the paths hold `count` article files or more; no more are looked for, so a
+    large folder is answered after a few of its own."""
+    files = itertools.chain.from_iterable(_files(path, []) for path in paths if path.exists())
+    return sum(1 for _ in itertools.islice(files, count)) >= count
 
 
 def find(paths: Iterable[Path]) -> tuple[list[FileRef], list[Problem]]:
