@@ -96,7 +96,9 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\ufe0e\ufe0f]")
 # that starts with an alternation, so the entity is looked for on its own.
 _UNSAFE_OR_INVISIBLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200c\u200d\u2060\ufeff"
-    "\u00ad\ufe0e\ufe0f\ud800-\udfff]"
+    "\u00ad\ufe0e\ufe0f"
+    r"\ud800-\udfff"
+    "]"
 )
 _ENTITY_START = re.compile("&[#A-Za-z]")
 

@@ -9,10 +9,11 @@ from collections.abc import Iterable, Iterator
 # C0 and C1 controls (tab and newline excepted), DEL, and the bidi embedding, override and
 # isolate characters, which can reorder what a terminal shows.
 # Lone surrogates (from a JSON "\\udc80", or a file name's undecodable bytes) cannot be
-# written to a terminal at all.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# written to a terminal at all; they are given as the pattern's escapes (r"\ud800"), as the
+# compiled build cannot hold them in a string.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069" r"\ud800-\udfff" "]")
 _UNSAFE_WITH_BREAKS = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\u200d\ufe0e\ufe0f]"
+    "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069" r"\ud800-\udfff" "\u200d\ufe0e\ufe0f]"
 )
 
 
