@@ -40,7 +40,7 @@ from pathlib import Path
 import pyte
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench import synthetic
+from bench import analysis_build, synthetic
 from tui_reader.corpus.loading import bundled_seeds
 
 WIDTH, HEIGHT = 120, 40
@@ -446,6 +446,7 @@ def main() -> None:
         "--reader-only", action="store_true", help="skip the bundled corpus and the load rates"
     )
     args = parser.parse_args()
+    print(analysis_build())
     if not args.reader_only:
         report_bundled()
     for count in args.counts:

@@ -34,6 +34,9 @@ from pathlib import Path
 from tui_reader.corpus.analysis import build
 from tui_reader.corpus.loading import Source, bundled_seeds, load
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench import analysis_build
+
 
 def _tag(number: int) -> str:
     """A number written in the letters a to j: 120 gives "bca"."""
@@ -93,7 +96,7 @@ def main() -> None:
         f"{args.count} articles of {size / 1000:.1f} KB on average ({entities} entities, "
         f"{events} events), {args.runs} runs: best {max(rates):.0f}, median "
         f"{statistics.median(rates):.0f} articles/s {where} (Python "
-        f"{platform.python_version()}, {sys.executable})"
+        f"{platform.python_version()}, {analysis_build()})"
     )
 
 
