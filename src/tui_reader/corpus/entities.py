@@ -372,13 +372,14 @@ def _cues(name: str, piece: list[_Token], previous_word: str, after: str) -> tup
     return _context_cues(name, words, previous_word, said, role, in_state)
 
 
-@functools.lru_cache(maxsize=65536)
 def _context_cues(
     name: str, words: tuple[str, ...], previous_word: str, said: bool, role: bool, state: bool
 ) -> tuple[Cue, ...]:
     """The cues of a name in its context: the word before it, whether a saying verb follows
     it, and whether a role ("a spokesman for") or a state (", Alabama") follows a comma.
-    Names recur in the same contexts, so this is cached."""
+    The name's own cues are cached (`_name_cues`), these are not: a name in its context
+    repeats less, and a cache of them grew to tens of thousands of entries that cost more
+    to look up than the work (8% of the extraction's time, compiled)."""
     gazetteer, given_name, acronym = _name_cues(name, words)
     cues = list(gazetteer)
     previous_lower = previous_word.lower()
