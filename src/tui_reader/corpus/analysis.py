@@ -11,7 +11,7 @@ from . import dates, entities
 from .cleaning import clean, one_line
 from .formats import Record
 from .loading import FileRef, Source, load, read
-from .model import Article, Corpus, DateSource, Problem, TimelineEntry
+from .model import Article, Corpus, DateSource, Mentions, Problem, TimelineEntry
 from .text import Spans, printable, sentence_spans, shorten
 
 TITLE_LIMIT = 90
@@ -118,7 +118,7 @@ def _assemble(analysed: Iterable[Analysed], problems: list[Problem] | None) -> C
     articles.sort(key=_newest_first)
     corpus_entities, mentions = entities.resolve({a.id: candidates[a.id] for a in articles})
     for article in articles:
-        article.mentions = mentions.get(article.id, [])
+        article.mentions = mentions.get(article.id, Mentions())
     timeline = sorted(
         (
             TimelineEntry(article.id, event)

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import gazetteer as gz
-from .model import Entity, EntityType, Mention
+from .model import Entity, EntityType, Mentions
 from .text import Spans, slug
 
 _WORD_REST = r"[\w'’&.\-]*"
@@ -532,7 +532,7 @@ def _accepted(candidates: Iterable[Candidate], known: set[str]) -> list[Candidat
 
 def resolve(
     articles: Mapping[str, Sequence[Candidate]],
-) -> tuple[dict[str, Entity], dict[str, list[Mention]]]:
+) -> tuple[dict[str, Entity], dict[str, Mentions]]:
     """Decide the corpus's entities from every article's candidates, merging aliases."""
     known = {
         c.key for candidates in articles.values() for c in candidates if not c.initial or c.backed()
@@ -727,7 +727,7 @@ _named_as = operator.attrgetter("key", "name", "acronym")
 
 def _build(
     assigned: Mapping[str, tuple[list[Candidate], list[str]]], scores: Mapping[str, Scores]
-) -> tuple[dict[str, Entity], dict[str, list[Mention]]]:
+) -> tuple[dict[str, Entity], dict[str, Mentions]]:
     """The entities of the groups, and each article's mentions of them; `assigned` gives
     each article's candidates and the group of each."""
     # How often each group names a name each way (counted in C: this runs for every mention).
@@ -765,10 +765,7 @@ def _build(
             entity_id, name, kind, aliases, tuple(in_articles[group]), sum(surfaces[group].values())
         )
     mentions = {
-        article_id: [
-            Mention(c.paragraph, c.start, c.end, ids[group])
-            for c, group in zip(candidates, groups_of, strict=True)
-        ]
+        article_id: Mentions(candidates, [ids[group] for group in groups_of])
         for article_id, (candidates, groups_of) in assigned.items()
     }
     return entities, mentions

@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress
 from operator import attrgetter
-from typing import Literal, TypeVar, overload
+from typing import Literal, Protocol, TypeVar, overload
 
 EntityType = Literal["person", "org", "place", "other"]
 Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade"]
@@ -52,7 +52,34 @@ class Mention:
     """Corpus-wide entity id."""
 
 
-_entity_of = attrgetter("entity")
+class Place(Protocol):
+    """Where a name is: its paragraph, and where it starts and ends in it."""
+
+    @property
+    def paragraph(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Mentions:
+    """An article's mentions, each made as it is read: the places of the names and the
+    entity each names, as entity resolution finds them. Most articles of a large corpus are
+    never shown, and making every mention cost a quarter of the corpus-wide work and a
+    hundred bytes a mention (at 100,000 articles, 4.9 million of them)."""
+
+    places: Sequence[Place] = ()
+    entities: Sequence[str] = ()
+    """The entity id of each place's name."""
+
+    def __iter__(self) -> Iterator[Mention]:
+        for place, entity in zip(self.places, self.entities, strict=True):
+            yield Mention(place.paragraph, place.start, place.end, entity)
+
+    def __len__(self) -> int:
+        return len(self.entities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +114,11 @@ class Article:
     record: int | None = None
     """Its number in a JSON or JSON Lines export, from 1; None for a file of its own."""
     events: list[Event] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: Mentions = Mentions()
 
     def entity_counts(self) -> dict[str, int]:
         """How often each entity id is mentioned, in order of first mention."""
-        return Counter(map(_entity_of, self.mentions))  # counted in C, in order
+        return Counter(self.mentions.entities)  # counted in C, in order
 
 
 @dataclass(slots=True)
