@@ -2,7 +2,7 @@
 
 Two things need code: the bundled corpus, kept at the repository root, goes inside the
 package; and the analysis that each article goes through is compiled to C by mypyc (part
-of mypy), which makes it about a third faster than the same code run by the interpreter.
+of mypy), which takes about a quarter off the time the interpreter takes to run it.
 The compiled modules are the same source, type-checked; where there is no C compiler, the
 wheel holds them as Python, which works the same, only slower. An editable install always
 runs the sources as they are, so that an edit takes effect at once.

@@ -10,6 +10,7 @@ from tui_reader.corpus import entities
 def analysis_build() -> str:
     """How the interpreter running the benchmark runs the analysis: compiled, as a wheel
     installs it, or as Python, as an editable install (or a build without a C compiler)
-    does, about a third slower. Measure with the interpreter of a wheel's install."""
+    does, an article taking about a third longer. Measure with the interpreter of a wheel's
+    install."""
     how = "as Python" if entities.__file__.endswith(".py") else "compiled"
     return f"analysis {how} ({sys.executable})"
