@@ -67,8 +67,8 @@ class Place(Protocol):
 class Mentions:
     """An article's mentions, each made as it is read: the places of the names and the
     entity each names, as entity resolution finds them. Most articles of a large corpus are
-    never shown, and making every mention cost a quarter of the corpus-wide work and a
-    hundred bytes a mention (at 100,000 articles, 4.9 million of them)."""
+    never shown, and making every mention cost a quarter of the corpus-wide work and 21 MB
+    of memory at 10,000 articles (half a million mentions)."""
 
     places: Sequence[Place] = ()
     entities: Sequence[str] = ()
@@ -77,9 +77,6 @@ class Mentions:
     def __iter__(self) -> Iterator[Mention]:
         for place, entity in zip(self.places, self.entities, strict=True):
             yield Mention(place.paragraph, place.start, place.end, entity)
-
-    def __len__(self) -> int:
-        return len(self.entities)
 
 
 @dataclass(frozen=True, slots=True)
