@@ -177,6 +177,22 @@ async def test_read_marks_and_bookmarks_show_in_the_list_and_are_kept(tmp_path: 
         assert rows[3].startswith("   ")
 
 
+async def test_a_save_due_as_the_reader_closes_does_nothing(tmp_path: Path) -> None:
+    """The save that follows a key comes two seconds later, on a timer; if the reader closes
+    first (not by `q`, which saves at once), the timer can still fire, with the screens
+    gone: it must do nothing, where it raised an IndexError in a test run once. Calling it
+    after the reader closed does the same."""
+    state_path = tmp_path / "state.json"
+    async with seeds_reader(state_path) as (pilot, _):
+        app = pilot.app
+        await pilot.press("j")
+    assert isinstance(app, ReaderApp)
+    assert not app.screen_stack
+    saved = state_path.read_bytes()  # closing saved
+    app._settled()
+    assert state_path.read_bytes() == saved
+
+
 async def test_the_theme_chosen_is_kept(tmp_path: Path) -> None:
     """--theme picks a theme and it is remembered; one chosen later (as from the command
     palette) replaces it, and opens next time."""

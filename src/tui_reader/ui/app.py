@@ -188,6 +188,8 @@ class ReaderApp(App[int]):
             self._settle_later()
 
     def _settled(self) -> None:
+        if not self.screen_stack:  # it fired as the reader closed, which saved already
+            return
         screen = self._main()
         if screen.article_id is not None:  # shown this long, it counts as read
             screen.mark_read(screen.article_id)
@@ -235,7 +237,8 @@ class ReaderApp(App[int]):
             self.call_from_thread(self._use_index, index, True)
 
     def _use_index(self, index: SearchIndex, complete: bool) -> None:
-        self._main().use_index(index, complete)
+        if self.screen_stack:  # not if it comes as the reader closes
+            self._main().use_index(index, complete)
 
     def _main(self) -> MainScreen:
         screen = self.screen_stack[0]  # under the command palette, if that is open
