@@ -20,6 +20,7 @@ from tui_reader.corpus.pipeline import Loading
 from tui_reader.state import VERSION, State, corpus_key, read_json, write_atomically
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.widgets.bars import PositionBar
 from tui_reader.ui.widgets.lists import ArticleList
 from tui_reader.ui.widgets.reader import ReadingView
 
@@ -106,7 +107,8 @@ def test_a_kill_while_writing_leaves_the_old_or_the_new_version(tmp_path: Path) 
 
 
 async def test_the_reader_reopens_the_article_it_was_on(tmp_path: Path) -> None:
-    """Move to the third article and quit; the next start on the same corpus opens it."""
+    """Move to the third article and quit; the next start on the same corpus opens it, and
+    the status line gives its place in the list ("3 / 4")."""
     state_path = tmp_path / "state.json"
     async with seeds_reader(state_path) as (pilot, screen):
         await pilot.press("j", "j")
@@ -115,6 +117,7 @@ async def test_the_reader_reopens_the_article_it_was_on(tmp_path: Path) -> None:
     async with seeds_reader(state_path) as (pilot, screen):
         assert screen.article_id == chosen
         assert screen.query_one(ArticleList).cursor == 2
+        assert str(screen.query_one(PositionBar).render()) == "3 / 4"
 
 
 async def test_an_article_reached_by_a_search_is_remembered_too(tmp_path: Path) -> None:

@@ -298,8 +298,9 @@ class MainScreen(Screen[None]):
     def go_to(self, article_id: str) -> None:
         """Show this article, with the list's cursor on it, if the filters let it through."""
         if article_id != self.article_id and self._shows(article_id):
-            self.article_id = article_id
+            # The cursor first: showing the article puts the cursor's place in the status line.
             self.query_one(ArticleList).show(self._visible, article_id)
+            self.article_id = article_id
 
     def watch_entity_filter(self, entity: str | None) -> None:
         self._forget_filter("entity")
