@@ -139,3 +139,13 @@ def test_nationalities_and_plural_common_nouns_are_no_entities() -> None:
         "Animals spoke. Officials said nothing."
     )
     assert not {"People", "Ecuadorian", "Officials"} & set(found)
+
+
+def test_a_title_after_vice_keeps_the_article_and_the_name_after_it() -> None:
+    """ "Vice President" before a name once emptied the run of words being read and raised
+    IndexError, which lost the article: it loads, and the name after the title is a person."""
+    text = "Then Vice President Dick Cheney spoke. Vice president Joe Biden listened."
+    corpus = build([Source("a", "a.txt", text)])
+    assert not corpus.problems
+    people = {e.name for e in corpus.entities.values() if e.type == "person"}
+    assert {"Dick Cheney", "Joe Biden"} <= people

@@ -229,7 +229,8 @@ def _extract_paragraph(para: _Paragraph, spans: Sequence[tuple[int, int]]) -> No
             else:
                 joined = _link(paragraph, gap, previous, run)
         if token.lower in gz.TITLES and run and run[-1].text == "Vice":
-            run.pop()  # "Vice President"
+            run.pop()  # "Vice President": the title joins nothing that is left of the run
+            joined = False
         # A title after "of" names a thing: "the Department of Justice".
         if token.name or (joined and run[-1].lower == "of" and token.lower in gz.TITLES):
             if not joined:
