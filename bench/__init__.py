@@ -12,5 +12,5 @@ def analysis_build() -> str:
     installs it, or as Python, as an editable install (or a build without a C compiler)
     does, an article taking about a third longer. Measure with the interpreter of a wheel's
     install."""
-    how = "as Python" if entities.__file__.endswith(".py") else "compiled"
+    how = "as Python" if (entities.__file__ or "").endswith(".py") else "compiled"
     return f"analysis {how} ({sys.executable})"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tui_reader.corpus import analysis, loading
-from tui_reader.corpus.analysis import open_corpus
+from tui_reader.corpus.analysis import build, open_corpus
 from tui_reader.corpus.cache import Cache
 from tui_reader.corpus.loading import FileRef, Source, load
 from tui_reader.corpus.model import Problem
@@ -218,3 +218,25 @@ def test_emoji_joiners_and_variation_selectors_are_left_out(tmp_path: Path) -> N
 def test_links_are_found_in_text_without_their_closing_punctuation() -> None:
     text = "See https://a.example/x?y=1. Also (http://b.example/z), javascript:x and https://a.example/x?y=1!"
     assert links_in([text]) == ["https://a.example/x?y=1", "http://b.example/z"]
+
+
+# Runs of one piece of text that made a pattern backtrack from each of its characters (a
+# mangled data URI is a run of letters), or made each date keep a copy of its paragraph.
+PATHOLOGICAL_RUNS = (
+    "A", "Aa", "A ", " ", ".", "1", "A.", "A-", "Aa-Bb'Cc ", "U.S. ", "A | ", "Mr. ",
+    "Smith said, ", "(A) ", "&amp", "\\u0041", "1 April 2022 ",
+)  # fmt: skip
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("piece", PATHOLOGICAL_RUNS)
+def test_a_long_run_of_one_piece_of_text_is_analysed_in_time(piece: str) -> None:
+    """200 KB of one piece of text repeated, on one line: analysed in well under the limit
+    (a pattern that backtracks over the run took over a minute here), and no event keeps
+    more than a few hundred characters of its sentence. `bench/regex_audit.py` checks each
+    pattern on its own."""
+    text = "Title\n\n" + piece * (200_000 // len(piece))
+    corpus = build([Source("a", "a.txt", text)])
+    assert not corpus.problems
+    (article,) = corpus.articles
+    assert all(len(event.text) <= 402 for event in article.events)

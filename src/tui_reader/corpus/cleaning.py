@@ -153,12 +153,14 @@ _AGENCIES = re.compile(
 # In a page flattened to one long line, credits and prompts sit between sentences.
 _BLOB = 1500
 """A paragraph this long is a flattened page, cleaned sentence by sentence too."""
+# Its words and spaces are bounded: a long run of letters or spaces in a flattened page (a
+# data URI) would otherwise be tried again from each of its characters.
 _INLINE_CREDIT = re.compile(
-    r"\s*(?:(?:Photo(?:graph)?|Image|Credit)s?:\s*)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:\|\s*[A-Z]\w*\s+)?"
-    r"\|\s*Getty Images\b"
-    r"|\s*(?:Photo(?:graph)?|Image|Credit)s?:\s*[A-Z][\w'’. -]{1,40}/\s*"
+    r"\b(?:(?:Photo(?:graph)?|Image|Credit)s?:\s{0,3})?(?:[A-Z][\w'’.-]{0,30}\s{1,3}){1,3}"
+    r"(?:\|\s{0,3}[A-Z]\w{0,30}\s{1,3})?\|\s{0,3}Getty Images\b"
+    r"|\b(?:Photo(?:graph)?|Image|Credit)s?:\s{0,3}[A-Z][\w'’. -]{1,40}/\s{0,3}"
     r"(?:AP|AFP|Reuters|Getty Images|Bloomberg|EPA|Shutterstock|Alamy|Pool)\b"
-    r"|\s*\bAdvertisement\b(?=\s+[A-Z\"“]|\s*$)"
+    r"|\bAdvertisement\b(?=\s{1,3}[A-Z\"“]|\s*$)"
 )
 _CREDIT_PREFIX = re.compile(
     r"^(?:Photo(?:graph)?s?|Images?|Pictures?|Credit)\s*(?:by\b|:)\s*", re.I
@@ -198,7 +200,7 @@ _BYLINE = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.]*)?(?:\s*\([\w .]{1,20}\))?\s*(?:--|—|–)$"
 )
-_BREADCRUMB_SEPARATORS = re.compile(r"\s+(?:>|›|»|/|\|)\s+")
+_BREADCRUMB_SEPARATORS = re.compile(r"(?<!\s)\s+(?:>|›|»|/|\|)\s+")
 _IMAGE_FILE = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp)$", re.I)  # "google.JPG" alone
 # Pager links are often glued to the linked title: "Previous articleApple is launching…".
 _PAGER = re.compile(r"^(?:Previous|Next) (?:article|post|story)", re.I)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from .model import Event, Precision
-from .text import Spans, occurrences, sentence_spans
+from .text import Spans, around, occurrences, sentence_spans
 
 MONTHS = {
     name: number
@@ -156,6 +156,8 @@ _TRIGGER_WORDS = (
     *(name for name in _FULL_MONTHS if name != "may"),
 )
 _WORD = re.compile(r"\b\w+")
+SENTENCE_LIMIT = 400
+"""An event keeps at most this much of its sentence, around its expression."""
 _LEAD = 32
 _TAIL = 48
 
@@ -401,6 +403,8 @@ def _date_number(text: str, start: int, end: int) -> bool:
         return False
     if text[end : end + 1] in (",", ".") and text[end + 1 : end + 2].isdigit():
         return False
+    if end - start > 4:  # no year is longer, and a long run is no number to convert
+        return False
     number = int(text[start:end])
     return number <= 31 or 1600 <= number <= 2099 or text[end : end + 1] == "s"
 
@@ -522,7 +526,7 @@ def resolve_found(found: Iterable[Found], anchor: dt.date | None) -> list[Event]
                 date=resolved.date if resolved else None,
                 precision=resolved.precision if resolved else None,
                 expression=item.match.group(),
-                text=item.match.string[start:end],
+                text=around(item.match.string, start, end, item.match.start(), SENTENCE_LIMIT),
                 paragraph=item.paragraph,
                 offset=item.match.start(),
             )
@@ -545,7 +549,7 @@ def latest_found(found: Iterable[Found]) -> dt.date | None:
     return dt.date.fromisoformat(max(days)) if days else None
 
 
-_NUMERIC_DATE = re.compile(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_NUMERIC_DATE = re.compile(r"(?<!\s)\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -29,13 +29,13 @@ _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")  # the "W." of "George W. Bush" keeps its dot
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$|^(?:[A-Z]\.){2,}$")
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
-_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9.&-]{1,9})\)")
+_DEFINITION = re.compile(r"(?<!\s)\s*\(([A-Z][A-Za-z0-9.&-]{1,9})\)")
 # "Name, a spokesman for Amazon, said": the role ends the phrase, at a comma or a preposition.
 _APPOSITIVE = re.compile(
     r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?([\w-]+)\b"
     r"(?=[,.;:)]|\s+(?:of|for|at|with|in|from|on|to|who|and|since)\b)"
 )
-_SAYS_AFTER = re.compile(r"[,\"”’]*\s+(\w+)\b")
+_SAYS_AFTER = re.compile(r"[,\"”’]{0,3}\s{1,3}(\w+)\b")
 # A name whose last word ends so is a thing, not a person: surnames rarely end in "-tion".
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ence", "ance", "ism", "ship", "ture")
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "across", "outside", "throughout", "to"})

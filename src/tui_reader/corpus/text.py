@@ -48,10 +48,12 @@ _ABBREVIATIONS = frozenset(
     "jul aug sep sept oct nov dec ala ariz ark calif colo conn del fla ga ill ind kan ky la "
     "md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo".split()
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 _MARKS = ".!?…"
 _WORD_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
-_NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
+# A run of spaces is only entered at its start, so that no pattern here retries it from
+# every space along it: on a long run that would take time in its square.
+_NEXT_START = re.compile(r"(?<!\s)\s+([\"'“‘(\[]*)(\S)")
 
 
 Spans = tuple[tuple[int, int], ...]
@@ -141,9 +143,12 @@ _FUNCTION_STARTS = frozenset(
 )
 
 
+_NEXT_WORD = re.compile(r"(?<!\s)\s+[\"'“‘(]*([A-Za-z]+)")
+
+
 def _looks_like_start(paragraph: str, position: int) -> bool:
     """After "U.S." a sentence only starts with a word that usually starts one."""
-    word = re.match(r"\s+[\"'“‘(]*([A-Za-z]+)", paragraph[position:])
+    word = _NEXT_WORD.match(paragraph, position)
     return bool(word and word.group(1) in _FUNCTION_STARTS)
 
 
@@ -172,6 +177,21 @@ def shorten(text: str, limit: int) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:—–-") + "…"
+
+
+def around(text: str, start: int, end: int, at: int, limit: int) -> str:
+    """`text[start:end]`, or, when that is longer than `limit`, the part of it around `at`
+    that fits, cut at word boundaries and marked where cut: a paragraph with no sentence
+    end in it can be a whole page long, and each of its dates would keep a copy of it."""
+    if end - start <= limit:
+        return text[start:end]
+    low = max(start, min(at - limit // 3, end - limit))
+    high = min(end, low + limit)
+    if low > start and (space := text.find(" ", low, low + limit // 4)) >= 0:
+        low = space + 1
+    if high < end and (space := text.rfind(" ", high - limit // 4, high)) > low:
+        high = space
+    return ("…" if low > start else "") + text[low:high] + ("…" if high < end else "")
 
 
 _URL = re.compile(r"https?://[^\s<>\"'()\[\]{}]+", re.IGNORECASE)
