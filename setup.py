@@ -21,8 +21,13 @@ from setuptools.errors import CCompilerError, ExecError, PlatformError
 
 COMPILED = [
     f"src/tui_reader/corpus/{name}.py"
-    for name in ("text", "cleaning", "dates", "entities", "gazetteer", "formats", "packing")
-]
+    for name in (
+        "text", "cleaning", "gazetteer", "formats", "packing",
+        "dates/__init__", "dates/words", "dates/finding", "dates/resolving",
+        "entities/__init__", "entities/candidate", "entities/spans", "entities/kinds",
+        "entities/aliases",
+    )
+]  # fmt: skip
 """The modules an article's analysis spends its time in (and the packing of its result)."""
 
 

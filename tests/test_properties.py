@@ -17,6 +17,7 @@ from tui_reader.corpus import dates, search
 from tui_reader.corpus import text as text_module
 from tui_reader.corpus.analysis import build
 from tui_reader.corpus.cleaning import clean, normalise
+from tui_reader.corpus.dates import finding
 from tui_reader.corpus.loading import Source, load
 from tui_reader.corpus.model import Without
 from tui_reader.corpus.text import sentence_spans
@@ -66,7 +67,7 @@ DATE_WORDS = [
     "'90s", "1990s", "5", "31", "32", "2099", "2100", "1599",
 ]  # fmt: skip
 # Every expression at once: what the scanners for each first word must find between them.
-FULL_SCAN = dates._scanner(kind for kind, _, _ in dates._PATTERNS)
+FULL_SCAN = finding._scanner(kind for kind, _, _ in finding._PATTERNS)
 date_text = st.lists(
     st.tuples(st.sampled_from(DATE_WORDS), st.sampled_from([" ", " ", ", ", ". ", "-", "/", ""])),
     max_size=25,

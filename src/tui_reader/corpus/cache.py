@@ -29,9 +29,13 @@ CREATE TABLE IF NOT EXISTS files (
 
 
 def pipeline_version() -> str:
-    """A hash of the analysis code and the packing format: any change to them changes it."""
+    """A hash of the analysis code and the packing format: any change to them changes it.
+    Every module under the package counts, those of its subpackages too, each by its path
+    as well as its bytes (a module moved is a change)."""
     digest = hashlib.sha256(f"tui-reader cache {packing.FORMAT}".encode())
-    for module in sorted(Path(__file__).parent.glob("*.py")):
+    package = Path(__file__).parent
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.relative_to(package).as_posix().encode())
         digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 

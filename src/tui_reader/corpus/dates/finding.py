@@ -1,0 +1,227 @@
+"""Find date expressions in a body's sentences: one pattern per form, tried only where a
+trigger (a digit, a month, a word such as "week" or "ago") leads up to it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ..text import Spans, occurrences
+from .words import (
+    DAY,
+    MONTH_ANY,
+    MONTH_FULL,
+    MONTHS,
+    NUMBERS,
+    SEASONS,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+)
+
+# The first words an expression can start with, lowercased; `_NUMBER` stands for any word
+# that starts with a digit.
+_NUMBER = "0"
+_FULL_MONTHS = [name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july")]
+_RELATIONS = ("last", "this", "next", "past", "coming")
+_PARTS = ("end", "beginning", "start", "middle")
+_MONTH_PREPOSITIONS = (
+    "in", "since", "by", "until", "during", "through", "from", "before", "after", "early", "late",
+    "mid",
+)  # fmt: skip
+_YEAR_PREPOSITIONS = (
+    "in", "since", "by", "during", "until", "through", "into", "from", "before", "after", "early",
+    "late", "for", "throughout", "between", "around", "mid",
+)  # fmt: skip
+# Each expression: its kind, the first words it can start with, and its pattern.
+_PATTERNS = [
+    ("md", ("on", *WEEKDAYS, *MONTHS), rf"(?:(?:[Oo]n\s+)?{WEEKDAY},?\s+)?(?P<md_m>{MONTH_ANY})(?:\s+|/)(?P<md_d>{DAY})\b(?:,?\s+(?P<md_y>{YEAR})\b)?"),
+    ("dm", ("on", *WEEKDAYS, _NUMBER), rf"(?:(?:[Oo]n\s+)?{WEEKDAY},?\s+)?(?P<dm_d>{DAY})(?:\s+(?:of\s+)?|/)(?P<dm_m>{MONTH_ANY})(?!\w)(?:(?:,?\s+|/)(?P<dm_y>{YEAR})\b)?"),
+    ("iso", (_NUMBER,), rf"(?P<iso_v>\b{YEAR}-\d{2}-\d{2})\b"),
+    ("my", ("early", "late", "mid", *MONTHS), rf"(?:(?P<my_mod>early\s+|late\s+|mid-|mid\s+))?(?P<my_m>{MONTH_ANY})(?!\w),?\s+(?:of\s+)?(?P<my_y>{YEAR})\b"),
+    ("mrel", (*_FULL_MONTHS,), rf"(?P<mrel_m>{MONTH_FULL})\s+(?P<mrel_r>last|this|next)\s+year\b"),
+    ("relm", (*_RELATIONS,), rf"\b(?P<relm_r>last|this|next|past|coming)\s+(?P<relm_m>{MONTH_FULL})\b(?!\s+\d)"),
+    ("inm", (*_MONTH_PREPOSITIONS,), rf"\b(?P<inm_p>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hrough|[Ff]rom|[Bb]efore|[Aa]fter|early|late|mid-?)\s+(?P<inm_m>{MONTH_FULL})\b(?!\s+(?:last|this|next)\s+year|,?\s+(?:of\s+)?\d)"),
+    ("season", (*_RELATIONS, "early", "late", "in", "the"), rf"\b(?:(?P<se_r>last|this|next|past|coming|early|late)\s+|(?:in\s+)?the\s+)(?P<se_s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<se_y>{YEAR})\b)?"),
+    ("seasony", (*SEASONS,), rf"\b(?P<sy_s>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<sy_y>{YEAR})\b"),
+    ("quarter", ("first", "second", "third", "fourth", _NUMBER), rf"\b(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?:\s+(?:of\s+)?(?P<q_y>{YEAR})\b)?"),
+    ("qn", ("q1", "q2", "q3", "q4"), rf"\bQ(?P<qn_n>[1-4])\b(?:\s+(?P<qn_y>{YEAR})\b)?"),
+    ("decade", ("the", _NUMBER), r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"),
+    ("decade2", ("the",), r"\bthe\s+['’](?P<dec2>\d0)s\b"),
+    ("endy", ("the", *_PARTS), rf"\b(?:the\s+)?(?P<ey_e>end|beginning|start|middle)\s+of\s+(?P<ey_y>{YEAR})\b"),
+    ("year", (*_YEAR_PREPOSITIONS,), rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]hrough|[Ii]nto|[Ff]rom|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ff]or|[Tt]hroughout|[Bb]etween|[Aa]round)\s+|\b[Mm]id-)(?P<year_v>{YEAR})\b(?![,.]?\d|-\d)"),
+    ("ago", (_NUMBER, *NUMBERS), r"\b(?P<ago_n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<ago_u>day|week|fortnight|month|year|decade|centur)(?:s|ies|y)?\s+ago\b"),
+    ("within", ("earlier", "later"), r"\b(?P<wi_r>earlier|later)\s+this\s+(?P<wi_u>week|month|year)\b"),
+    ("end", ("the", *_PARTS), r"\b(?:the\s+)?(?P<end_e>end|beginning|start|middle)\s+of\s+(?P<end_r>the|this|last|next)\s+(?P<end_u>year|month)\b"),
+    ("rel", (*_RELATIONS,), r"\b(?P<rel_r>last|this|next|past|coming)\s+(?P<rel_u>week|weekend|month|year)\b"),
+    ("day", ("yesterday", "today", "tomorrow", "tonight"), r"\b(?P<day_v>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"),
+    ("wdnw", ("on", *WEEKDAYS), rf"(?:[Oo]n\s+)?(?P<wdnw_w>{WEEKDAY})\s+(?P<wdnw_r>last|this|next)\s+week\b"),
+    ("wdd", ("on", *WEEKDAYS), rf"(?:[Oo]n\s+)?(?P<wdd_w>{WEEKDAY}),?\s+(?:the\s+)?(?P<wdd_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"),
+    ("wd", ("on", "last", "next", "this", *WEEKDAYS), rf"\b(?:(?P<wd_r>on|last|next|this|[Oo]n|[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd_d>{WEEKDAY})(?:['’]s)?\b(?!s\b)"),
+]  # fmt: skip
+
+
+def _scanner(kinds: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for the expressions of these kinds, tried in the order of `_PATTERNS`.
+
+    Every expression starts at a word boundary; anchoring there spares the alternation from
+    being tried at every character.
+    """
+    wanted = set(kinds)
+    alternatives = [f"(?P<{kind}>{pattern})" for kind, _, pattern in _PATTERNS if kind in wanted]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")")
+
+
+# The scanner for each first word tries only the expressions that can start with it.
+_SCANNERS = {
+    word: _scanner(kind for kind, starts, _ in _PATTERNS if word in starts)
+    for word in {word for _, starts, _ in _PATTERNS for word in starts}
+}
+# Every expression holds a run of digits, a month's abbreviation or one of the trigger words,
+# with at most `_LEAD` characters before the first ("the beginning of the year") and at most
+# `_TAIL` after it. Finding them is much cheaper than trying the scanner everywhere, so the
+# scanner is only tried at the word starts that lead up to them.
+_ABBREVIATED = sorted({name[:3].title() for name in MONTHS})  # "Jan", "Feb", …
+# Digit runs and abbreviations in one pass: a pattern that starts with a character class is
+# searched quickly, and a lookbehind on that first character picks the rest that follows it.
+_DIGITS_OR_MONTH = re.compile(
+    "[0-9"
+    + "".join({a[0]: None for a in _ABBREVIATED})
+    + "](?:(?<=[0-9])[0-9]*|"
+    + "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATED)
+    + ")"
+)
+# Found with `occurrences`, not a pattern of them all. Seasons and lowercase months are
+# rare, but finding them costs no more than asking whether a text holds one.
+_TRIGGER_WORDS = (
+    *"day onight rtnight morrow week month year quarter ago".split(),
+    *SEASONS,
+    *(season.title() for season in SEASONS),
+    *(name for name in _FULL_MONTHS if name != "may"),
+)
+_WORD = re.compile(r"\b\w+")
+_LEAD = 32
+_TAIL = 48
+# Searched for in the lowercased sentence: a case-blind pattern is tried far more slowly.
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|going to|gonna|set to|scheduled|plans? to|planning to|"
+    r"intends? to|upcoming|next|is expected to|are expected to|must|has to|have to|"
+    r"needs? to)\b|['’]ll\b"
+)
+# Every future marker holds one of these; looking for them first spares most sentences the
+# slower pattern.
+_FUTURE_HINTS = ("will", "won", "shall", "going", "gonna", "set to", "schedul", "plan",
+                 "intend", "upcoming", "next", "expected to", "must", "has to", "have to",
+                 "need", "'ll", "’ll")  # fmt: skip
+
+
+def speaks_of_future(sentence: str) -> bool:
+    lowered = sentence.lower()
+    for hint in _FUTURE_HINTS:  # a loop, not any(): this runs for most dated sentences
+        if hint in lowered:
+            return bool(_FUTURE.search(lowered))
+    return False
+
+
+def _date_number(text: str, start: int, end: int) -> bool:
+    """Whether a run of digits can be in a date expression as the trigger that finds it: a
+    day (1 to 31), a year (1600 to 2099) or a decade ("'90s"), not a part of "2,654" or "4.3".
+    A count ("45 days ago") is found by its unit instead."""
+    if text[start - 1 : start] in (",", ".") and text[start - 2 : start - 1].isdigit():
+        return False
+    if text[end : end + 1] in (",", ".") and text[end + 1 : end + 2].isdigit():
+        return False
+    if end - start > 4:  # no year is longer, and a long run is no number to convert
+        return False
+    number = int(text[start:end])
+    return number <= 31 or 1600 <= number <= 2099 or text[end : end + 1] == "s"
+
+
+def _triggers(paragraphs: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """The spans of each paragraph's digit runs and trigger words, in order; they may overlap.
+
+    The whole body is searched at once.
+    """
+    whole = "\n".join(paragraphs)
+    found = [trigger.span() for trigger in _DIGITS_OR_MONTH.finditer(whole)]
+    found.extend(occurrences(whole, _TRIGGER_WORDS))
+    found.sort()
+    each: list[list[tuple[int, int]]] = [[] for _ in paragraphs]
+    index, offset = 0, 0
+    for start, end in found:  # no trigger holds the newline between two paragraphs
+        while start > offset + len(paragraphs[index]):
+            offset += len(paragraphs[index]) + 1
+            index += 1
+        each[index].append((start - offset, end - offset))
+    return each
+
+
+def _matches(
+    text: str, spans: Sequence[tuple[int, int]], triggers: Iterable[tuple[int, int]]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """The scanner's matches in each span of the text (a sentence), with the span's index.
+
+    They are what `finditer` would give in each span alone, found faster: the triggers are
+    found first, and the scanner is tried only at the words leading up to them.
+    """
+    position = 0
+    sentence = 0
+    for at, trigger_end in triggers:
+        while sentence < len(spans) and spans[sentence][1] <= at:
+            sentence += 1
+        if sentence == len(spans):
+            return
+        start, end = spans[sentence]
+        if at < max(position, start):  # inside the last match, or between sentences
+            continue
+        if text[at].isdigit() and not _date_number(text, at, trigger_end):
+            continue
+        stop = min(end, trigger_end + _TAIL)
+        # Every expression starts a word; the first word that starts one is the leftmost.
+        for word in _WORD.finditer(text, max(position, start, at - _LEAD), stop):
+            if word.start() > at:
+                break
+            first = word.group()
+            scanner = _SCANNERS.get(_NUMBER if first[0].isdigit() else first.lower())
+            if scanner is None:
+                continue
+            match = scanner.match(text, word.start(), stop)
+            if match:
+                position = match.end()
+                yield sentence, match
+                break
+
+
+def matches(sentence: str) -> Iterator[re.Match[str]]:
+    """The scanner's matches in one sentence, as `finditer` would give them."""
+    for _, match in _matches(sentence, ((0, len(sentence)),), _triggers((sentence,))[0]):
+        yield match
+
+
+@dataclass(slots=True)
+class Found:
+    """A date expression in a body, found but not yet resolved."""
+
+    paragraph: int
+    sentence: tuple[int, int]
+    match: re.Match[str]
+    future: bool
+    """Whether its sentence speaks of the future."""
+
+
+def find(paragraphs: Sequence[str], sentences: Sequence[Spans]) -> list[Found]:
+    """Every date expression of a body, to resolve once the publication date is known.
+
+    `sentences` holds the sentence spans of each paragraph.
+    """
+    found: list[Found] = []
+    triggers = _triggers(paragraphs)
+    for index, (paragraph, spans) in enumerate(zip(paragraphs, sentences, strict=True)):
+        futures: dict[int, bool] = {}
+        for sentence, match in _matches(paragraph, spans, triggers[index]):
+            start, end = spans[sentence]
+            if sentence not in futures:
+                futures[sentence] = speaks_of_future(paragraph[start:end])
+            found.append(Found(index, (start, end), match, futures[sentence]))
+    return found

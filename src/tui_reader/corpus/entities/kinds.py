@@ -1,0 +1,171 @@
+"""What kind of name each candidate is: the cues of its own words and of its context, and
+the type they add up to over every mention of it in the corpus."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from .. import gazetteer as gz
+from ..model import EntityType
+from .candidate import ACRONYM, WEAK, Candidate, Cue, name_key
+
+# "Name, a spokesman for Amazon, said": the role ends the phrase, at a comma or a preposition.
+_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?([\w-]+)\b"
+    r"(?=[,.;:)]|\s+(?:of|for|at|with|in|from|on|to|who|and|since)\b)"
+)
+_SAYS_AFTER = re.compile(r"[,\"”’]{0,3}\s{1,3}(\w+)\b")
+# A name whose last word ends so is a thing, not a person: surnames rarely end in "-tion".
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ence", "ance", "ism", "ship", "ture")
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "across", "outside", "throughout", "to"})
+_STATE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
+Scores = dict[str, float]
+
+
+def cues(name: str, words: tuple[str, ...], previous_word: str, after: str) -> tuple[Cue, ...]:
+    """The cues of a name, given its words lowercased, the word before it and the text
+    after it."""
+    says = _SAYS_AFTER.match(after)
+    said = bool(says and says.group(1).lower() in gz.SAYING_VERBS)
+    if after.startswith(","):  # the cheap test before the patterns that need one
+        appositive = _APPOSITIVE.match(after)
+        role = bool(appositive and appositive.group(1).lower() in gz.ROLES)
+        state = _STATE_AFTER.match(after)
+        in_state = bool(state and _is_state(state.group(1)))
+    else:
+        role = in_state = False
+    return _context_cues(name, words, previous_word, said, role, in_state)
+
+
+def _context_cues(
+    name: str, words: tuple[str, ...], previous_word: str, said: bool, role: bool, state: bool
+) -> tuple[Cue, ...]:
+    """The cues of a name in its context: the word before it, whether a saying verb follows
+    it, and whether a role ("a spokesman for") or a state (", Alabama") follows a comma.
+    The name's own cues are cached (`_name_cues`), these are not: a name in its context
+    repeats less, and a cache of them grew to tens of thousands of entries that cost more
+    to look up than the work (8% of the extraction's time, compiled)."""
+    gazetteer, given_name, acronym = _name_cues(name, words)
+    cues = list(gazetteer)
+    previous_lower = previous_word.lower()
+    if previous_lower in gz.TITLES or previous_word in gz.TITLES:
+        cues.append(("person", 4))
+    elif previous_lower in gz.ROLES:
+        cues.append(("person", 3))
+    cues.extend(given_name)
+    if role:
+        cues.append(("person", 3))
+    if said or previous_word in ("said", "says"):
+        cues.append(("person", 1))
+    if state:
+        cues.append(("place", 3))
+    if previous_word in _PLACE_PREPOSITIONS:
+        cues.append(("place", 1))
+    cues.extend(acronym)
+    if previous_word == "the" and len(words) == 1:
+        cues.append(("org", 0.5))
+    cues.append(("person", 0.5) if len(words) > 1 else ("org", 0.3))
+    return tuple(cues)
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_cues(
+    name: str, words: tuple[str, ...]
+) -> tuple[tuple[Cue, ...], tuple[Cue, ...], tuple[Cue, ...]]:
+    """The cues a name gives whatever its context: gazetteers and head words, a given name,
+    and the shape of an acronym. Names recur, so this is cached."""
+    lowered = name.lower()
+    key = name_key(name)
+    cues: list[Cue] = []
+    if (
+        lowered in gz.COUNTRIES
+        or lowered in gz.US_STATES
+        or lowered in gz.CITIES
+        or ("." in name and key.replace(" ", "") in gz.STATE_ABBREVIATIONS)
+    ):
+        cues.append(("place", 5))
+    if lowered in gz.COMPANIES or (words[0] in gz.COMPANIES and len(words) > 1):
+        cues.append(("org", 5))
+    if lowered in gz.OTHER:
+        cues.append(("other", 5))
+    if len(words) > 1 and (
+        words[-1] in gz.ORG_HEADS
+        or any(w in gz.ORG_HEADS and n in ("of", "for") for w, n in itertools.pairwise(words))
+    ):
+        cues.append(("org", 4))
+    if len(words) > 1 and (
+        words[-1] in gz.PLACE_HEADS
+        or (words[0] in gz.PLACE_HEADS and words[1] == "of")  # "Republic of Korea"
+    ):
+        cues.append(("place", 4))
+    if words[-1] in gz.OTHER_HEADS and len(words) > 1:
+        cues.append(("other", 4.5))
+    elif len(words) > 1 and words[-1].endswith(_ABSTRACT_ENDINGS):
+        cues.append(("org", 1.5))  # "Ethical Treatment", "National Conference": no surname
+    given = words[0] in gz.FIRST_NAMES and all(w.isalpha() or "-" in w for w in words)
+    acronym: tuple[Cue, ...] = (("org", 1),) if ACRONYM.match(name) else ()
+    # A given name alone ("Jim") is a weaker sign than one followed by a surname.
+    given_cue: tuple[Cue, ...] = (("person", 3 if len(words) > 1 else 1),) if given else ()
+    return tuple(cues), given_cue, acronym
+
+
+def _is_state(text: str) -> bool:
+    return text.lower() in gz.US_STATES or name_key(text).replace(" ", "") in gz.STATE_ABBREVIATIONS
+
+
+_NOT_NAMES = gz.DEMONYMS | gz.NEVER | gz.COMMON_NOUNS
+
+
+def _accepted(candidates: Iterable[Candidate], known: set[str]) -> list[Candidate]:
+    """The candidates that are names. `known` holds the key of every candidate that is not
+    at the start of a sentence or that a cue backs, so a key in it is accepted at once."""
+    accepted = []
+    for candidate in candidates:
+        key = candidate.key
+        if len(key) < 2 or key in _NOT_NAMES:
+            continue  # a lone letter ("C" of "2 C") or a common noun ("Workers") is no name
+        if key in known:
+            accepted.append(candidate)
+            continue
+        rest = candidate.without_first_word()
+        if rest and (len(rest.words) > 1 or rest.key in known):
+            accepted.append(rest)
+    return accepted
+
+
+def best_type(score: Mapping[str, float]) -> EntityType:
+    order: tuple[EntityType, ...] = ("person", "org", "place", "other")
+    return max(order, key=lambda kind: (score.get(kind, 0.0), -order.index(kind)))
+
+
+def accepted_names(articles: Mapping[str, Sequence[Candidate]]) -> dict[str, list[Candidate]]:
+    """Each article's candidates that are names. A capital at the start of a sentence is
+    not evidence on its own: such a word counts only if the corpus shows it elsewhere as a
+    name, or a cue backs it."""
+    known = {
+        c.key for candidates in articles.values() for c in candidates if not c.initial or c.backed()
+    }
+    return {aid: _accepted(cands, known) for aid, cands in articles.items()}
+
+
+def scores_of(accepted: Mapping[str, Sequence[Candidate]]) -> dict[str, Scores]:
+    """How strongly the mentions of each name (by its key) say each type."""
+    # Mentions of a name repeat the same cues (one shared tuple): count them, then score.
+    mentions = Counter((c.key, c.cues) for candidates in accepted.values() for c in candidates)
+    scores: dict[str, Scores] = defaultdict(lambda: defaultdict(float))
+    weak: set[tuple[str, str, float]] = set()
+    for (name, cues_of_name), count in mentions.items():
+        for kind, weight in cues_of_name:
+            # A weak cue counts once for a name; strong ones add up over its mentions.
+            if weight < WEAK:
+                if (name, kind, weight) in weak:
+                    continue
+                weak.add((name, kind, weight))
+                scores[name][kind] += weight
+            else:
+                scores[name][kind] += weight * count
+    return scores
