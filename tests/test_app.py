@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pytest
 from textual import constants, events
+from textual.widgets import OptionList
 
 from tui_reader.corpus.analysis import open_corpus
-from tui_reader.corpus.model import Corpus
+from tui_reader.corpus.loading import bundled_seeds
+from tui_reader.corpus.model import Corpus, Problem, StageProblem
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.choose import ChooseScreen
 from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.screens.problems import ProblemsScreen
+from tui_reader.ui.widgets.bars import StatusBar
 from tui_reader.ui.widgets.lists import ArticleList, EntitySidebar, TimelineList
 from tui_reader.ui.widgets.reader import ReadingView
 
@@ -161,16 +165,29 @@ async def test_an_event_opens_at_its_sentence_at_80x24_too(seeds: Corpus) -> Non
         assert reader.scroll_offset.y > 10
 
 
-async def test_problems_are_reported_in_a_notice(seeds: Corpus) -> None:
-    from tui_reader.corpus.model import Problem
-
-    corpus = Corpus(seeds.articles, seeds.entities, seeds.timeline, [Problem("x/[bold]y", "gone")])
+async def test_problems_are_counted_in_the_status_line_and_listed_by_a_key() -> None:
+    """The status line counts the files and articles with problems; "!" lists them, shown
+    as written (a path that looks like markup is not markup), and Enter on an article's
+    problem opens that article."""
+    fresh = open_corpus([bundled_seeds()])  # its articles are changed here
+    fresh.article(SEED_IDS["000"]).problems.append(
+        StageProblem("dates", "error", "IndexError: a bug")
+    )
+    corpus = Corpus(fresh.articles, fresh.entities, fresh.timeline, [Problem("x/[bold]y", "gone")])
     app = ReaderApp(corpus)
     async with app.run_test(size=WIDE) as pilot:
+        status = str(app.query_one(StatusBar).render())
+        assert "2 problems (!)" in status
+        await pilot.press("exclamation_mark")
         await pilot.pause()
-        notices = list(app._notifications)
-        assert notices
-        assert "x/[bold]y: gone" in notices[0].message
+        assert isinstance(app.screen, ProblemsScreen)
+        options = app.screen.query_one(OptionList)
+        lines = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        assert lines[0].endswith(f"({SEED_IDS['000']}): dates: IndexError: a bug")
+        assert lines[1] == "x/[bold]y: gone"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main_screen(app).article_id == SEED_IDS["000"]
 
 
 async def test_reading_view_scrolls_by_line_page_and_to_the_ends(seeds: Corpus) -> None:

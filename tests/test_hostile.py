@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.corpus import analysis, loading
+from tui_reader.corpus import loading
 from tui_reader.corpus.analysis import build, open_corpus
 from tui_reader.corpus.cache import Cache
-from tui_reader.corpus.loading import FileRef, Source, load
+from tui_reader.corpus.loading import Source, load
 from tui_reader.corpus.model import Problem
 from tui_reader.corpus.pipeline import Loading
 from tui_reader.corpus.text import links_in, printable, safe_url
@@ -140,30 +140,6 @@ def test_a_text_file_cut_inside_a_character_keeps_its_encoding(tmp_path: Path) -
     (tmp_path / "a.txt").write_text("Title\n\n" + text, encoding="utf-8")
     sources, _ = load([tmp_path])
     assert set(sources[0].text[7:100]) == {"é"}
-
-
-def test_an_error_in_one_articles_analysis_skips_only_that_article(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A bug met by one article costs that article, named in a problem; the others load."""
-    for name in ("a", "boom", "c"):
-        (tmp_path / f"{name}.txt").write_text(BODY)
-    real = analysis.analyse
-
-    def failing(source: Source) -> analysis.Analysed:
-        if source.id == "boom":
-            raise IndexError("a bug")
-        return real(source)
-
-    monkeypatch.setattr(analysis, "analyse", failing)
-    corpus = open_corpus([tmp_path])
-    assert sorted(a.id for a in corpus.articles) == ["a", "c"]
-    assert [str(p) for p in corpus.problems] == [
-        f"{tmp_path / 'boom.txt'}: could not be analysed (IndexError): skipped"
-    ]
-    found, problems = analysis.analyse_file(FileRef(tmp_path / "boom.txt", "boom"))
-    assert found == []
-    assert "IndexError" in problems[0].reason
 
 
 def test_only_http_urls_are_sent_and_their_controls_are_percent_encoded() -> None:

@@ -68,9 +68,16 @@ def _loading(args: argparse.Namespace, workers: int) -> Loading:
 
 
 def _report(corpus: Corpus) -> Corpus | None:
-    """Report each problem on one line; None if nothing loaded."""
+    """Report each problem on one line, the files' and the articles'; None if nothing
+    loaded."""
     for problem in corpus.problems:
         print(f"tui-reader: {printable(str(problem))}", file=sys.stderr)
+    for article in corpus.troubled():
+        where = f"{article.source}#{article.record}" if article.record else article.source
+        for stage_problem in article.problems:
+            print(
+                f"tui-reader: {printable(where)}: {printable(str(stage_problem))}", file=sys.stderr
+            )
     if not corpus.articles:
         print("tui-reader: no articles could be loaded", file=sys.stderr)
         return None

@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from . import dates, entities
-from .cleaning import clean, one_line
+from .budget import Budget, OverBudget, alarm
+from .cleaning import Cleaned, clean, one_line
 from .formats import Record
 from .loading import FileRef, Source, load, read
-from .model import Article, Corpus, DateSource, Mentions, Problem, TimelineEntry
-from .text import Spans, printable, sentence_spans, shorten
+from .model import (
+    Article,
+    Corpus,
+    DateSource,
+    Entity,
+    Event,
+    Mentions,
+    Problem,
+    Stage,
+    StageProblem,
+    TimelineEntry,
+)
+from .text import Spans, printable, sentence_spans, shorten, strip_unsafe
 
 TITLE_LIMIT = 90
+T = TypeVar("T")
 
 
-def _title(paragraphs: list[str], sentences: list[Spans], fallback: str) -> str:
+def _title(paragraphs: list[str], sentences: Sequence[Spans], fallback: str) -> str:
     """The first real sentence of the body, shortened at a word boundary."""
     for paragraph, spans in zip(paragraphs, sentences, strict=True):
         for start, end in spans:
@@ -25,29 +40,82 @@ def _title(paragraphs: list[str], sentences: list[Spans], fallback: str) -> str:
     return printable(fallback)  # a file's name: untrusted text like any other
 
 
-def analyse(source: Source) -> tuple[Article, list[entities.Candidate]]:
-    """Clean and analyse one article; entities are resolved later, across the corpus."""
+class _Stages:
+    """The stages of one article's analysis, each isolated: one that raises leaves the
+    article with what the stages before made, and one that runs out of time stops the
+    stages after it too. Each such stage is a problem of the article."""
+
+    def __init__(self, budget: Budget, problems: list[StageProblem]) -> None:
+        self.budget = budget
+        self.problems = problems
+        self.stopped = False
+        """Whether the time ran out."""
+
+    def run(self, stage: Stage, work: Callable[[], T], fallback: T, lost: str) -> T:
+        """What `work` gives, or else `fallback`; `lost` says what the fallback lacks."""
+        if self.stopped:
+            return fallback
+        try:
+            return work()
+        except OverBudget:
+            self.stopped = True
+            message = f"took over {self.budget.seconds:g} s: {lost}"
+            self.problems.append(StageProblem(stage, "timeout", message))
+        except Exception as error:  # a bug must cost one stage of one article, no more
+            self.problems.append(StageProblem.raised(stage, error))
+        return fallback
+
+
+def raw_paragraphs(text: str) -> list[str]:
+    """The paragraphs of a text as it is, blocks of lines between blank lines, with no
+    character that must not reach a terminal: what an article keeps when cleaning fails."""
+    blocks = (" ".join(block.split()) for block in strip_unsafe(text).split("\n\n"))
+    return [block for block in blocks if block]
+
+
+def analyse(source: Source, budget: Budget | None = None) -> Analysed:
+    """Clean and analyse one article; entities are resolved later, across the corpus.
+
+    Nothing it meets loses the article: a stage that fails (`_Stages`) is a problem of it,
+    and the article keeps its raw text at worst."""
+    budget = budget or Budget()
     meta = source.meta or Record("")
-    known_title = one_line(meta.title) if meta.title else None
-    cleaned = clean(source.text, title=known_title)
-    published = dates.parse_date(meta.date) if meta.date else None
-    published_from: DateSource | None = meta.origin if published else None
-    if published is None and cleaned.header_date:
-        published, published_from = cleaned.header_date, "header"
-    sentences = [sentence_spans(paragraph) for paragraph in cleaned.paragraphs]
-    found = dates.find(cleaned.paragraphs, sentences)
-    if published is None:
-        # The latest full date written in the article or its captions.
-        written = [
-            d for d in (dates.latest_found(found), dates.latest_full_date(cleaned.removed)) if d
-        ]
-        published = max(written) if written else None
-        published_from = "text" if published else None
+    stages = _Stages(budget, list(meta.problems))
+    with alarm(budget):
+        known_title = stages.run("cleaning", lambda: one_line(meta.title or ""), "", "title")
+        cleaned = stages.run(
+            "cleaning",
+            lambda: clean(source.text, title=known_title or None, check=budget.check),
+            None,
+            "its raw text is shown",
+        ) or Cleaned(paragraphs=raw_paragraphs(source.text))
+        paragraphs = cleaned.paragraphs
+        unsplit: list[Spans] = [((0, len(paragraph)),) for paragraph in paragraphs]
+        sentences = stages.run(
+            "cleaning",
+            lambda: [sentence_spans(paragraph) for paragraph in paragraphs],
+            unsplit,
+            "its paragraphs are not split into sentences",
+        )
+        undated: _Dates = (None, None, [])
+        published, published_from, events = stages.run(
+            "dates",
+            lambda: _dates(meta, cleaned, sentences, budget),
+            undated,
+            "it has no date and no events",
+        )
+        nameless: list[entities.Candidate] = []
+        candidates = stages.run(
+            "entities",
+            lambda: entities.extract(paragraphs, sentences, budget.check),
+            nameless,
+            "no names are found in it",
+        )
     article = Article(
         id=source.id,
         source=source.path,
-        title=known_title or cleaned.title or _title(cleaned.paragraphs, sentences, source.id),
-        paragraphs=cleaned.paragraphs,
+        title=known_title or cleaned.title or _title(paragraphs, sentences, source.id),
+        paragraphs=paragraphs,
         headings=frozenset(cleaned.headings),
         author=one_line(meta.author) if meta.author else cleaned.author,
         url=one_line(meta.url) if meta.url else None,
@@ -57,9 +125,30 @@ def analyse(source: Source) -> tuple[Article, list[entities.Candidate]]:
         notes=cleaned.notes,
         truncated=source.truncated,
         record=source.record,
-        events=dates.resolve_found(found, published),
+        events=events,
+        problems=stages.problems,
     )
-    return article, entities.extract(cleaned.paragraphs, sentences)
+    return article, candidates
+
+
+_Dates = tuple[dt.date | None, DateSource | None, list[Event]]
+
+
+def _dates(meta: Record, cleaned: Cleaned, sentences: list[Spans], budget: Budget) -> _Dates:
+    """The publication date, where it came from, and the events of the body."""
+    published = dates.parse_date(meta.date) if meta.date else None
+    published_from: DateSource | None = meta.origin if published else None
+    if published is None and cleaned.header_date:
+        published, published_from = cleaned.header_date, "header"
+    found = dates.find(cleaned.paragraphs, sentences, budget.check)
+    if published is None:
+        # The latest full date written in the article or its captions.
+        written = [
+            d for d in (dates.latest_found(found), dates.latest_full_date(cleaned.removed)) if d
+        ]
+        published = max(written) if written else None
+        published_from = "text" if published else None
+    return published, published_from, dates.resolve_found(found, published)
 
 
 def _newest_first(article: Article) -> tuple[bool, int, str]:
@@ -84,23 +173,28 @@ Analysed = tuple[Article, list[entities.Candidate]]
 """One article analysed, with its candidate names, before corpus-wide resolution."""
 
 
-def _analysed(source: Source, problems: list[Problem]) -> Analysed | None:
-    """One article analysed; an error in the analysis skips it, reported, and never stops
-    the others."""
+def _analysed(source: Source) -> Analysed:
+    """One article analysed. Its stages are isolated (`analyse`); should anything else
+    raise, the article is still kept, with its raw text and the problem."""
     try:
         return analyse(source)
-    except Exception as error:  # a bug must cost one article, not the corpus
-        where = f"{source.path}#{source.record}" if source.record is not None else source.path
-        problems.append(Problem(where, f"could not be analysed ({type(error).__name__}): skipped"))
-        return None
+    except Exception as error:  # a bug must cost one article's analysis, never the article
+        article = Article(
+            id=source.id,
+            source=source.path,
+            title=printable(source.id),
+            paragraphs=raw_paragraphs(source.text),
+            truncated=source.truncated,
+            record=source.record,
+            problems=[StageProblem.raised("cleaning", error)],
+        )
+        return article, []
 
 
 def build(sources: Iterable[Source], problems: list[Problem] | None = None) -> Corpus:
     """Analyse sources and resolve entities and the timeline across them."""
-    problems = list(problems or [])
     with collector_paused():
-        analysed = [done for source in sources if (done := _analysed(source, problems))]
-        return assemble(analysed, problems)
+        return assemble([_analysed(source) for source in sources], problems)
 
 
 def assemble(analysed: Iterable[Analysed], problems: list[Problem] | None = None) -> Corpus:
@@ -116,7 +210,7 @@ def _assemble(analysed: Iterable[Analysed], problems: list[Problem] | None) -> C
         articles.append(article)
         candidates[article.id] = found
     articles.sort(key=_newest_first)
-    corpus_entities, mentions = entities.resolve({a.id: candidates[a.id] for a in articles})
+    corpus_entities, mentions = _resolved(articles, candidates)
     for article in articles:
         article.mentions = mentions.get(article.id, Mentions())
     timeline = sorted(
@@ -131,12 +225,37 @@ def _assemble(analysed: Iterable[Analysed], problems: list[Problem] | None) -> C
     return Corpus(articles, corpus_entities, timeline, list(problems or []))
 
 
+def _resolved(
+    articles: list[Article], candidates: dict[str, list[entities.Candidate]]
+) -> tuple[dict[str, Entity], dict[str, Mentions]]:
+    """The corpus's entities and each article's mentions of them. Should resolving them
+    raise, the articles whose names it cannot resolve even alone are found, and resolved
+    without names, each with the problem; the others keep theirs."""
+    ordered = {article.id: candidates[article.id] for article in articles}
+    try:
+        return entities.resolve(ordered)
+    except Exception:  # a bug met by one article's names must not cost the corpus its own
+        pass
+    for article in articles:
+        try:
+            entities.resolve({article.id: ordered[article.id]})
+        except Exception as error:
+            ordered[article.id] = []
+            article.problems.append(StageProblem.raised("entities", error))
+    try:
+        return entities.resolve(ordered)
+    except Exception as error:  # only names that break it together: the corpus goes without
+        for article in articles:
+            article.problems.append(StageProblem.raised("entities", error))
+        return {}, {}
+
+
 def analyse_file(ref: FileRef) -> tuple[list[Analysed], list[Problem]]:
     """Read one file and analyse its articles; what cannot be read is a problem."""
     problems: list[Problem] = []
     with collector_paused():
         sources = read(ref, problems)
-        return [done for source in sources if (done := _analysed(source, problems))], problems
+        return [_analysed(source) for source in sources], problems
 
 
 def open_corpus(paths: Iterable[Path]) -> Corpus:

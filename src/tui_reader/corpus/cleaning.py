@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .budget import unlimited
 from .dates import parse_date
 from .text import sentence_spans, strip_unsafe
 
@@ -316,8 +317,10 @@ def _header_date(text: str, cleaned: Cleaned) -> str:
     return text[match.end() :]
 
 
-def clean(raw: str, title: str | None = None) -> Cleaned:
-    """Clean one article's raw text; `title` is the title its metadata gives, if any."""
+def clean(raw: str, title: str | None = None, check: Callable[[], None] = unlimited) -> Cleaned:
+    """Clean one article's raw text; `title` is the title its metadata gives, if any.
+    `check` is called between blocks of lines and between paragraphs, and may raise to
+    stop the work (`budget.Budget.check`)."""
     cleaned = Cleaned()
     text = _header_date(normalise(raw), cleaned)
 
@@ -328,6 +331,7 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
     top = True  # before the first paragraph of prose: where datelines, bylines and crumbs sit
     dateline = ""
     for block in _blocks(text):
+        check()
         for line in _join_lines(block):
             if is_credit(line):
                 if units and len(units) - 1 not in credit_follows and _is_caption(units[-1]):
@@ -350,6 +354,7 @@ def clean(raw: str, title: str | None = None) -> Cleaned:
     first = _first_unit(units, title, cleaned)
     body: list[str] = []
     for index, unit in enumerate(units[first:], first):
+        check()
         if "(" in unit:
             unit = _remove_asides(unit, cleaned)
         if len(unit) >= _BLOB:

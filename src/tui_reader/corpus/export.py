@@ -40,6 +40,9 @@ def _article(article: Article, corpus: Corpus) -> dict[str, Any]:
         "removed": article.removed,
         "notes": article.notes,
         "truncated": article.truncated,
+        "problems": [
+            {"stage": p.stage, "kind": p.kind, "message": p.message} for p in article.problems
+        ],
         "entities": [
             {
                 "id": entity_id,
@@ -72,6 +75,10 @@ def to_data(corpus: Corpus) -> dict[str, Any]:
         "timeline": [
             {"article": entry.article, **_event(entry.event)} for entry in corpus.timeline
         ],
+        "problems": [
+            {"path": problem.path, "url": problem.url, "message": problem.reason}
+            for problem in corpus.problems
+        ],
     }
 
 
@@ -96,6 +103,8 @@ def to_text(corpus: Corpus) -> Iterator[str]:
             yield ""
         for note in article.notes:
             yield f"Note: {printable(note)}"
+        for problem in article.problems:
+            yield f"Problem: {printable(str(problem))}"
         if article.removed:
             yield "Removed:"
             yield from (f"  - {printable(text)}" for text in article.removed)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .model import DateSource
+from .model import DateSource, StageProblem
 
 TITLE_KEYS = ("title", "headline", "name")
 BODY_KEYS = ("text", "body", "content", "articleBody", "article", "maintext", "description")
@@ -46,6 +46,8 @@ class Record:
     url: str | None = None
     origin: DateSource | None = None
     """Where the metadata came from, when there is any."""
+    problems: tuple[StageProblem, ...] = ()
+    """What went wrong reading the file's format: the body is then the raw text."""
 
 
 # --- front matter and Markdown ------------------------------------------------------------

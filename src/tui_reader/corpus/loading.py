@@ -7,15 +7,18 @@ import json
 import os
 import stat
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from operator import attrgetter
 from pathlib import Path
+from typing import TypeVar
 
 from . import formats
 from .formats import Record
-from .model import Problem
+from .model import Problem, StageProblem
+
+T = TypeVar("T")
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 JSON_SUFFIXES = frozenset({".json"})
@@ -176,15 +179,25 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
             if path.suffix.lower() in JSON_SUFFIXES:
                 problems.append(Problem(str(path), "not valid JSON"))
                 return
-            yield formats.text_record(text)
+            yield _formatted(formats.text_record, text, text)
             return
         for number, value in enumerate(formats.json_values(document), 1):
-            record = formats.json_record(value)
+            record = _formatted(formats.json_record, value, None)
             if record is None:
                 problems.append(Problem(f"{path}#{number}", "no article text in this record"))
             yield record
         return
-    yield formats.text_record(text)
+    yield _formatted(formats.text_record, text, text)
+
+
+def _formatted(read: Callable[[T], Record | None], value: T, raw: str | None) -> Record | None:
+    """What the format reads of a value (a file's text, a JSON record); if that raises,
+    the value's raw text as the body, with the problem, so that no article is lost."""
+    try:
+        return read(value)
+    except Exception as error:  # a bug in reading one format must not lose the article
+        body = raw if raw is not None else json.dumps(value, ensure_ascii=False, default=str)
+        return Record(body, problems=(StageProblem.raised("format", error),))
 
 
 def _lines(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
@@ -202,9 +215,11 @@ def _lines(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
             if not line:
                 continue
             try:
-                record = formats.json_record(json.loads(line))
+                value = json.loads(line)
             except (ValueError, RecursionError):
                 record = None
+            else:
+                record = _formatted(formats.json_record, value, line)
             if record is None:
                 problems.append(Problem(f"{path}:{number}", "not a JSON article record"))
             yield record

@@ -20,6 +20,8 @@ from typing import Literal, Protocol, TypeVar, overload
 EntityType = Literal["person", "org", "place", "other"]
 Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade"]
 DateSource = Literal["header", "front matter", "json", "text"]
+Stage = Literal["format", "cleaning", "dates", "entities"]
+"""The stages of an article's analysis, in order."""
 T = TypeVar("T")
 _FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 """Turns a mask of 0s and 1s into its opposite (`bytes.translate`)."""
@@ -91,6 +93,27 @@ class Entity:
     count: int
 
 
+@dataclass(frozen=True, slots=True)
+class StageProblem:
+    """What went wrong in one stage of an article's analysis. The article is kept with what
+    the stages before made (its raw text at worst), and the stages after still run where
+    they can."""
+
+    stage: Stage
+    kind: Literal["error", "timeout"]
+    """An error raised inside the analysis (a bug), or the article's time ran out."""
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.stage}: {self.message}"
+
+    @classmethod
+    def raised(cls, stage: Stage, error: BaseException) -> StageProblem:
+        """The problem of an error raised in a stage."""
+        message = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        return cls(stage, "error", message[:300])
+
+
 @dataclass(slots=True)
 class Article:
     """One cleaned article."""
@@ -112,6 +135,8 @@ class Article:
     """Its number in a JSON or JSON Lines export, from 1; None for a file of its own."""
     events: list[Event] = field(default_factory=list)
     mentions: Mentions = Mentions()
+    problems: list[StageProblem] = field(default_factory=list)
+    """What went wrong in its analysis; empty for nearly every article."""
 
     def entity_counts(self) -> dict[str, int]:
         """How often each entity id is mentioned, in order of first mention."""
@@ -132,6 +157,8 @@ class Problem:
 
     path: str
     reason: str
+    url: str | None = None
+    """The address it was fetched from, for an article read from the web."""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
@@ -264,12 +291,23 @@ class Corpus:
         default=None, init=False, repr=False, compare=False
     )
     """The timeline's events by article (`_events_of`)."""
+    _troubled: list[Article] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_id = {article.id: article for article in self.articles}
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._by_id
+
+    def troubled(self) -> list[Article]:
+        """The articles whose analysis met a problem, in corpus order."""
+        if self._troubled is None:
+            self._troubled = [article for article in self.articles if article.problems]
+        return self._troubled
+
+    def problem_count(self) -> int:
+        """How many files could not be read, and articles met a problem."""
+        return len(self.problems) + len(self.troubled())
 
     def article(self, article_id: str) -> Article:
         """The article with this id."""

@@ -15,9 +15,9 @@ from typing import Any
 
 from .analysis import Analysed
 from .entities import Candidate
-from .model import Article, Event, Problem
+from .model import Article, Event, Problem, StageProblem
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever the layout below changes."""
 
 
@@ -48,12 +48,13 @@ def _article(article: Article) -> tuple[Any, ...]:
         article.truncated,
         article.record,
         [_event_fields(event) for event in article.events],
+        [(problem.stage, problem.kind, problem.message) for problem in article.problems],
     )
 
 
 def _unarticle(fields: tuple[Any, ...]) -> Article:
     (id_, source, title, paragraphs, headings, author, url, published, published_from,
-     removed, notes, truncated, record, events) = fields  # fmt: skip
+     removed, notes, truncated, record, events, problems) = fields  # fmt: skip
     return Article(
         id_,
         source,
@@ -69,6 +70,7 @@ def _unarticle(fields: tuple[Any, ...]) -> Article:
         truncated,
         record,
         [Event(*event) for event in events],
+        problems=[StageProblem(*problem) for problem in problems],
     )
 
 
@@ -99,7 +101,7 @@ def pack(analysed: list[Analysed], problems: list[Problem]) -> bytes:
                 )
                 for article, candidates in analysed
             ],
-            [(problem.path, problem.reason) for problem in problems],
+            [(problem.path, problem.reason, problem.url) for problem in problems],
         )
     )
 
@@ -122,7 +124,7 @@ def unpack(
                     (_unarticle(article), [_uncandidate(fields, share) for fields in candidates])
                     for article, candidates in articles
                 ],
-                [Problem(path, reason) for path, reason in problems],
+                [Problem(*problem) for problem in problems],
             )
     except (EOFError, TypeError, ValueError) as error:  # what marshal and a bad layout raise
         raise ValueError(f"not a packed analysis: {error}") from error

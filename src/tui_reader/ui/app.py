@@ -25,7 +25,6 @@ from ..config import Config, read_config
 from ..corpus.model import Corpus
 from ..corpus.pipeline import Loading
 from ..corpus.search import SearchIndex, index_path
-from ..corpus.text import printable
 from ..state import State, corpus_key
 from .commands import bindings, canonical, command, defaults, sections, shown_keys
 from .glyphs import ELLIPSIS, LINUX_CONSOLE, WholeCellScrollBar
@@ -102,7 +101,6 @@ class ReaderApp(App[int]):
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if isinstance(self.source, Corpus):
-            self._report(self.source)
             self._index(self.source)
             self._reopen()
         else:
@@ -283,12 +281,6 @@ class ReaderApp(App[int]):
         first = screen.article_id
         screen.show_loading(None)
         screen.show_corpus(corpus)
-        self._report(corpus)
         self._index(corpus)
         if screen.article_id == first:  # unless the keys have moved on meanwhile
             self._reopen()
-
-    def _report(self, corpus: Corpus) -> None:
-        if corpus.problems:
-            skipped = "\n".join(printable(str(problem)) for problem in corpus.problems)
-            self.notify(skipped, title="Skipped", severity="warning", timeout=10, markup=False)

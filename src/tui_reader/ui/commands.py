@@ -13,6 +13,7 @@ from .keys import GLOBAL, NAVIGATION
 from .screens.choose import ChooseScreen
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .screens.problems import ProblemsScreen
 from .screens.prompt import PromptScreen
 from .widgets.lists import ArticleList, EntitySidebar, TimelineList
 from .widgets.reader import ReadingView
@@ -31,6 +32,7 @@ SECTIONS: tuple[tuple[str, list[BindingType]], ...] = (
     ("Help", HelpScreen.BINDINGS),
     ("Prompt", PromptScreen.BINDINGS),
     ("Choosing a link", ChooseScreen.BINDINGS),
+    ("Problems", ProblemsScreen.BINDINGS),
 )
 """The key declarations, by where they act."""
 

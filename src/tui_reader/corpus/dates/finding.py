@@ -4,9 +4,10 @@ trigger (a digit, a month, a word such as "week" or "ago") leads up to it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from ..budget import unlimited
 from ..text import Spans, occurrences
 from .words import (
     DAY,
@@ -210,7 +211,9 @@ class Found:
     """Whether its sentence speaks of the future."""
 
 
-def find(paragraphs: Sequence[str], sentences: Sequence[Spans]) -> list[Found]:
+def find(
+    paragraphs: Sequence[str], sentences: Sequence[Spans], check: Callable[[], None] = unlimited
+) -> list[Found]:
     """Every date expression of a body, to resolve once the publication date is known.
 
     `sentences` holds the sentence spans of each paragraph.
@@ -218,6 +221,7 @@ def find(paragraphs: Sequence[str], sentences: Sequence[Spans]) -> list[Found]:
     found: list[Found] = []
     triggers = _triggers(paragraphs)
     for index, (paragraph, spans) in enumerate(zip(paragraphs, sentences, strict=True)):
+        check()
         futures: dict[int, bool] = {}
         for sentence, match in _matches(paragraph, spans, triggers[index]):
             start, end = spans[sentence]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import gazetteer as gz
+from ..budget import unlimited
 from ..text import Spans
 from .candidate import Candidate, name_key
 from .kinds import cues
@@ -126,10 +127,14 @@ def _is_name_word(text: str) -> bool:
     return all(part[:1].isupper() or part[:1].isdigit() for part in text.split("-") if part)
 
 
-def extract(paragraphs: Sequence[str], sentences: Sequence[Spans]) -> list[Candidate]:
-    """Every candidate name in an article's paragraphs, given the sentence spans of each."""
+def extract(
+    paragraphs: Sequence[str], sentences: Sequence[Spans], check: Callable[[], None] = unlimited
+) -> list[Candidate]:
+    """Every candidate name in an article's paragraphs, given the sentence spans of each;
+    `check` is called before each paragraph, and may raise to stop the work."""
     found: list[Candidate] = []
     for index, (paragraph, spans) in enumerate(zip(paragraphs, sentences, strict=True)):
+        check()
         firsts = {
             word.start()
             for start, end in spans

@@ -40,6 +40,7 @@ from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.reader import ReadingView
 from ..widgets.search import SearchBox
 from .choose import ChooseScreen
+from .problems import ProblemsScreen, problem_lines
 from .prompt import PromptScreen
 
 
@@ -101,6 +102,7 @@ class MainScreen(Screen[None]):
         Binding("Y", "copy_a_link", "Copy a link from the article", show=False, id="copy-a-link"),
         Binding("o", "open_link", "Open the link in a browser", show=False, id="open-link"),
         Binding("e", "export", "Export", show=False, id="export"),
+        Binding("exclamation_mark", "problems", "Problems", show=False, id="problems"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
     ]
 
@@ -364,7 +366,8 @@ class MainScreen(Screen[None]):
             filters.append(("search", self._search_label()))
         shown = len(self._visible)
         total = len(self.corpus.articles)
-        self.query_one(StatusBar).show(shown, total, filters, self.load_progress)
+        problems = self.corpus.problem_count()
+        self.query_one(StatusBar).show(shown, total, filters, self.load_progress, problems)
 
     def _search_label(self) -> str:
         """The search's words, and whether its count is not final yet."""
@@ -624,6 +627,19 @@ class MainScreen(Screen[None]):
             )
             return
         self.notify(f"Exported the {kind} to {printable(str(path))}", markup=False)
+
+    def action_problems(self) -> None:
+        """List the problems; the article chosen among them opens."""
+        lines = problem_lines(self.corpus)
+        if not lines:
+            self.notify("No problems: every file was read and every article analysed.")
+            return
+
+        def chosen(article_id: str | None) -> None:
+            if article_id is not None:
+                self.open_article(article_id)
+
+        self.app.push_screen(ProblemsScreen(lines), chosen)
 
     def action_clear_filter(self) -> None:
         """Clear the newest filter."""

@@ -23,10 +23,12 @@ def status_text(
     filters: Sequence[tuple[str, str]] = (),
     loading: tuple[int, int] | None = None,
     width: int = 0,
+    problems: int = 0,
 ) -> Text:
     """How many articles are shown, and by which filters (each a kind and what it is, such
     as ("entity", "Christian Smalls")); while files are still loading (`loading` is files
-    done and files found), how many, with a bar; (0, 0) while none has been found yet.
+    done and files found), how many, with a bar; (0, 0) while none has been found yet;
+    and how many files and articles have `problems`, with the key that lists them.
 
     In `width` cells (0: any), the figures and the filters come first: "(Esc clears)" goes
     if they leave no room for it, then the bar narrows or goes, then the reader's name; what
@@ -35,6 +37,8 @@ def status_text(
     count = (
         f"{total:,} {noun}" if shown == total and not filters else f"{shown:,} of {total:,} {noun}"
     )
+    if problems:
+        count += f"  ·  {problems:,} problem{'s' if problems != 1 else ''} (!)"
     done, files = loading or (0, 0)
     progress = ""
     if loading == (0, 0):
@@ -80,7 +84,9 @@ class _Bar(Static):
 class StatusBar(_Bar):
     """The corpus size and the active filter, or how far loading has got."""
 
-    _shown: tuple[int, int, Sequence[tuple[str, str]], tuple[int, int] | None] = (0, 0, (), None)
+    _shown: tuple[int, int, Sequence[tuple[str, str]], tuple[int, int] | None, int] = (
+        0, 0, (), None, 0,
+    )  # fmt: skip
     """What the bar shows, to fit again when its width changes."""
 
     def show(
@@ -89,10 +95,12 @@ class StatusBar(_Bar):
         total: int,
         filters: Sequence[tuple[str, str]] = (),
         loading: tuple[int, int] | None = None,
+        problems: int = 0,
     ) -> None:
         """Show `status_text` of these, fitted to the bar's width."""
-        self._shown = (shown, total, filters, loading)
-        self.update(status_text(*self._shown, width=self.size.width), layout=False)
+        self._shown = (shown, total, filters, loading, problems)
+        text = status_text(shown, total, filters, loading, self.size.width, problems)
+        self.update(text, layout=False)
 
     def on_resize(self) -> None:
         self.show(*self._shown)

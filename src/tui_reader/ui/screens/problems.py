@@ -1,0 +1,80 @@
+"""The problems of a corpus in one list: the files that could not be read, and the
+articles whose analysis met one. Choosing an article opens it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+
+from ...corpus.model import Corpus
+from ...corpus.text import printable
+from ..glyphs import OVERFLOW
+
+
+def problem_lines(corpus: Corpus) -> list[tuple[str, str | None]]:
+    """Each problem as one line, with the id of the article it is of (None for a file that
+    could not be read); the articles' first, in corpus order."""
+    lines: list[tuple[str, str | None]] = []
+    for article in corpus.troubled():
+        for problem in article.problems:
+            lines.append((f"{article.title} ({article.id}): {problem}", article.id))
+    lines.extend((str(problem), None) for problem in corpus.problems)
+    return [(printable(line), article_id) for line, article_id in lines]
+
+
+class ProblemsScreen(ModalScreen[str | None]):
+    """Lists the problems; Enter on an article's opens it, Esc closes the list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,exclamation_mark", "close", "Close the list", id="close-problems"),
+        # The ids of moving down and up in the panes: a keymap that moves those moves these.
+        Binding("j", "cursor(1)", "Down", show=False, id="down"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="up"),
+    ]
+    DEFAULT_CSS = """
+    ProblemsScreen { align: center middle; }
+    ProblemsScreen > Vertical {
+        width: 100; max-width: 100%; height: auto; max-height: 90%;
+        border: solid $warning; background: $surface; padding: 0 1;
+    }
+    ProblemsScreen OptionList { border: none; height: auto; max-height: 30; }
+    """
+
+    def __init__(self, lines: list[tuple[str, str | None]]) -> None:
+        """`lines` as `problem_lines` gives them."""
+        super().__init__()
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        count = len(self.lines)
+        with Vertical():
+            heading = f"{count} problem{'s' if count != 1 else ''}"
+            yield Label(f"{heading}: Enter opens the article, Esc closes", markup=False)
+            # Text, not strings: a string option would be read as markup, and these are data.
+            yield OptionList(
+                *(Text(line, no_wrap=True, overflow=OVERFLOW) for line, _ in self.lines)
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        article_id = self.lines[message.option_index][1]
+        if article_id is not None:
+            self.dismiss(article_id)
+
+    def action_cursor(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
