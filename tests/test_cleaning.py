@@ -61,6 +61,9 @@ def test_impossible_header_date_gives_no_date() -> None:
         "Stephanie Keith Bloomberg | Getty Images",
         "Yuki Iwamura | AFP | Getty Images",
         "Photo: Jane Doe/AP",
+        "Credit: Erin Schaff/The New York Times",
+        "Getty Images",
+        "AP",
     ],
 )
 def test_photo_credits_are_recognised(line: str) -> None:
@@ -251,3 +254,66 @@ def test_a_title_above_a_credited_caption_is_still_the_title() -> None:
     result = clean(raw)
     assert result.title == "Workers win the vote"
     assert result.paragraphs == ["Workers voted on Friday to join the union."]
+
+
+LEAD = (
+    "Workers at the Amazon warehouse on Staten Island voted on Friday to form the first union "
+    "at the company in the United States."
+)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        LEAD,
+        "The vote was close.",
+        "“We won,” said Smalls.",
+        "What happens next? Nobody knows.",
+    ],
+)
+def test_a_credit_alone_under_prose_leaves_alone(above: str) -> None:
+    """A credit line with no caption over it goes by itself: the paragraph above it is
+    the article's text (the lead, a short past-tense line, a quote, a question), and stays."""
+    raw = f"Workers win\n\n{LEAD}\n\n{above}\n\nGetty Images\n\nThe company said it would appeal."
+    result = clean(raw)
+    assert above in result.paragraphs
+    assert result.removed == ["Getty Images"]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Supporters hold signs during a rally.",
+        "Organizers and supporters of the union celebrate near the offices of the labor board in "
+        "Brooklyn on Friday, April 1, 2022.",
+        "The president speaks to reporters on the South Lawn of the White House on Tuesday.",
+        "Christian Smalls (left) and Derrick Palmer outside the warehouse at the end of the day.",
+    ],
+)
+def test_a_paragraph_that_reads_as_the_photos_caption_goes_with_its_credit(caption: str) -> None:
+    """A caption says what the photo shows, in the present, or who is in it: over a credit
+    line it goes too, kept in what was removed, even at the top."""
+    result = clean(f"{caption}\n\nJane Doe/AP\n\n{LEAD}\n\nThe company said it would appeal.")
+    assert result.paragraphs[0] == LEAD
+    assert result.removed == [caption, "Jane Doe/AP"]
+
+
+def test_a_lead_or_a_long_sentence_is_never_taken_for_a_bio_or_a_promo() -> None:
+    """A one-paragraph article whose lead names a Reporter, and a paragraph that begins as
+    a promo does but runs on as prose: both are text."""
+    lead = (
+        "Director Quentin Tarantino is in talks to write and direct a new instalment in the "
+        "Friday the 13th horror franchise, according to the Hollywood Reporter."
+    )
+    assert clean(lead).paragraphs == [lead]
+    more = (
+        "More: the company said on Friday that it would cut a thousand jobs in the coming months "
+        "across its European warehouses."
+    )
+    assert more in clean(f"{LEAD}\n\n{more}").paragraphs
+
+
+def test_a_title_of_two_sentences_stays_whole() -> None:
+    result = clean(f"Workers won. Now the hard part.\n\n{LEAD}")
+    assert result.title == "Workers won. Now the hard part."
+    assert result.paragraphs == [LEAD]

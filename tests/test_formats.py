@@ -124,3 +124,11 @@ def test_front_matter_lists_give_the_authors(tmp_path: Path) -> None:
     corpus = open_corpus([tmp_path])
     assert corpus.article("y").author == "Jane Doe, John Roe"
     assert corpus.article("t").author == "Ann Lee, Bo Kim"
+
+
+def test_quoted_front_matter_titles_lose_their_escapes(tmp_path: Path) -> None:
+    """YAML and TOML escape a quote inside double quotes, and double it inside single ones."""
+    write(tmp_path, "a.md", '---\ntitle: "The \\"Textgate\\" scandal"\n---\nWorkers voted.\n')
+    write(tmp_path, "b.md", "---\ntitle: 'Workers'' win'\n---\nWorkers voted.\n")
+    titles = sorted(article.title for article in open_corpus([tmp_path]).articles)
+    assert titles == ['The "Textgate" scandal', "Workers' win"]

@@ -10,6 +10,7 @@ from array import array
 from pathlib import Path
 
 import pytest
+from bench.fuzz import analysed, metadata, news_like, troubles
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,7 @@ from tui_reader.corpus import text as text_module
 from tui_reader.corpus.analysis import build
 from tui_reader.corpus.cleaning import clean, normalise
 from tui_reader.corpus.dates import finding
+from tui_reader.corpus.formats import Record
 from tui_reader.corpus.loading import Source, load
 from tui_reader.corpus.model import Without
 from tui_reader.corpus.text import sentence_spans
@@ -55,6 +57,24 @@ def test_analysis_never_raises_and_shows_no_control_characters(text: str) -> Non
     names = [entity.name for entity in corpus.entities.values()]
     for shown in [article.title, *article.paragraphs, *article.removed, *names]:
         assert not UNSAFE.search(shown)
+
+
+@given(st.lists(news_like, min_size=1, max_size=3), metadata)
+@settings(max_examples=2000, deadline=None)
+def test_no_stage_of_the_analysis_raises_on_news_like_text(
+    texts: list[str], meta: Record | None
+) -> None:
+    """Titles, initials, capitals, table rows, quotes, numbers and odd dates, mixed
+    (`bench/fuzz.py`, which runs 100,000): no article meets a problem, and every name and
+    date found lies inside its paragraph."""
+    corpus = analysed(texts, meta)
+    assert troubles(corpus) == []
+    for article in corpus.articles:
+        for mention in article.mentions:
+            assert mention.end <= len(article.paragraphs[mention.paragraph])
+        for event in article.events:
+            paragraph = article.paragraphs[event.paragraph]
+            assert paragraph.startswith(event.expression, event.offset)
 
 
 DATE_WORDS = [

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from types import FrameType
 
 SECONDS = 10.0
-"""An article's budget: a hundred times what a 2-million-character article takes."""
+"""An article's budget: far longer than the longest article read (`loading.MAX_CHARS`) takes."""
 
 
 class OverBudget(Exception):

@@ -145,6 +145,12 @@ def one_line(text: str) -> str:
 # --- line and paragraph rulings ---------------------------------------------------------
 
 _HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+Z-]*)?\s+")
+# An agency that is a credit line on its own: "Getty Images", "AP".
+_AGENCY_ALONE = re.compile(
+    r"Getty(?: Images)?|(?:AFP|AP|Reuters|EPA) via Getty Images|AP(?: Photo)?|AAP|AFP|Reuters|"
+    r"Associated Press|Bloomberg|Shutterstock|EPA(?:-EFE)?|Alamy|PA(?: Images| Wire)?|Xinhua|"
+    r"iStock(?:photo)?|Getty Images for \w[\w ]{0,30}"
+)
 _AGENCIES = re.compile(
     r"(?:Getty(?: Images)?|AFP|AP(?: Photo)?|Associated Press|Reuters|Bloomberg|Shutterstock|"
     r"EPA(?:-EFE)?|Alamy|NurPhoto|SOPA Images|LightRocket|Sipa(?: USA)?|ZUMA(?: Wire| Press)?|"
@@ -177,7 +183,7 @@ _PROMO = re.compile(
 # Newsletter, app and social prompts: short, and addressed to the reader.
 _PROMPT = re.compile(
     r"^(?:Sign up|Subscribe|Get (?:the|our) \w+|Download (?:the|our)|Follow us|Like us|"
-    r"Click here|Tap here|Join (?:us|our)|Enter your email|Already a subscriber|"
+    r"(?i:Click here|Tap here)|Join (?:us|our)|Enter your email|Already a subscriber|"
     r"Want more|Don['’]t miss)\b.{0,160}"
     r"(?i:newsletter|inbox|email|subscri\w+|app\b|follow|facebook|twitter|instagram|"
     r"youtube|tiktok|podcast|notifications|updates|here\b|below)",
@@ -228,22 +234,71 @@ _SENTENCE_PUNCT = re.compile(r"[.!?:;,…][\"'”’)]*$")
 
 
 def is_credit(line: str) -> bool:
-    """A photo credit line: "Name Bloomberg | Getty Images", "Photo: Name/AP"."""
+    """A photo credit line: "Name Bloomberg | Getty Images", "Photo: Name/AP",
+    "Credit: Name/The New York Times", or an agency alone ("Getty Images", "AP")."""
     if len(line) > 140 or _SENTENCE_PUNCT.search(line):
         return False
     prefixed = _CREDIT_PREFIX.match(line)
     body = line[prefixed.end() :] if prefixed else line
     segments = [s.strip() for s in re.split(r"\s*[|/]\s*", body) if s.strip()]
-    if not segments or (len(segments) < 2 and not prefixed):
+    if not segments or any(len(segment.split()) > 6 for segment in segments):
         return False
-    if any(len(segment.split()) > 6 for segment in segments):
-        return False
+    if len(segments) < 2:
+        return bool(
+            _AGENCY_ALONE.fullmatch(segments[0]) if not prefixed else _AGENCIES.search(body)
+        )
+    if prefixed:  # "Credit: Name/Outlet": names either side, whoever the outlet is
+        return all(segment[:1].isupper() for segment in segments)
     return any(_AGENCIES.search(segment) for segment in segments)
 
 
-def _is_caption(paragraph: str) -> bool:
-    """A caption above a credit is short: one or two sentences."""
-    return len(paragraph) <= 400 and len(list(sentence_spans(paragraph))) <= 2
+CAPTION_WORDS = 15
+"""A sentence this long is prose: no rule removes it as junk, unless it reads as a
+photo's caption (`_reads_as_caption`)."""
+_PHOTO_DATE = re.compile(
+    r"\b(?:on|in)\s(?:\w{3,6}day,?\s)?(?:[A-Z]\w{2,8}\.?\s\d{1,2},?|\d{1,2}\s[A-Z]\w{2,8}),?\s"
+    r"(?:1[89]|20)\d\d\.?$"
+)
+_PICTURED = re.compile(
+    r"^(?:Pictured|From left|Left to right|File photo)\b"
+    r"|\((?:left|right|centre|center|pictured|top|above|inset)\)|\bfile (?:photo|image|picture)\b",
+    re.I,
+)
+_QUOTES = ('"', "“", "”", "?", " said", " says", " told")
+_ON_A_DAY = re.compile(r"\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\.$")
+# Captions say what a photo shows, in the present: a past, a perfect or a modal is prose.
+_NOT_PRESENT = re.compile(
+    r"\b(?:[a-z]{2,}ed|was|were|had|did|won|lost|said|told|has|have|will|would|could|should)\b"
+)
+
+
+def has_prose(paragraph: str) -> bool:
+    """Whether the paragraph holds a sentence of `CAPTION_WORDS` words or more."""
+    if paragraph.count(" ") + 1 < CAPTION_WORDS:  # too few words for one such sentence
+        return False
+    return any(
+        paragraph.count(" ", start, end) + 1 >= CAPTION_WORDS
+        for start, end in sentence_spans(paragraph)
+    )
+
+
+def _reads_as_caption(paragraph: str) -> bool:
+    """The paragraph right above a credit line is that photo's caption, and goes with it,
+    when it is one or two sentences and reads as a caption: it says who is pictured
+    ("(left)", "file photo"), or it asks and quotes nothing, says in the present what the
+    photo shows ("Supporters hold signs"), and is short (no sentence of `CAPTION_WORDS`
+    words) or ends with the day the photo was taken ("… on Friday, April 1, 2022.")."""
+    if len(paragraph) > 400 or len(sentence_spans(paragraph)) > 2:
+        return False
+    if _PICTURED.search(paragraph):
+        return True
+    if any(quote in paragraph for quote in _QUOTES):
+        return False
+    if _NOT_PRESENT.search(paragraph):
+        return False
+    return not has_prose(paragraph) or bool(
+        _PHOTO_DATE.search(paragraph) or _ON_A_DAY.search(paragraph)
+    )
 
 
 def _is_heading(paragraph: str) -> bool:
@@ -334,7 +389,7 @@ def clean(raw: str, title: str | None = None, check: Callable[[], None] = unlimi
         check()
         for line in _join_lines(block):
             if is_credit(line):
-                if units and len(units) - 1 not in credit_follows and _is_caption(units[-1]):
+                if units and len(units) - 1 not in credit_follows and _reads_as_caption(units[-1]):
                     cleaned.removed.append(units.pop())
                 else:
                     under_credit.add(len(units) - 1)  # kept, yet right above a credit
@@ -347,7 +402,7 @@ def clean(raw: str, title: str | None = None, check: Callable[[], None] = unlimi
             else:
                 units.append(dateline + line)
                 dateline = ""
-                top = top and not _is_prose(line)
+                top = top and not _is_prose(line, units[:-1])
     if dateline:
         units.append(dateline.strip())
 
@@ -374,23 +429,40 @@ def clean(raw: str, title: str | None = None, check: Callable[[], None] = unlimi
     return cleaned
 
 
-def _is_prose(line: str) -> bool:
-    """A paragraph of prose, not a title or a crumb; a title may end with "!" or "?"."""
-    return len(line) > 150 or bool(_PROSE_END.search(line))
+def _is_prose(line: str, above: list[str] | None = None) -> bool:
+    """A paragraph of prose, not a title or a crumb; a title may end with "!" or "?", or,
+    below nothing but crumbs (`above`, if given), be a few short sentences."""
+    if len(line) > 150 or not _PROSE_END.search(line):
+        return len(line) > 150
+    return not (above is not None and _only_crumbs(above) and _is_headline_of_sentences(line))
+
+
+def _only_crumbs(lines: list[str]) -> bool:
+    return all(len(line.split()) <= 3 for line in lines)
+
+
+def _is_headline_of_sentences(line: str) -> bool:
+    """A headline of two or three short sentences: "Workers won. Now the hard part."."""
+    if not line.endswith(".") or line.count(" ") >= 16:
+        return False
+    spans = sentence_spans(line)
+    return 2 <= len(spans) <= 3 and all(line.count(" ", start, end) < 10 for start, end in spans)
 
 
 def _is_promo(line: str) -> bool:
-    """A promo, a pager link, a prompt to subscribe or follow, or an image's file name."""
-    return bool(
-        _PROMO.match(line)
-        or _PAGER.match(line)
-        or (len(line) <= 240 and _PROMPT.match(line))
-        or _IMAGE_FILE.match(line)
-    )
+    """A promo, a pager link, a prompt to subscribe or follow, or an image's file name;
+    never a line of prose (`has_prose`)."""
+    if _PAGER.match(line) or _IMAGE_FILE.match(line):
+        return True
+    prompt = len(line) <= 240 and _PROMPT.match(line)
+    return bool(_PROMO.match(line) or prompt) and not has_prose(line)
 
 
 def _top_line(line: str, cleaned: Cleaned) -> bool:
-    """A publication line, a byline or a breadcrumb trail above the text (taken in)."""
+    """A publication line, a byline or a breadcrumb trail above the text (taken in); never
+    a line of prose."""
+    if has_prose(line):
+        return False
     date_line = _DATE_LINE.match(line)
     if date_line:
         label = date_line.group("label").lower()
@@ -420,7 +492,7 @@ def _first_unit(units: list[str], title: str | None, cleaned: Cleaned) -> int:
     the title itself: the known title when the metadata gives one, else the line after them.
     """
     head = 0
-    while head < len(units) and not _is_prose(units[head]):
+    while head < len(units) and not _is_prose(units[head], units[:head]):
         head += 1
     if head == len(units):
         return 0
@@ -444,7 +516,7 @@ def _clean_blob(unit: str, cleaned: Cleaned) -> str:
         sentence = unit[start:end]
         # A promo's title runs on into the next sentence here, so only prompts, which end
         # as sentences do, can leave.
-        if len(sentence) <= 240 and _PROMPT.match(sentence):
+        if len(sentence) <= 240 and _PROMPT.match(sentence) and not has_prose(sentence):
             cleaned.removed.append(sentence)
         else:
             kept.append(sentence)
@@ -482,15 +554,19 @@ def _is_title(
         len(units) > index + 1
         and len(unit) <= TITLE_MAX
         and index not in under_credit
-        and not _PROSE_END.search(unit)
+        and (
+            not _PROSE_END.search(unit)
+            or (_only_crumbs(units[:index]) and _is_headline_of_sentences(unit))
+        )
     )
 
 
 def _remove_bio(body: list[str], cleaned: Cleaned) -> None:
-    """An author bio among the last two paragraphs leaves the body; its name is the author."""
-    for index in range(len(body) - 1, max(len(body) - 3, -1), -1):
+    """An author bio among the last two paragraphs leaves the body; its name is the author.
+    The lead, or a paragraph of prose (`has_prose`), is never taken for one."""
+    for index in range(len(body) - 1, max(len(body) - 3, 0), -1):
         paragraph = body[index]
-        if len(paragraph) > _BIO_LIMIT:
+        if len(paragraph) > _BIO_LIMIT or has_prose(paragraph):
             continue
         bio = _BIO.match(paragraph)
         if bio or _FOLLOW.search(paragraph):

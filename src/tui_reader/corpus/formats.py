@@ -85,9 +85,17 @@ def _fields(block: str) -> dict[str, object]:
 
 
 def _unquote(value: str) -> str:
+    """A value without its quotes, and with the escapes a quoted title holds decoded:
+    \\" and \\\\ in double quotes, '' in single ones (YAML and TOML alike)."""
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1]
+        inner = value[1:-1]
+        if value[0] == "'":
+            return inner.replace("''", "'")
+        return _QUOTED_ESCAPE.sub(r"\1", inner)
     return value
+
+
+_QUOTED_ESCAPE = re.compile(r"\\([\"\\])")
 
 
 def _first(fields: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
