@@ -400,6 +400,15 @@ def _value_shape(value: str) -> str:
     return re.sub(r"\d", "9", value)
 
 
+def _value_at(placed: Placed, timex: Timex) -> str | None:
+    """The reader's value for the gold expression under its event: a range's end where the
+    gold expression ends where the range does ("from 1991 to [1997]"), else its date."""
+    event, span = placed.event, placed.span
+    if event.end is not None and span is not None and timex.end >= span[1] - 1:
+        return event.end
+    return event.date
+
+
 def score_document(doc: Document, article: Article, scored: Scored) -> None:
     alignment = Alignment.of(doc.text, article.paragraphs)
     if article.published != doc.created:
@@ -414,12 +423,13 @@ def score_document(doc: Document, article: Article, scored: Scored) -> None:
             scored.misplaced.append((doc, event, doc.text[span[0] : span[1]]))
     scored.events += len(placed)
     for timex in doc.timexes:
-        on = [p.event for p in placed if _overlaps(p.span, timex)]
+        near = [p for p in placed if _overlaps(p.span, timex)]
+        on = [p.event for p in near]
         if not timex.scored:
             if on:
                 scored.other_gold[f"{timex.type} {_value_shape(timex.value)}"] += len(on)
             continue
-        if any(e.date == timex.value for e in on):
+        if any(_value_at(p, timex) == timex.value for p in near):
             verdict = "right"
         elif on:
             verdict = "wrong"

@@ -38,17 +38,19 @@ def test_dump_json_follows_the_documented_format(tmp_path: Path) -> None:
     assert len(data["articles"]) == 4
     article = data["articles"][0]
     assert set(article) >= {
-        "id", "source", "title", "author", "url", "published", "published_from", "paragraphs",
-        "removed", "notes", "truncated", "entities", "events",
+        "id", "source", "title", "author", "url", "published", "published_from",
+        "published_guess", "paragraphs", "removed", "notes", "truncated", "problems",
+        "entities", "events",
     }  # fmt: skip
     assert set(article["entities"][0]) == {"id", "name", "type", "count"}
     assert set(article["events"][0]) == {
-        "date", "precision", "expression", "text", "paragraph", "offset"
+        "date", "end", "precision", "expression", "text", "paragraph", "offset"
     }  # fmt: skip
     assert set(data["entities"][0]) == {"id", "name", "type", "aliases", "articles", "count"}
     entry = data["timeline"][0]
     assert set(entry) == {
         "date",
+        "end",
         "precision",
         "article",
         "expression",

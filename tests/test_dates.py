@@ -189,3 +189,96 @@ def test_a_date_off_the_calendar_is_unresolved_not_an_error() -> None:
 )
 def test_metadata_dates_are_read_without_guessing(text: str, expected: dt.date | None) -> None:
     assert parse_date(text) == expected
+
+
+MID_MARCH = dt.date(2022, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Last month, the company said it would cut jobs.", ("Last month", "2022-02", "month")),
+        ("This year, sales rose.", ("This year", "2022", "year")),
+        ("Ten years ago, it was small.", ("Ten years ago", "2012", "year")),
+        ("Earlier this year it rose.", ("Earlier this year", "2022", "year")),
+        ("A 2009 analysis found gaps.", ("A 2009", "2009", "year")),
+        ("It rose after the 1987 crash.", ("the 1987", "1987", "year")),
+        ("Records dating to 1994 were lost.", ("to 1994", "1994", "year")),
+        ("Profit rose this fiscal year.", ("this fiscal year", "2022", "year")),
+        ("In fiscal 1989 it lost money.", ("fiscal 1989", "1989", "year")),
+        ("Sales fell in the first half of 2004.", ("the first half of 2004", "2004-01", "half")),
+        (
+            "The second half of this year looks weak.",
+            ("The second half of this year", "2022-07", "half"),
+        ),
+        ("“Today, we won,” he said.", ("Today", "2022-03-15", "day")),
+    ],
+)
+def test_forms_that_news_writes_resolve(sentence: str, expected: tuple[str, str, str]) -> None:
+    """At the start of a sentence, as modifiers, in fiscal years and halves (dated
+    2022-03-15)."""
+    assert expected in resolve(sentence, MID_MARCH)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "start", "end"),
+    [
+        ("Sales in 2009-2010 rose.", "2009-2010", "2009", "2010"),
+        ("The 1957-58 season was long.", "1957-58", "1957", "1958"),
+        ("It ran from 2019 to 2021.", "from 2019 to 2021", "2019", "2021"),
+        ("It grew between 1985 and 1987.", "between 1985 and 1987", "1985", "1987"),
+        ("The 1999-00 season ended.", "1999-00", "1999", "2000"),
+    ],
+)
+def test_a_range_starts_at_its_first_year_and_ends_at_its_last(
+    sentence: str, expression: str, start: str, end: str
+) -> None:
+    (event,) = events([sentence], MID_MARCH)
+    assert (event.expression, event.date, event.end) == (expression, start, end)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By 1650 GMT the dollar was up.",
+        "He spoke on BBC Radio 4's Today programme.",
+        "She reads USA Today.",
+        "Sheffield Wednesday won at home.",
+        "Sales rose in the first quarterly report.",
+    ],
+)
+def test_clock_times_and_names_are_no_dates(sentence: str) -> None:
+    assert events([sentence], MID_MARCH) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("The company said Friday that it will appeal.", "2022-03-11"),
+        ("The vote will be held Friday.", "2022-03-18"),
+        ("A ceremony is planned on April 12.", "2022-04-12"),
+        ("Officials met in February.", "2022-02"),
+        ("Workers had walked out in April.", "2021-04"),
+    ],
+)
+def test_the_tense_of_its_own_clause_dates_an_expression(sentence: str, date: str) -> None:
+    """ "said Friday that it will" is a past Friday; a day written with no tense is the
+    nearest (ahead here); a month in a past sentence is past."""
+    (event,) = events([sentence], MID_MARCH)
+    assert event.date == date
+
+
+def test_a_publication_date_from_the_text_needs_evidence() -> None:
+    """A date in the dateline or a photo's caption dates the article, and so does the
+    latest date when the lead writes it; an old date in the body is only a guess."""
+    from tui_reader.corpus.analysis import build
+    from tui_reader.corpus.loading import Source
+
+    lead = "LONDON, April 1, 2022 — Workers voted to join the union."
+    profile = "Jane Doe is a politician.\n\nShe was born on February 20, 1951, in Leeds."
+    corpus = build([Source("dated", "a.txt", lead), Source("profile", "b.txt", profile)])
+    assert corpus.article("dated").published == dt.date(2022, 4, 1)
+    assert corpus.article("dated").published_from == "text"
+    article = corpus.article("profile")
+    assert article.published is None
+    assert article.published_guess == dt.date(1951, 2, 20)

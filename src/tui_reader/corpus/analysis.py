@@ -97,8 +97,8 @@ def analyse(source: Source, budget: Budget | None = None) -> Analysed:
             unsplit,
             "its paragraphs are not split into sentences",
         )
-        undated: _Dates = (None, None, [])
-        published, published_from, events = stages.run(
+        undated: _Dates = (None, None, None, [])
+        published, published_from, guess, events = stages.run(
             "dates",
             lambda: _dates(meta, cleaned, sentences, budget),
             undated,
@@ -121,6 +121,7 @@ def analyse(source: Source, budget: Budget | None = None) -> Analysed:
         url=one_line(meta.url) if meta.url else None,
         published=published,
         published_from=published_from,
+        published_guess=guess,
         removed=cleaned.removed,
         notes=cleaned.notes,
         truncated=source.truncated,
@@ -131,24 +132,53 @@ def analyse(source: Source, budget: Budget | None = None) -> Analysed:
     return article, candidates
 
 
-_Dates = tuple[dt.date | None, DateSource | None, list[Event]]
+_Dates = tuple[dt.date | None, DateSource | None, dt.date | None, list[Event]]
+"""The publication date, where it came from, a guess at it, and the events of a body."""
 
 
 def _dates(meta: Record, cleaned: Cleaned, sentences: list[Spans], budget: Budget) -> _Dates:
-    """The publication date, where it came from, and the events of the body."""
+    """The publication date and the events of the body, resolved against it. A date taken
+    from the text needs evidence that it dates the article (`_dated_by_text`); without it,
+    the latest date written is only a guess, and resolves nothing."""
     published = dates.parse_date(meta.date) if meta.date else None
     published_from: DateSource | None = meta.origin if published else None
     if published is None and cleaned.header_date:
         published, published_from = cleaned.header_date, "header"
     found = dates.find(cleaned.paragraphs, sentences, budget.check)
+    guess = None
     if published is None:
-        # The latest full date written in the article or its captions.
-        written = [
-            d for d in (dates.latest_found(found), dates.latest_full_date(cleaned.removed)) if d
-        ]
-        published = max(written) if written else None
+        published, guess = _dated_by_text(found, cleaned)
         published_from = "text" if published else None
-    return published, published_from, dates.resolve_found(found, published)
+    return published, published_from, guess, dates.resolve_found(found, published)
+
+
+DATELINE_REACH = 60
+"""A date this near the start of the first paragraph is its dateline's."""
+
+
+def _dated_by_text(
+    found: list[dates.Found], cleaned: Cleaned
+) -> tuple[dt.date | None, dt.date | None]:
+    """The publication date the text gives, and else a guess at it. The evidence is a full
+    date in a photo's caption ("… on Friday, April 1, 2022."), in the dateline at the start
+    of the first paragraph, or the latest full date of the body where it is in the lead (not
+    a birth date); the guess is the latest full date written anywhere."""
+    days = [(value, item) for item in found if (value := dates.full_date_of(item))]
+    caption = dates.latest_full_date(cleaned.removed)
+    evidence = [caption] if caption else []
+    evidence += [
+        d for d, item in days if item.paragraph == 0 and item.match.start() < DATELINE_REACH
+    ]
+    if days:
+        latest, item = max(days, key=lambda pair: pair[0])
+        start, end = item.sentence
+        sentence = cleaned.paragraphs[item.paragraph][start:end]
+        if item.paragraph == 0 and "born" not in sentence:
+            evidence.append(latest)
+    if evidence:
+        return max(evidence), None
+    written = [d for d in (caption, *(d for d, _ in days)) if d]
+    return None, max(written) if written else None
 
 
 def _newest_first(article: Article) -> tuple[bool, int, str]:

@@ -18,6 +18,7 @@ FORMAT_VERSION = 1
 def _event(event: Event) -> dict[str, Any]:
     return {
         "date": event.date,
+        "end": event.end,
         "precision": event.precision,
         "expression": event.expression,
         "text": event.text,
@@ -35,6 +36,7 @@ def _article(article: Article, corpus: Corpus) -> dict[str, Any]:
         "url": article.url,
         "published": article.published.isoformat() if article.published else None,
         "published_from": article.published_from,
+        "published_guess": article.published_guess.isoformat() if article.published_guess else None,
         "paragraphs": article.paragraphs,
         "headings": sorted(article.headings),
         "removed": article.removed,
@@ -91,7 +93,7 @@ def to_text(corpus: Corpus) -> Iterator[str]:
     }
     for article in corpus.articles:
         yield f"# {printable(article.title)}"
-        published = article.published.isoformat() if article.published else "date unknown"
+        published = article.dated("date unknown")
         byline = f" · by {printable(article.author)}" if article.author else ""
         yield f"{article.id} · {published}{byline} · {printable(article.source)}"
         if article.url:

@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import Literal, Protocol, TypeVar, overload
 
 EntityType = Literal["person", "org", "place", "other"]
-Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade"]
+Precision = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
 DateSource = Literal["header", "front matter", "json", "text"]
 Stage = Literal["format", "cleaning", "dates", "entities"]
 """The stages of an article's analysis, in order."""
@@ -41,6 +41,8 @@ class Event:
     paragraph: int
     offset: int
     """Character offset of the expression within its paragraph."""
+    end: str | None = None
+    """Where a range ends ("2009-2010" ends in "2010"), in the form of `date`."""
 
 
 @dataclass(slots=True)  # not frozen: an article holds thousands, and frozen ones build slowly
@@ -128,6 +130,9 @@ class Article:
     url: str | None = None
     published: dt.date | None = None
     published_from: DateSource | None = None
+    published_guess: dt.date | None = None
+    """For an undated article, the latest full date its text writes: shown as a guess,
+    never used to resolve its relative dates."""
     removed: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     truncated: bool = False
@@ -137,6 +142,15 @@ class Article:
     mentions: Mentions = Mentions()
     problems: list[StageProblem] = field(default_factory=list)
     """What went wrong in its analysis; empty for nearly every article."""
+
+    def dated(self, unknown: str) -> str:
+        """The publication date as text; `unknown` where there is none, with the guess at it
+        if there is one."""
+        if self.published:
+            return self.published.isoformat()
+        if self.published_guess:
+            return f"{unknown} (perhaps {self.published_guess.isoformat()})"
+        return unknown
 
     def entity_counts(self) -> dict[str, int]:
         """How often each entity id is mentioned, in order of first mention."""

@@ -17,7 +17,7 @@ from .analysis import Analysed
 from .entities import Candidate
 from .model import Article, Event, Problem, StageProblem
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the layout below changes."""
 
 
@@ -43,6 +43,7 @@ def _article(article: Article) -> tuple[Any, ...]:
         article.url,
         article.published.toordinal() if article.published else None,
         article.published_from,
+        article.published_guess.toordinal() if article.published_guess else None,
         article.removed,
         article.notes,
         article.truncated,
@@ -53,7 +54,7 @@ def _article(article: Article) -> tuple[Any, ...]:
 
 
 def _unarticle(fields: tuple[Any, ...]) -> Article:
-    (id_, source, title, paragraphs, headings, author, url, published, published_from,
+    (id_, source, title, paragraphs, headings, author, url, published, published_from, guess,
      removed, notes, truncated, record, events, problems) = fields  # fmt: skip
     return Article(
         id_,
@@ -65,6 +66,7 @@ def _unarticle(fields: tuple[Any, ...]) -> Article:
         url,
         dt.date.fromordinal(published) if published is not None else None,
         published_from,
+        dt.date.fromordinal(guess) if guess is not None else None,
         removed,
         notes,
         truncated,

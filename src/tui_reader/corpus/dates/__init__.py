@@ -18,12 +18,12 @@ from dataclasses import dataclass
 
 from ..model import Event
 from ..text import sentence_spans
-from .finding import Found, find, matches, speaks_of_future
-from .resolving import Resolved, date_or_none, latest_found, resolve_found, resolve_match
+from .finding import Found, find, future_of, matches
+from .resolving import Resolved, date_or_none, full_date_of, resolve_found, resolve_match
 from .words import YEAR
 
 __all__ = [
-    "Expression", "Found", "Resolved", "events", "find", "latest_found", "latest_full_date",
+    "Expression", "Found", "Resolved", "events", "find", "full_date_of", "latest_full_date",
     "matches", "parse_date", "resolve_found", "scan",
 ]  # fmt: skip
 
@@ -40,10 +40,8 @@ class Expression:
 
 def scan(sentence: str, anchor: dt.date | None) -> Iterator[Expression]:
     """Find and resolve every date expression in one sentence."""
-    future: bool | None = None
     for match in matches(sentence):
-        if future is None:
-            future = speaks_of_future(sentence)
+        future = future_of(sentence, (0, len(sentence)), match)
         start, end = match.span()
         yield Expression(start, end, match.group(), resolve_match(match, anchor, future))
 

@@ -14,7 +14,9 @@ from .words import (
     MONTH_ANY,
     MONTH_FULL,
     MONTHS,
+    NOT_CLOCK,
     NUMBERS,
+    RELATION,
     SEASONS,
     WEEKDAY,
     WEEKDAYS,
@@ -33,29 +35,36 @@ _MONTH_PREPOSITIONS = (
 )  # fmt: skip
 _YEAR_PREPOSITIONS = (
     "in", "since", "by", "during", "until", "through", "into", "from", "before", "after", "early",
-    "late", "for", "throughout", "between", "around", "mid",
+    "late", "for", "throughout", "between", "around", "mid", "to", "due", "of", "fiscal", "circa",
 )  # fmt: skip
+# A year as a modifier, after a determiner: "a 2009 analysis", "the 1996 bombing".
+_DETERMINERS = ("a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "whose")
+_NUMBER_WORDS = "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in NUMBERS if len(w) > 2)
 # Each expression: its kind, the first words it can start with, and its pattern.
 _PATTERNS = [
     ("md", ("on", *WEEKDAYS, *MONTHS), rf"(?:(?:[Oo]n\s+)?{WEEKDAY},?\s+)?(?P<md_m>{MONTH_ANY})(?:\s+|/)(?P<md_d>{DAY})\b(?:,?\s+(?P<md_y>{YEAR})\b)?"),
     ("dm", ("on", *WEEKDAYS, _NUMBER), rf"(?:(?:[Oo]n\s+)?{WEEKDAY},?\s+)?(?P<dm_d>{DAY})(?:\s+(?:of\s+)?|/)(?P<dm_m>{MONTH_ANY})(?!\w)(?:(?:,?\s+|/)(?P<dm_y>{YEAR})\b)?"),
-    ("iso", (_NUMBER,), rf"(?P<iso_v>\b{YEAR}-\d{2}-\d{2})\b"),
+    ("iso", (_NUMBER,), rf"(?P<iso_v>\b{YEAR}-\d{{2}}-\d{{2}})\b"),
     ("my", ("early", "late", "mid", *MONTHS), rf"(?:(?P<my_mod>early\s+|late\s+|mid-|mid\s+))?(?P<my_m>{MONTH_ANY})(?!\w),?\s+(?:of\s+)?(?P<my_y>{YEAR})\b"),
     ("mrel", (*_FULL_MONTHS,), rf"(?P<mrel_m>{MONTH_FULL})\s+(?P<mrel_r>last|this|next)\s+year\b"),
-    ("relm", (*_RELATIONS,), rf"\b(?P<relm_r>last|this|next|past|coming)\s+(?P<relm_m>{MONTH_FULL})\b(?!\s+\d)"),
+    ("relm", (*_RELATIONS,), rf"\b{RELATION.format('relm_r')}\s+(?P<relm_m>{MONTH_FULL})\b(?!\s+\d)"),
     ("inm", (*_MONTH_PREPOSITIONS,), rf"\b(?P<inm_p>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Tt]hrough|[Ff]rom|[Bb]efore|[Aa]fter|early|late|mid-?)\s+(?P<inm_m>{MONTH_FULL})\b(?!\s+(?:last|this|next)\s+year|,?\s+(?:of\s+)?\d)"),
-    ("season", (*_RELATIONS, "early", "late", "in", "the"), rf"\b(?:(?P<se_r>last|this|next|past|coming|early|late)\s+|(?:in\s+)?the\s+)(?P<se_s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<se_y>{YEAR})\b)?"),
+    ("season", (*_RELATIONS, "early", "late", "in", "the"), rf"\b(?:(?P<se_r>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s+|(?:[Ii]n\s+)?[Tt]he\s+)(?P<se_s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<se_y>{YEAR})\b)?"),
     ("seasony", (*SEASONS,), rf"\b(?P<sy_s>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)\s+(?:of\s+)?(?P<sy_y>{YEAR})\b"),
-    ("quarter", ("first", "second", "third", "fourth", _NUMBER), rf"\b(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?:\s+(?:of\s+)?(?P<q_y>{YEAR})\b)?"),
+    ("quarter", ("first", "second", "third", "fourth", _NUMBER), rf"\b(?P<q_n>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th)[ -]quarter\b(?:\s+(?:of\s+)?(?P<q_y>{YEAR})\b)?"),
     ("qn", ("q1", "q2", "q3", "q4"), rf"\bQ(?P<qn_n>[1-4])\b(?:\s+(?P<qn_y>{YEAR})\b)?"),
-    ("decade", ("the", _NUMBER), r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"),
-    ("decade2", ("the",), r"\bthe\s+['’](?P<dec2>\d0)s\b"),
-    ("endy", ("the", *_PARTS), rf"\b(?:the\s+)?(?P<ey_e>end|beginning|start|middle)\s+of\s+(?P<ey_y>{YEAR})\b"),
-    ("year", (*_YEAR_PREPOSITIONS,), rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]hrough|[Ii]nto|[Ff]rom|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ff]or|[Tt]hroughout|[Bb]etween|[Aa]round)\s+|\b[Mm]id-)(?P<year_v>{YEAR})\b(?![,.]?\d|-\d)"),
-    ("ago", (_NUMBER, *NUMBERS), r"\b(?P<ago_n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<ago_u>day|week|fortnight|month|year|decade|centur)(?:s|ies|y)?\s+ago\b"),
-    ("within", ("earlier", "later"), r"\b(?P<wi_r>earlier|later)\s+this\s+(?P<wi_u>week|month|year)\b"),
-    ("end", ("the", *_PARTS), r"\b(?:the\s+)?(?P<end_e>end|beginning|start|middle)\s+of\s+(?P<end_r>the|this|last|next)\s+(?P<end_u>year|month)\b"),
-    ("rel", (*_RELATIONS,), r"\b(?P<rel_r>last|this|next|past|coming)\s+(?P<rel_u>week|weekend|month|year)\b"),
+    ("half", ("first", "second", "1st", "2nd", "the"), rf"\b(?:[Tt]he\s+)?(?P<h_n>[Ff]irst|[Ss]econd|1st|2nd)\s+half\s+of\s+(?:(?P<h_y>{YEAR})\b|(?:the|this)\s+year|(?P<h_r>last|next)\s+year)"),
+    ("decade", ("the", _NUMBER), r"\b(?:[Tt]he\s+)?(?P<dec>(?:1[6-9]|20)\d0)s\b"),
+    ("decade2", ("the",), r"\b[Tt]he\s+['’](?P<dec2>\d0)s\b"),
+    ("endy", ("the", *_PARTS), rf"\b(?:[Tt]he\s+)?(?P<ey_e>end|beginning|start|middle)\s+of\s+(?P<ey_y>{YEAR})\b"),
+    ("ybetween", ("between",), rf"\b[Bb]etween\s+(?P<yb_a>{YEAR})\s+and\s+(?P<yb_b>{YEAR})\b{NOT_CLOCK}"),
+    ("yrange", ("from", _NUMBER), rf"\b(?:[Ff]rom\s+)?(?P<yr_a>{YEAR})(?:\s?[-–—]\s?|\s+(?:to|through|until)\s+)(?P<yr_b>{YEAR}|\d\d)\b(?![-–/.,:]?\d){NOT_CLOCK}"),
+    ("year", (*_YEAR_PREPOSITIONS,), rf"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]hrough|[Ii]nto|[Ff]rom|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Ff]or|[Tt]hroughout|[Bb]etween|[Aa]round|to|due|of|[Cc]irca)\s+|\b[Mm]id-|\b[Ff]iscal\s+(?:year\s+)?)(?P<year_v>{YEAR})\b(?![,.]?\d|-\d){NOT_CLOCK}"),
+    ("yearmod", _DETERMINERS, rf"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat|[Ww]hose)\s+(?P<ym_v>{YEAR})\b(?![,.]?\d|-\d|\s*%){NOT_CLOCK}(?=\s+[A-Za-z])"),
+    ("ago", (_NUMBER, *NUMBERS), rf"\b(?P<ago_n>\d+|[Aa]n?|{_NUMBER_WORDS})\s+(?P<ago_u>day|week|fortnight|month|year|decade|centur)(?:s|ies|y)?\s+ago\b"),
+    ("within", ("earlier", "later"), r"\b(?P<wi_r>[Ee]arlier|[Ll]ater)\s+this\s+(?P<wi_u>week|month|year)\b"),
+    ("end", ("the", *_PARTS), r"\b(?:[Tt]he\s+)?(?P<end_e>end|beginning|start|middle)\s+of\s+(?P<end_r>the|this|last|next)\s+(?:fiscal\s+)?(?P<end_u>year|month)\b"),
+    ("rel", (*_RELATIONS,), rf"\b{RELATION.format('rel_r')}\s+(?:(?:fiscal|financial)\s+)?(?P<rel_u>week|weekend|month|year)\b"),
     ("day", ("yesterday", "today", "tomorrow", "tonight"), r"\b(?P<day_v>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"),
     ("wdnw", ("on", *WEEKDAYS), rf"(?:[Oo]n\s+)?(?P<wdnw_w>{WEEKDAY})\s+(?P<wdnw_r>last|this|next)\s+week\b"),
     ("wdd", ("on", *WEEKDAYS), rf"(?:[Oo]n\s+)?(?P<wdd_w>{WEEKDAY}),?\s+(?:the\s+)?(?P<wdd_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"),
@@ -106,23 +115,58 @@ _LEAD = 32
 _TAIL = 48
 # Searched for in the lowercased sentence: a case-blind pattern is tried far more slowly.
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|going to|gonna|set to|scheduled|plans? to|planning to|"
-    r"intends? to|upcoming|next|is expected to|are expected to|must|has to|have to|"
-    r"needs? to)\b|['’]ll\b"
+    r"\b(?:will|won['’]t|shall|would|might|going to|gonna|set to|scheduled|plans? to|"
+    r"planned to|planning to|intends? to|upcoming|is expected to|are expected to|must|"
+    r"has to|have to|needs? to|as soon as)\b|['’]ll\b"
 )
 # Every future marker holds one of these; looking for them first spares most sentences the
 # slower pattern.
-_FUTURE_HINTS = ("will", "won", "shall", "going", "gonna", "set to", "schedul", "plan",
-                 "intend", "upcoming", "next", "expected to", "must", "has to", "have to",
-                 "need", "'ll", "’ll")  # fmt: skip
+_FUTURE_HINTS = ("will", "won", "shall", "would", "might", "going", "gonna", "set to",
+                 "schedul", "plan", "intend", "upcoming", "expected to", "must", "has to",
+                 "have to", "need", "as soon", "'ll", "’ll")  # fmt: skip
+# Searched in lowercased text: a past verb ("said Friday", "ruled Wednesday that …").
+_PAST = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{2,}ed\b"  # "was planned", not "is planned"
+    r"|\b(?:said|told|met|won|lost|took|made|came|went|began|held|gave|left|saw|"
+    r"became|fell|rose|sold|paid|got|found|was|were|had|did)\b"
+)
+# What ends a clause, on either side of an expression.
+_CLAUSE_END = re.compile(r"[,;:()\"“”—]|\b(?:that|but|while|because|although|which)\b")
 
 
 def speaks_of_future(sentence: str) -> bool:
-    lowered = sentence.lower()
+    """Whether the (lowercased) text says something will be: "will", "is set to", …"""
     for hint in _FUTURE_HINTS:  # a loop, not any(): this runs for most dated sentences
-        if hint in lowered:
-            return bool(_FUTURE.search(lowered))
+        if hint in sentence:
+            return bool(_FUTURE.search(sentence))
     return False
+
+
+def future_of(text: str, sentence: tuple[int, int], match: re.Match[str]) -> bool | None:
+    """Whether the expression is about the future, by the tense of its clause (the words
+    around it up to a comma, a quote or a "that"), or where its clause tells neither, of
+    its sentence: "said Friday that it will" is a past Friday. A month alone ("in March")
+    is past where its sentence tells of the past; a date is not ("invited them to a ceremony
+    on March 12" may be ahead). None where nothing tells."""
+    start, end = sentence
+    low = start
+    for boundary in _CLAUSE_END.finditer(text, start, match.start()):
+        low = boundary.end()
+    after = _CLAUSE_END.search(text, match.end(), end)
+    clause = f"{text[low : match.start()]} {text[match.end() : after.start() if after else end]}"
+    clause = clause.lower()
+    if speaks_of_future(clause):
+        return True
+    if _PAST.search(clause):
+        return False
+    whole = text[start:end].lower()
+    if speaks_of_future(whole):
+        return True
+    if match.lastgroup == "inm" and (
+        _PAST.search(whole) or match.group("inm_p").lower() in ("since", "after")
+    ):
+        return False
+    return None
 
 
 def _date_number(text: str, start: int, end: int) -> bool:
@@ -190,8 +234,31 @@ def _matches(
             match = scanner.match(text, word.start(), stop)
             if match:
                 position = match.end()
-                yield sentence, match
+                if not _a_name(text, match, start):
+                    yield sentence, match
                 break
+
+
+_CLAUSE_OPENERS = "\"“‘'`(:;—–-"
+_NAMED_WEEKDAYS = ("Sheffield",)
+"""Words that make a name of the weekday after them: "Sheffield Wednesday", the club."""
+
+
+def _a_name(text: str, match: re.Match[str], sentence_start: int) -> bool:
+    """Whether the words matched are a name, not a date: a capitalised "Today" inside a
+    sentence ("BBC Radio 4's Today programme", "USA Today"), or a club's weekday."""
+    kind = match.lastgroup
+    at = match.start()
+    if kind == "day":
+        before = text[sentence_start:at].rstrip()
+        return (
+            match.group("day_v")[0].isupper()
+            and bool(before)
+            and (before[-1] not in _CLAUSE_OPENERS)
+        )
+    if kind == "wd" and match.group("wd_r") is None:
+        return text[max(sentence_start, at - 12) : at].rstrip().endswith(_NAMED_WEEKDAYS)
+    return False
 
 
 def matches(sentence: str) -> Iterator[re.Match[str]]:
@@ -207,8 +274,8 @@ class Found:
     paragraph: int
     sentence: tuple[int, int]
     match: re.Match[str]
-    future: bool
-    """Whether its sentence speaks of the future."""
+    future: bool | None
+    """Whether it is about the future (`future_of`)."""
 
 
 def find(
@@ -222,10 +289,8 @@ def find(
     triggers = _triggers(paragraphs)
     for index, (paragraph, spans) in enumerate(zip(paragraphs, sentences, strict=True)):
         check()
-        futures: dict[int, bool] = {}
         for sentence, match in _matches(paragraph, spans, triggers[index]):
-            start, end = spans[sentence]
-            if sentence not in futures:
-                futures[sentence] = speaks_of_future(paragraph[start:end])
-            found.append(Found(index, (start, end), match, futures[sentence]))
+            found.append(
+                Found(index, spans[sentence], match, future_of(paragraph, spans[sentence], match))
+            )
     return found

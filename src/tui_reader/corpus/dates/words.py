@@ -28,7 +28,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }  # fmt: skip
 ORDINALS = {
     "first": 1,
@@ -55,4 +56,9 @@ WEEKDAY = (
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 )
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+NOT_CLOCK = r"(?!\s?(?:GMT|BST|UTC|[ECMP][SD]?T|CES?T|hrs\b|hours|h\b))"
+"""After a number that could be a year: it is not a time of day ("by 1650 GMT")."""
+RELATION = r"(?P<{}>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Cc]oming)"
+"""A relation word, capitalised too at the start of a sentence ("Last month, …"), in a
+group of the name given (`RELATION.format(name)`)."""
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"

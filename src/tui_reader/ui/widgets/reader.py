@@ -304,7 +304,7 @@ class ReadingView(LineView, can_focus=True):
                 yield Text(f"  – {removed}", style=meta), None, 0
 
     def _byline(self, article: Article) -> str:
-        parts = [article.published.isoformat() if article.published else "date unknown"]
+        parts = [article.dated("date unknown")]
         if article.author:
             parts.append(f"by {article.author}")
         parts.append(source_label(article))
