@@ -94,8 +94,7 @@ COMPANIES = _words(
 )
 
 OTHER = _words(
-    "COVID-19|Covid-19|Covid|COVID|Brexit|Olympics|Christmas|Easter|Thanksgiving|Ramadan|"
-    "Hanukkah|Super Bowl|World Cup|Internet|Bitcoin"
+    "COVID-19|Covid-19|Covid|COVID|Brexit|Olympics|Super Bowl|World Cup|Internet|Bitcoin"
 )
 
 # Nationality words name no single entity.
@@ -112,7 +111,12 @@ DEMONYMS = _words(
     "Peruvian|Polish|Portuguese|Qatari|Romanian|Saudi|Scottish|Serbian|Singaporean|Slovak|"
     "Somali|Sudanese|Swedish|Swiss|Taiwanese|Thai|Tunisian|Turkish|Venezuelan|Vietnamese|Welsh|"
     "Yemeni|Arab|Arabs|Western|Eastern|Northern|Southern|Zionist|Zionists|Sunni|Shiite|Hindu|"
-    "Buddhist|Evangelical|Israeli-American|African-American|Asian-American|Mexican-American"
+    "Buddhist|Evangelical|Israeli-American|African-American|Asian-American|Mexican-American|"
+    "Olympic|Paralympic|Scot|Scots|Briton|Britons|Islamist|Islamists|Spaniard|Spaniards|"
+    "Welshman|Frenchman|Englishman|Irishman|Scotsman|Londoner|Londoners|Kiwi|Aussie|Yank|"
+    "Catalan|Basque|Flemish|Bavarian|Texan|Californian|New Yorker|Muscovite|Parisian|"
+    "Arabic|Hebrew|Latin|Roman|Nazi|Nazis|Soviet|Communist|Communists|Marxist|"
+    "Christians|Jews|Jew|Hindus|Sikh|Sikhs|Asians|Africans|Europeans|Hispanics"
 )
 
 # Common nouns that start sentences in the plural: never an entity on their own.
@@ -156,7 +160,29 @@ TITLES = _words(
     "Lady|Rev.|Chief|Speaker|Minister|Prime|Attorney|Deputy|Ambassador|Councilman|Councilwoman|"
     "Congressman|Congresswoman|Assemblyman|Assemblywoman|Sheriff|Coach|Founder|Leader|"
     "Justices|Senators|Sens.|Reps.|Representatives|Governors|Judges|Mayors|Ministers|"
-    "Presidents"
+    "Presidents|"
+    # British style writes them without the full stop.
+    "Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Supt|Insp|Det|Cllr|Messrs|"
+    "Chancellor|Baroness|Baron|Duke|Duchess|Earl|Countess|Viscount|Inspector|Constable|"
+    "Superintendent|Archbishop|Bishop|Cardinal|Councillor|Commander|Admiral|Colonel|Captain|"
+    "Sergeant|Lieutenant|Chairperson|Presenter|Manager|Striker|Midfielder|Defender|"
+    "Goalkeeper|Skipper|Boss|Coroner|Magistrate|Recorder|Premier|Vice-President|MP|MEP|MSP|"
+    "President-elect|Secretary-General|Crown Prince|Emir|Sheikh|Ayatollah|Imam|Rabbi|Father|"
+    "Sister|Brother|Saint"
+)
+
+# Words of an office before a title: "Health Secretary", "Foreign Minister", "Shadow
+# Chancellor". Before a title they are part of it, never a name of their own.
+OFFICES = _words(
+    "Health|Foreign|Home|Defence|Defense|Education|Culture|Justice|Transport|Environment|"
+    "Energy|Interior|Finance|Trade|Business|Treasury|Shadow|State|Deputy|Junior|Vice|Former|"
+    "Acting|Interim|Chief|Economy|Economic|Agriculture|Communities|Housing|Welsh|Scottish|"
+    "Northern Ireland|Labour|Work|Pensions|Brexit|Security|Immigration|Police|Fire|Prisons|"
+    "Science|Sports|Sport|Digital|Climate|Development|International|Commerce|Labor|"
+    "Attorney|Solicitor|Prime|First|Lord|Assistant|Associate|Senior|Executive|Managing|"
+    "Technical|Sporting|Football|Team|Club|Party|Opposition|Tory|Conservative|Democratic|"
+    "Republican|Liberal|Green|Independent|Regional|County|City|Council|Mayoral|Presidential|"
+    "Commons|Lords|Cabinet|Minority|Majority|Leader"
 )
 
 # Role nouns, lowercase, that name the person right after them: "spokesperson Kelly Nantel".
@@ -247,13 +273,34 @@ NICKNAMES = {
     "jenny": "jennifer", "abby": "abigail", "becky": "rebecca", "vicky": "victoria",
 }  # fmt: skip
 
+# Counting words: never a name alone, or at its start, but they end some ("Formula One",
+# "Channel Four").
+NUMBER_WORDS = _words(
+    "One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Fifty|"
+    "First|Second|Third|Fourth|Fifth"
+)
+
 # Capitalised words that never name an entity alone.
-NEVER = _words(
-    "I|I'm|I've|I'd|I'll|OK|Okay|Mr.|Mrs.|Ms.|Dr.|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    "Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
-    "November|December|Jan.|Feb.|Mar.|Apr.|Jun.|Jul.|Aug.|Sept.|Sep.|Oct.|Nov.|Dec.|Today|"
-    "Yesterday|Tomorrow|God|Lord|Sir|Madam|AM|PM|A.M.|P.M.|TV|CEO|CEOs|CFO|COO|CTO|PhD|"
-    "Q1|Q2|Q3|Q4|No|Yes|Oh|St.|Jr.|Sr.|Inc.|Co.|Corp.|Ltd."
+NEVER = (
+    _words(
+        "I|I'm|I've|I'd|I'll|OK|Okay|Mr.|Mrs.|Ms.|Dr.|Monday|Tuesday|Wednesday|Thursday|Friday|"
+        "Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+        "November|December|Jan.|Feb.|Mar.|Apr.|Jun.|Jul.|Aug.|Sept.|Sep.|Oct.|Nov.|Dec.|Today|"
+        "Yesterday|Tomorrow|God|Lord|Sir|Madam|AM|PM|A.M.|P.M.|TV|CEO|CEOs|CFO|COO|CTO|PhD|"
+        "Q1|Q2|Q3|Q4|No|Yes|Oh|St.|Jr.|Sr.|Inc.|Co.|Corp.|Ltd.|"
+        # Times of day and their zones, holidays, and words that start sentences but name nothing.
+        "GMT|BST|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|ET|PT|Christmas|Easter|Thanksgiving|"
+        "Halloween|Ramadan|Hanukkah|Eid|Diwali|New Year|Boxing Day|Good Friday|"
+        "Hundred|Thousand|Million|Billion|Dozens|Hundreds|Thousands|Millions|"
+        "Last|Next|Previous|Earlier|Later|Tonight|Everyone|"
+        "Everybody|Nobody|Someone|Somebody|Anyone|Anything|Everything|Nothing|Something|"
+        "Asked|Speaking|Writing|According|Overall|Elsewhere|Separately|Meanwhile|Currently|"
+        "Previously|Recently|Earlier|Initially|Finally|Eventually|Afterwards|Nevertheless|"
+        "Well|Sadly|Hopefully|Unfortunately|Fortunately|Clearly|Obviously|Instead|Otherwise|"
+        "Around|Almost|Nearly|About|Roughly|Approximately|Several|Few|Various|More|Less|Much|"
+        "Fewer|Plus|Minus|Here|Yesterday's|Today's|Tomorrow's|Mrs|Mr|Ms|Dr|Mx"
+    )
+    | NUMBER_WORDS
 )
 
 # Words capitalised only because a sentence starts with them; never part of a name there.

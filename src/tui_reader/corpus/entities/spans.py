@@ -98,7 +98,7 @@ def _word(raw: str) -> tuple[str, str, bool, bool, bool]:
         lower,
         possessive,
         name,
-        bool(text) and (name or lower in _LINKS or lower in gz.TITLES),
+        bool(text) and (name or lower in _LINKS or lower in gz.TITLES or lower in gz.NUMBER_WORDS),
     )
 
 
@@ -169,8 +169,14 @@ def _extract_paragraph(para: _Paragraph, spans: Sequence[tuple[int, int]]) -> No
                 _candidates(para, run)
                 run = []
             run.append(token)
-        elif token.lower in _LINKS and joined and gap == " ":
+        elif joined and gap == " " and token.lower in _LINKS:
             run.append(token)
+        elif token.lower in gz.NUMBER_WORDS:
+            if joined and gap == " " and run[-1].name:
+                run.append(token)  # "Formula One"
+            else:  # "Second Amendment", if a head word ends it (`_candidates`)
+                _candidates(para, run)
+                run = [token]
         else:
             _candidates(para, run)
             run = []
@@ -246,7 +252,12 @@ def _split_links(run: list[_Token]) -> Iterator[list[_Token]]:
     yield piece
 
 
+_NUMBERED_HEADS = gz.OTHER_HEADS | gz.ORG_HEADS | gz.PLACE_HEADS | {"war", "reich", "world"}
+
+
 def _candidates(para: _Paragraph, run: list[_Token]) -> None:
+    if run and run[0].lower in gz.NUMBER_WORDS and run[-1].lower not in _NUMBERED_HEADS:
+        del run[0]  # "Three" of "Three people", not "Second Amendment"
     if len(run) < 2:  # most runs are one word, which needs no splitting
         if run and run[0].lower not in _LINKS:  # a lone "De" or "La" is no name
             para.found.append(_candidate(para, run))
