@@ -149,7 +149,7 @@ PLACE_HEADS = _words(
     "Sea|Ocean|Gulf|Harbor|Harbour|Airport|Station|Plaza|Boulevard|Road|Highway|Tower|Towers|"
     "Hemisphere|Town|City|Hills|Falls|Strait|Canal|Forest|Prefecture|District|Territory|"
     "Territories|Quarter|Coastline|Glacier|Mall|Stadium|Arena|Palace|Castle|Hotel|Lakes|"
-    "Republic|Kingdom|Emirates|Prison|Dome"
+    "Republic|Kingdom|Emirates|Prison|Dome|Isle|Isles|Cape|Vale|Duchy|Straits"
 )
 
 # Titles written before a name; they end a name span and mark the next one as a person.
@@ -298,7 +298,8 @@ NEVER = (
         "Previously|Recently|Earlier|Initially|Finally|Eventually|Afterwards|Nevertheless|"
         "Well|Sadly|Hopefully|Unfortunately|Fortunately|Clearly|Obviously|Instead|Otherwise|"
         "Around|Almost|Nearly|About|Roughly|Approximately|Several|Few|Various|More|Less|Much|"
-        "Fewer|Plus|Minus|Here|Yesterday's|Today's|Tomorrow's|Mrs|Mr|Ms|Dr|Mx"
+        "Fewer|Plus|Minus|Here|Yesterday's|Today's|Tomorrow's|Mrs|Mr|Ms|Dr|Mx|"
+        "CCTV|GP|GPs|DNA|HIV|VAT|GDP|MPs|MEPs|MSPs|AMs|Century|Test|Tests|Twitter's"
     )
     | NUMBER_WORDS
 )

@@ -24,6 +24,10 @@ _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ence", "ance", "ism
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "from", "across", "outside", "throughout", "to"})
 _STATE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 Scores = dict[str, float]
+COMMON = "common"
+COMMON_CUES: tuple[Cue, ...] = ((COMMON, 0.0),)
+"""The cue of a one-word name that the article also writes in lowercase: a common word
+capitalised, unless a strong cue backs it (`accepted_names`). It says no type."""
 
 
 def cues(name: str, words: tuple[str, ...], previous_word: str, after: str) -> tuple[Cue, ...]:
@@ -128,6 +132,8 @@ def _accepted(candidates: Iterable[Candidate], known: set[str]) -> list[Candidat
         key = candidate.key
         if len(key) < 2 or key in _NOT_NAMES:
             continue  # a lone letter ("C" of "2 C") or a common noun ("Workers") is no name
+        if _common(candidate):
+            continue
         if key in known:
             accepted.append(candidate)
             continue
@@ -135,6 +141,11 @@ def _accepted(candidates: Iterable[Candidate], known: set[str]) -> list[Candidat
         if rest and (len(rest.words) > 1 or rest.key in known):
             accepted.append(rest)
     return accepted
+
+
+def _common(candidate: Candidate) -> bool:
+    """A one-word name that its article also writes in lowercase, with no strong cue."""
+    return COMMON_CUES[0] in candidate.cues and not candidate.backed()
 
 
 def best_type(score: Mapping[str, float]) -> EntityType:
@@ -147,7 +158,10 @@ def accepted_names(articles: Mapping[str, Sequence[Candidate]]) -> dict[str, lis
     not evidence on its own: such a word counts only if the corpus shows it elsewhere as a
     name, or a cue backs it."""
     known = {
-        c.key for candidates in articles.values() for c in candidates if not c.initial or c.backed()
+        c.key
+        for candidates in articles.values()
+        for c in candidates
+        if (not c.initial and not _common(c)) or c.backed()
     }
     return {aid: _accepted(cands, known) for aid, cands in articles.items()}
 

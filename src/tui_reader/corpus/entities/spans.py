@@ -11,7 +11,7 @@ from .. import gazetteer as gz
 from ..budget import unlimited
 from ..text import Spans
 from .candidate import Candidate, name_key
-from .kinds import cues
+from .kinds import COMMON_CUES, cues
 
 _WORD_REST = r"[\w'’&.\-]*"
 _FIRST_WORD = re.compile(rf"[^\W_]{_WORD_REST}")
@@ -29,6 +29,13 @@ _LINKS = frozenset({"of", "for", "the", "and", "&"}) | _PARTICLES
 # the search skips quickly to the range that holds all of those, and the lookbehind tests it.
 _TOKEN = re.compile(rf"[A-Z\u00aa-\U0010ffff](?<=[^\W\d_a-z]){_WORD_REST}")
 _LINK_WORDS = frozenset(w for w in _LINKS if w.isalpha())
+# Names that a number ends: "Euro 2016", "Channel 4", "Article 50", "FTSE 100".
+_NUMBERED = frozenset(
+    "euro channel radio formula article ftse apollo windows nhs route interstate flight "
+    "terminal chapter section level stage series ward district precinct".split()
+)
+_NUMBER_AFTER = re.compile(r" \d{1,4}\b(?![.,]\d)")
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 _LINK_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS | {"center", "centre", "city", "republic", "house"}
 
 
@@ -54,6 +61,9 @@ class _Paragraph:
     found: list[Candidate]
     firsts: set[int]
     """Where the first word of each sentence starts."""
+    lowercase: frozenset[str]
+    """The words the article writes in lowercase: a capitalised one of them alone is a
+    common word, not a name ("One of them", "the Court")."""
 
     def starts_clause(self, at: int) -> bool:
         """Whether a word starts a sentence, a quote or a clause after a colon or a dash."""
@@ -133,6 +143,7 @@ def extract(
     """Every candidate name in an article's paragraphs, given the sentence spans of each;
     `check` is called before each paragraph, and may raise to stop the work."""
     found: list[Candidate] = []
+    lowercase = frozenset(_LOWERCASE_WORD.findall("\n".join(paragraphs)))
     for index, (paragraph, spans) in enumerate(zip(paragraphs, sentences, strict=True)):
         check()
         firsts = {
@@ -140,7 +151,7 @@ def extract(
             for start, end in spans
             if (word := _FIRST_WORD.search(paragraph, start, end))
         }
-        _extract_paragraph(_Paragraph(paragraph, index, found, firsts), spans)
+        _extract_paragraph(_Paragraph(paragraph, index, found, firsts, lowercase), spans)
     return found
 
 
@@ -149,20 +160,38 @@ def _extract_paragraph(para: _Paragraph, spans: Sequence[tuple[int, int]]) -> No
     paragraph = para.text
     run: list[_Token] = []
     previous: _Token | None = None
-    for token in _tokens(paragraph, spans):
+    tokens = _tokens(paragraph, spans)
+    for index, token in enumerate(tokens):
         if previous and token.sentence != previous.sentence:  # names end with sentences
             _candidates(para, run)
             run, previous = [], None
         gap = paragraph[previous.end : token.start] if previous else ""
+        if token.lower in gz.TITLES:
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            # A title right before an organisation's head is part of its name: "Glasgow
+            # Sheriff Court", "the Justice Department".
+            token.name = bool(
+                following
+                and following.lower in gz.ORG_HEADS
+                and paragraph[token.end : following.start] == " "
+            )
+            if run and not token.name and all(t.lower in gz.OFFICES for t in run):
+                run = []  # "Health Secretary", "Vice President": the office is the title's
+        elif (
+            previous
+            and gap == " of "
+            and previous.lower in gz.TITLES
+            and not previous.name
+            and token.lower in gz.OFFICES
+        ):
+            previous = token  # "Secretary of State", "Minister of Finance": the title's
+            continue
         joined = bool(run) and not run[-1].possessive and gap in (" ", ", ")
         if run and not joined and not run[-1].possessive:
             if run[-1].text == "Vice" and gap.split(" ", 2)[1:2] == ["president"]:
                 run.pop()  # "Vice president"; "Vice" alone is a name
             else:
                 joined = _link(paragraph, gap, previous, run)
-        if token.lower in gz.TITLES and run and run[-1].text == "Vice":
-            run.pop()  # "Vice President": the title joins nothing that is left of the run
-            joined = False
         # A title after "of" names a thing: "the Department of Justice".
         if token.name or (joined and run[-1].lower == "of" and token.lower in gz.TITLES):
             if not joined:
@@ -277,6 +306,8 @@ def _candidate(para: _Paragraph, piece: list[_Token]) -> Candidate:
         and f"{paragraph[start:end]}'s".lower() in gz.COMPANIES
     ):
         end += 2  # the possessive is part of the name: "Trader Joe's"
+    if piece[-1].lower in _NUMBERED and (number := _NUMBER_AFTER.match(paragraph, end)):
+        end = number.end()  # "Euro 2016", "Channel 4", "Article 50"
     name = paragraph[start:end]
     after = paragraph[end : end + 60]
     definition = _DEFINITION.match(after) if "(" in after[:3] else None
@@ -289,7 +320,8 @@ def _candidate(para: _Paragraph, piece: list[_Token]) -> Candidate:
         name_key(name),
         (0,) if len(piece) == 1 else tuple([t.start - start for t in piece]),
         para.starts_clause(start),
-        cues(name, words, _previous_word(paragraph, start), after),
+        cues(name, words, _previous_word(paragraph, start), after)
+        + (COMMON_CUES if len(words) == 1 and words[0] in para.lowercase else ()),
         definition.group(1) if definition and _abbreviates(definition.group(1), name) else None,
     )
 
