@@ -129,7 +129,15 @@ COMMON_NOUNS = _words(
     "Patients|Survivors|Victims|Witnesses|Soldiers|Troops|Firefighters|Farmers|Investors|"
     "Economists|Executives|Managers|Owners|Staff|Staffers|Sources|Reporters|Journalists|"
     "Citizens|Immigrants|Migrants|Refugees|Democracy|Government|Officers|Unions|Companies|"
-    "Corporations|Businesses|Hospitals|Schools|Universities|Cities|States|Countries|Scientists"
+    "Corporations|Businesses|Hospitals|Schools|Universities|Cities|States|Countries|Scientists|"
+    # The labels of tables of results and prices.
+    "Attendance|Attendence|Results|Result|Scorers|Scorer|Scores|Extras|Total|Totals|Bowling|"
+    "Batting|Fall|Avg|Average|Tries|Try|Penalties|Penalty|Conversions|Conversion|Sales|Net|"
+    "Current|Previous|Fax|Telephone|Tel|Standings|Schedule|Fixtures|Teams|Table|Division|"
+    "Group|Round|Pos|Pts|Points|Goals|Wins|Draws|Losses|Amount|Price|Prices|Yield|Coupon|"
+    "Close|Open|High|Low|Change|Volume|Rank|Ranking|Rankings|Notes|Source|Sources|Venue|"
+    "Referee|Half-time|Halftime|Stage|Leg|Heat|Final|Semi-final|Quarter-final|Overall|Men|"
+    "Women|Singles|Doubles"
 )
 
 ORG_HEADS = _words(

@@ -26,6 +26,11 @@ _STATE_AFTER = re.compile(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)")
 Scores = dict[str, float]
 COMMON = "common"
 COMMON_CUES: tuple[Cue, ...] = ((COMMON, 0.0),)
+DATELINE_CUES: tuple[Cue, ...] = (("place", 4),)
+"""The place of a dateline: "BELGRADE 1996-08-30"."""
+TEAM_CUES: tuple[Cue, ...] = (("org", 6),)
+"""A team in a table row of results or standings: stronger than the place it is named
+after ("Bolton 2 Chelsea 1")."""
 """The cue of a one-word name that the article also writes in lowercase: a common word
 capitalised, unless a strong cue backs it (`accepted_names`). It says no type."""
 
@@ -134,6 +139,8 @@ def _accepted(candidates: Iterable[Candidate], known: set[str]) -> list[Candidat
             continue  # a lone letter ("C" of "2 C") or a common noun ("Workers") is no name
         if _common(candidate):
             continue
+        if _shouted(candidate) and key not in known:
+            continue  # "PCT GB" of a line in capitals: only what ordinary text backs
         if key in known:
             accepted.append(candidate)
             continue
@@ -141,6 +148,14 @@ def _accepted(candidates: Iterable[Candidate], known: set[str]) -> list[Candidat
         if rest and (len(rest.words) > 1 or rest.key in known):
             accepted.append(rest)
     return accepted
+
+
+def _shouted(candidate: Candidate) -> bool:
+    """A name in capitals that is no acronym (several words, or a long one): as every word
+    of a line in capitals looks like a name, only a cue or the same name written in
+    ordinary case elsewhere makes it one."""
+    name = candidate.name
+    return name.isupper() and (len(name) > 5 or " " in name) and not candidate.backed()
 
 
 def _common(candidate: Candidate) -> bool:
@@ -161,7 +176,7 @@ def accepted_names(articles: Mapping[str, Sequence[Candidate]]) -> dict[str, lis
         c.key
         for candidates in articles.values()
         for c in candidates
-        if (not c.initial and not _common(c)) or c.backed()
+        if (not c.initial and not _common(c) and not _shouted(c)) or c.backed()
     }
     return {aid: _accepted(cands, known) for aid, cands in articles.items()}
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from .. import gazetteer as gz
 from ..budget import unlimited
 from ..text import Spans
-from .candidate import Candidate, name_key
-from .kinds import COMMON_CUES, cues
+from .candidate import Candidate, Cue, name_key
+from .kinds import COMMON_CUES, DATELINE_CUES, TEAM_CUES, cues
+from .layout import DATELINE, SCORE_AFTER, Layout, layout_of
 
 _WORD_REST = r"[\w'’&.\-]*"
 _FIRST_WORD = re.compile(rf"[^\W_]{_WORD_REST}")
@@ -35,6 +36,10 @@ _NUMBERED = frozenset(
     "terminal chapter section level stage series ward district precinct".split()
 )
 _NUMBER_AFTER = re.compile(r" \d{1,4}\b(?![.,]\d)")
+_CAPITAL_BREAKS = frozenset(w.lower() for w in gz.FUNCTION_WORDS) | {"vs", "v", "at"}
+"""Words that in a line in capitals part names instead of being in them."""
+_DATELINE_PARAGRAPHS = 3
+"""A dateline is in one of the first paragraphs."""
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 _LINK_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS | {"center", "centre", "city", "republic", "house"}
 
@@ -64,9 +69,15 @@ class _Paragraph:
     lowercase: frozenset[str]
     """The words the article writes in lowercase: a capitalised one of them alone is a
     common word, not a name ("One of them", "the Court")."""
+    layout: Layout
+    dateline: int
+    """Where the place of a dateline that opens the paragraph ends; 0 if there is none."""
 
     def starts_clause(self, at: int) -> bool:
-        """Whether a word starts a sentence, a quote or a clause after a colon or a dash."""
+        """Whether a word starts a sentence, a quote or a clause after a colon or a dash
+        (never in a table row; always in capitals, where a name needs evidence too)."""
+        if self.layout != "prose":
+            return self.layout == "capitals" and at >= self.dateline
         text = self.text
         before = text[at - 1] if at else " "
         return (
@@ -76,16 +87,19 @@ class _Paragraph:
         )
 
 
-def _tokens(paragraph: str, spans: Sequence[tuple[int, int]]) -> list[_Token]:
+def _tokens(
+    paragraph: str, spans: Sequence[tuple[int, int]], capitals: bool = False
+) -> list[_Token]:
     """The paragraph's capitalised words that can be in a name, each with its sentence's
     number. A word that is neither a name, a link nor a title only parts names, and the gap
-    between its neighbours shows that as well, so it is left out."""
+    between its neighbours shows that as well, so it is left out; in `capitals` (a line in
+    capitals) that goes for the small words too ("AT", "VS")."""
     sentence = 0
     sentence_end = spans[0][1] if spans else len(paragraph)
     tokens: list[_Token] = []
     for match in _TOKEN.finditer(paragraph):
         text, lower, possessive, name, kept = _word(match.group())
-        if not kept:
+        if not kept or (capitals and lower in _CAPITAL_BREAKS):
             continue
         at = match.start()
         while at >= sentence_end:
@@ -151,7 +165,17 @@ def extract(
             for start, end in spans
             if (word := _FIRST_WORD.search(paragraph, start, end))
         }
-        _extract_paragraph(_Paragraph(paragraph, index, found, firsts, lowercase), spans)
+        dateline = DATELINE.match(paragraph) if index < _DATELINE_PARAGRAPHS else None
+        para = _Paragraph(
+            paragraph,
+            index,
+            found,
+            firsts,
+            lowercase,
+            layout_of(paragraph),
+            dateline.end() if dateline else 0,
+        )
+        _extract_paragraph(para, spans)
     return found
 
 
@@ -160,7 +184,7 @@ def _extract_paragraph(para: _Paragraph, spans: Sequence[tuple[int, int]]) -> No
     paragraph = para.text
     run: list[_Token] = []
     previous: _Token | None = None
-    tokens = _tokens(paragraph, spans)
+    tokens = _tokens(paragraph, spans, para.layout == "capitals")
     for index, token in enumerate(tokens):
         if previous and token.sentence != previous.sentence:  # names end with sentences
             _candidates(para, run)
@@ -321,9 +345,25 @@ def _candidate(para: _Paragraph, piece: list[_Token]) -> Candidate:
         (0,) if len(piece) == 1 else tuple([t.start - start for t in piece]),
         para.starts_clause(start),
         cues(name, words, _previous_word(paragraph, start), after)
-        + (COMMON_CUES if len(words) == 1 and words[0] in para.lowercase else ()),
+        + (COMMON_CUES if len(words) == 1 and words[0] in para.lowercase else ())
+        + _layout_cues(para, start, end, words),
         definition.group(1) if definition and _abbreviates(definition.group(1), name) else None,
     )
+
+
+def _layout_cues(para: _Paragraph, start: int, end: int, words: tuple[str, ...]) -> tuple[Cue, ...]:
+    """A dateline's place; in a table row, a name followed by a score is a team, unless it
+    is a country's (national teams go by their country) or a person's ("Tiger Woods 68")."""
+    if start < para.dateline:
+        return DATELINE_CUES
+    if (
+        para.layout == "table"
+        and SCORE_AFTER.match(para.text, end)
+        and " ".join(words) not in gz.COUNTRIES
+        and not (len(words) > 1 and (words[0] in gz.FIRST_NAMES or len(words[0]) < 3))
+    ):
+        return TEAM_CUES
+    return ()
 
 
 def _previous_word(paragraph: str, start: int) -> str:
