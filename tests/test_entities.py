@@ -149,3 +149,31 @@ def test_a_title_after_vice_keeps_the_article_and_the_name_after_it() -> None:
     assert not corpus.problems
     people = {e.name for e in corpus.entities.values() if e.type == "person"}
     assert {"Dick Cheney", "Joe Biden"} <= people
+
+
+def test_names_are_not_cut_inside_or_glued_to_what_describes_them() -> None:
+    """Particles and hyphenated parts stay in a name, a describing word before a person
+    and a party before a politician stay out, and a title that is a surname after a given
+    name is part of it."""
+    text = (
+        "Gregory van der Wiel passed to Alessandro di Nunzio. Then Inzamam-ul-Haq met Bashar "
+        "al-Assad. He spoke to Mexican Ariel Cruz and to Democrat Walter Mondale. Then Billie "
+        "Jean King met Lib Dems David Laws at The Oval."
+    )
+    corpus = build([Source("a", "a.txt", text)])
+    (article,) = corpus.articles
+    found = {article.paragraphs[m.paragraph][m.start : m.end] for m in article.mentions}
+    assert {
+        "Gregory van der Wiel", "Alessandro di Nunzio", "Inzamam-ul-Haq", "Bashar al-Assad",
+        "Ariel Cruz", "Walter Mondale", "Billie Jean King", "Lib Dems", "David Laws",
+        "The Oval",
+    } <= found  # fmt: skip
+
+
+def test_a_title_without_its_full_stop_names_the_person_after_it() -> None:
+    """British style: "Mr Blair" is Tony Blair, and "Health Secretary" is no name."""
+    text = "Tony Blair spoke. Mr Blair left, and Health Secretary Alan Milburn stayed."
+    corpus = build([Source("a", "a.txt", text)])
+    (article,) = corpus.articles
+    entities = {corpus.entities[m.entity].name for m in article.mentions}
+    assert entities == {"Tony Blair", "Alan Milburn"}

@@ -90,6 +90,9 @@ COMPANIES = _words(
     "Bloomberg|Associated Press|The New York Times|New York Times|Washington Post|"
     "Wall Street Journal|HuffPost|Politico|Axios|Vox|Vice|Yahoo Finance|GoFundMe|Kickstarter|"
     "Democrats|Republicans|Democratic Party|Republican Party|GOP|Congress|Senate|White House|"
+    "Labour|Conservatives|Tories|Lib Dems|Liberal Democrats|SNP|Plaid Cymru|UKIP|Greens|"
+    "Green Party|Sinn Fein|Sinn Féin|DUP|Reform UK|Brexit Party|Parliament|Downing Street|"
+    "Whitehall|Westminster|NHS|BBC|ITV|Sky News|Channel 4|Reuters|AFP|Interfax|Xinhua|"
     "Pentagon|Kremlin|NATO|United Nations|European Union|EU|UN|FBI|CIA|NASA|IRS|FDA|CDC|WHO"
 )
 
@@ -339,3 +342,19 @@ PARTY_MEMBERS = {
     "conservatives": "conservative party",
     "liberal democrats": "liberal democratic party",
 }
+
+
+# Titles that are surnames too: after a given name they are one ("Mervyn King").
+SURNAME_TITLES = _words("King|Prince|Bishop|Judge|Lord|Cardinal|Pope|Duke|Earl|Baron|Sheriff")
+
+# Party words written before a politician's name: "Democrat Walter Mondale".
+PARTY_ADJECTIVES = _words(
+    "Democrat|Republican|Conservative|Tory|Liberal|Socialist|Labour|Independent|Unionist|"
+    "Nationalist|Communist|Green"
+)
+
+
+def known_name(key: str) -> bool:
+    """Whether a gazetteer names this (a key, as `name_key` makes it): a country, a state,
+    a city or an organisation."""
+    return key in COUNTRIES or key in US_STATES or key in CITIES or key in COMPANIES

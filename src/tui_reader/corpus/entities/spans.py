@@ -23,7 +23,13 @@ _DEFINITION = re.compile(r"(?<!\s)\s*\(([A-Z][A-Za-z0-9.&-]{1,9})\)")
 _OPENERS = "\"“‘'(:—–"
 # A text starts after one of these and a space too: "WASHINGTON (AP) -- Workers voted".
 _OPENING_MARKS = ":-—–"
-_PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "bin", "al", "le", "la", "du"})
+_PARTICLES = frozenset(
+    "van von de da del della der den di du dos das do ter ten op zu bin ibn al el le la".split()
+)
+# Lowercase parts of hyphenated names: "Inzamam-ul-Haq", "Chester-le-Street".
+_NAME_PARTS = _PARTICLES | {"ul", "ur", "ud", "sur", "on", "upon", "en", "y"}
+# A prefix that starts a name in lowercase: "al-Assad", "el-Sisi".
+_NAME_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ad|as|ash|at|az|bin|ibn|ul)-$")
 _LINKS = frozenset({"of", "for", "the", "and", "&"}) | _PARTICLES
 # Only capitalised words can be names; the words between two of them either link them
 # ("Bank of America") or part them. A word starts with a letter that is not lowercase ASCII:
@@ -102,6 +108,10 @@ def _tokens(
         if not kept or (capitals and lower in _CAPITAL_BREAKS):
             continue
         at = match.start()
+        prefix = _NAME_PREFIX.search(paragraph, max(0, at - 4), at)
+        if prefix:  # "al-Assad" is one word
+            text, at = paragraph[prefix.start() : at] + text, prefix.start()
+            lower = text.lower()
         while at >= sentence_end:
             sentence += 1
             sentence_end = spans[sentence][1] if sentence < len(spans) else len(paragraph) + 1
@@ -147,8 +157,13 @@ def _is_name_word(text: str) -> bool:
         return False
     if _PARTY_STATE.match(text):
         return False
-    # "Ocasio-Cortez" and "Covid-19" are names; "Long-time" and "David-versus-Goliath" are not.
-    return all(part[:1].isupper() or part[:1].isdigit() for part in text.split("-") if part)
+    # "Ocasio-Cortez", "Covid-19" and "Inzamam-ul-Haq" are names; "Long-time" and
+    # "David-versus-Goliath" are not.
+    return all(
+        part[:1].isupper() or part[:1].isdigit() or part in _NAME_PARTS
+        for part in text.split("-")
+        if part
+    )
 
 
 def extract(
@@ -194,10 +209,17 @@ def _extract_paragraph(para: _Paragraph, spans: Sequence[tuple[int, int]]) -> No
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             # A title right before an organisation's head is part of its name: "Glasgow
             # Sheriff Court", "the Justice Department".
+            joins_next = bool(following and paragraph[token.end : following.start] == " ")
             token.name = bool(
-                following
-                and following.lower in gz.ORG_HEADS
-                and paragraph[token.end : following.start] == " "
+                (joins_next and following and following.lower in gz.ORG_HEADS)
+                # A title that is a surname after a given name: "Mervyn King said".
+                or (
+                    token.lower in gz.SURNAME_TITLES
+                    and run
+                    and run[-1].lower in gz.FIRST_NAMES
+                    and gap == " "
+                    and not (joins_next and following and following.name)
+                )
             )
             if run and not token.name and all(t.lower in gz.OFFICES for t in run):
                 run = []  # "Health Secretary", "Vice President": the office is the title's
@@ -224,6 +246,9 @@ def _extract_paragraph(para: _Paragraph, spans: Sequence[tuple[int, int]]) -> No
             run.append(token)
         elif joined and gap == " " and token.lower in _LINKS:
             run.append(token)
+        elif token.text == "The" and not para.starts_clause(token.start):
+            _candidates(para, run)  # "The" inside a sentence is a name's own: "at The Oval"
+            run = [token]
         elif token.lower in gz.NUMBER_WORDS:
             if joined and gap == " " and run[-1].name:
                 run.append(token)  # "Formula One"
@@ -274,9 +299,17 @@ def _split_links(run: list[_Token]) -> Iterator[list[_Token]]:
     piece: list[_Token] = []
     for i, token in enumerate(run):
         word = words[i]
+        if i == 0 and token.text == "The":
+            piece.append(token)
+            continue
         if word in _LINKS:
             nxt = run[i + 1] if i + 1 < len(run) else None
-            if nxt is None or (nxt.lower in _LINKS and word not in ("of", "for")) or not piece:
+            chained = word in _PARTICLES and nxt is not None and nxt.lower in _PARTICLES
+            if (
+                nxt is None
+                or (nxt.lower in _LINKS and word not in ("of", "for") and not chained)
+                or not piece
+            ):
                 yield piece
                 piece = []
                 continue
@@ -284,6 +317,13 @@ def _split_links(run: list[_Token]) -> Iterator[list[_Token]]:
             held = (
                 word == "&"
                 or (word in _PARTICLES and nxt.text[:1].isupper())
+                # "Joost van der Westhuizen"
+                or (
+                    word in _PARTICLES
+                    and nxt.lower in _PARTICLES
+                    and i + 2 < len(run)
+                    and run[i + 2].text[:1].isupper()
+                )
                 or (word in ("of", "for") and any(t.lower in _LINK_HEADS for t in piece))
                 or (word == "the" and before in ("of", "for"))
                 # "Retail, Wholesale and Department Store Union" is one; "Princeton and Yale" two
@@ -311,6 +351,15 @@ _NUMBERED_HEADS = gz.OTHER_HEADS | gz.ORG_HEADS | gz.PLACE_HEADS | {"war", "reic
 def _candidates(para: _Paragraph, run: list[_Token]) -> None:
     if run and run[0].lower in gz.NUMBER_WORDS and run[-1].lower not in _NUMBERED_HEADS:
         del run[0]  # "Three" of "Three people", not "Second Amendment"
+    if (
+        len(run) > 1
+        and run[0].lower in _DESCRIBING
+        and run[0].lower not in gz.FIRST_NAMES  # "Christian Smalls"
+        and not _headed(run[1:])
+    ):
+        del run[0]  # "Mexican Ariel Cruz", "Democrat Walter Mondale"; not "American Airlines"
+    if len(run) > 2:
+        _split_before_a_person(para, run)
     if len(run) < 2:  # most runs are one word, which needs no splitting
         if run and run[0].lower not in _LINKS:  # a lone "De" or "La" is no name
             para.found.append(_candidate(para, run))
@@ -320,6 +369,27 @@ def _candidates(para: _Paragraph, run: list[_Token]) -> None:
             piece.pop()
         if piece:
             para.found.append(_candidate(para, piece))
+
+
+_DESCRIBING = gz.DEMONYMS | gz.PARTY_ADJECTIVES
+"""Words that describe a person before the name: not part of it."""
+
+
+def _headed(tokens: list[_Token]) -> bool:
+    return any(t.lower in _NUMBERED_HEADS for t in tokens)
+
+
+def _split_before_a_person(para: _Paragraph, run: list[_Token]) -> None:
+    """Cut a run where a known organisation or place runs into a person's name: "Lib Dems
+    David Laws", "Liverpool Joe Anderson". The part before goes to its own candidates;
+    `run` keeps the person."""
+    for i in range(1, len(run) - 1):
+        if run[i].lower in gz.FIRST_NAMES and run[i + 1].name:
+            before = name_key(para.text[run[0].start : run[i - 1].end])
+            if gz.known_name(before):
+                _candidates(para, run[:i])
+                del run[:i]
+            return
 
 
 def _candidate(para: _Paragraph, piece: list[_Token]) -> Candidate:
