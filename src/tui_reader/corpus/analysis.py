@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import dates, entities
-from .budget import Budget, OverBudget, alarm
+from .budget import Alarm, Budget, OverBudget
 from .cleaning import Cleaned, clean, one_line
 from .formats import Record
 from .loading import FileRef, Source, load, read
@@ -81,7 +81,7 @@ def analyse(source: Source, budget: Budget | None = None) -> Analysed:
     budget = budget or Budget()
     meta = source.meta or Record("")
     stages = _Stages(budget, list(meta.problems))
-    with alarm(budget):
+    with Alarm(budget):
         known_title = stages.run("cleaning", lambda: one_line(meta.title or ""), "", "title")
         cleaned = stages.run(
             "cleaning",

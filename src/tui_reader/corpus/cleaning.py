@@ -402,7 +402,7 @@ def clean(raw: str, title: str | None = None, check: Callable[[], None] = unlimi
             else:
                 units.append(dateline + line)
                 dateline = ""
-                top = top and not _is_prose(line, units[:-1])
+                top = top and not _is_prose(line, units, len(units) - 1)
     if dateline:
         units.append(dateline.strip())
 
@@ -429,16 +429,20 @@ def clean(raw: str, title: str | None = None, check: Callable[[], None] = unlimi
     return cleaned
 
 
-def _is_prose(line: str, above: list[str] | None = None) -> bool:
+def _is_prose(line: str, units: list[str] | None = None, count: int = 0) -> bool:
     """A paragraph of prose, not a title or a crumb; a title may end with "!" or "?", or,
-    below nothing but crumbs (`above`, if given), be a few short sentences."""
+    below nothing but crumbs (the first `count` of `units`, if given), be a few short
+    sentences (`_is_headline_of_sentences`)."""
     if len(line) > 150 or not _PROSE_END.search(line):
         return len(line) > 150
-    return not (above is not None and _only_crumbs(above) and _is_headline_of_sentences(line))
+    return not (
+        units is not None and _is_headline_of_sentences(line) and _only_crumbs(units, count)
+    )
 
 
-def _only_crumbs(lines: list[str]) -> bool:
-    return all(len(line.split()) <= 3 for line in lines)
+def _only_crumbs(units: list[str], count: int) -> bool:
+    """Whether the first `count` units are no more than crumbs (three words at most)."""
+    return all(len(units[i].split()) <= 3 for i in range(count))
 
 
 def _is_headline_of_sentences(line: str) -> bool:
@@ -461,9 +465,10 @@ def _is_promo(line: str) -> bool:
 def _top_line(line: str, cleaned: Cleaned) -> bool:
     """A publication line, a byline or a breadcrumb trail above the text (taken in); never
     a line of prose."""
-    if has_prose(line):
-        return False
     date_line = _DATE_LINE.match(line)
+    byline = None if date_line else _BYLINE.match(line)
+    if (date_line or byline) and has_prose(line):
+        return False
     if date_line:
         label = date_line.group("label").lower()
         value = parse_date(date_line.group("value"))
@@ -472,7 +477,6 @@ def _top_line(line: str, cleaned: Cleaned) -> bool:
         if not label.startswith(("updated", "last", "modified")) and cleaned.header_date is None:
             cleaned.header_date = value
         return True
-    byline = _BYLINE.match(line)
     if byline:
         cleaned.author = cleaned.author or byline.group("name")
         return True
@@ -492,7 +496,7 @@ def _first_unit(units: list[str], title: str | None, cleaned: Cleaned) -> int:
     the title itself: the known title when the metadata gives one, else the line after them.
     """
     head = 0
-    while head < len(units) and not _is_prose(units[head], units[:head]):
+    while head < len(units) and not _is_prose(units[head], units, head):
         head += 1
     if head == len(units):
         return 0
@@ -556,7 +560,7 @@ def _is_title(
         and index not in under_credit
         and (
             not _PROSE_END.search(unit)
-            or (_only_crumbs(units[:index]) and _is_headline_of_sentences(unit))
+            or (_is_headline_of_sentences(unit) and _only_crumbs(units, index))
         )
     )
 
@@ -566,10 +570,11 @@ def _remove_bio(body: list[str], cleaned: Cleaned) -> None:
     The lead, or a paragraph of prose (`has_prose`), is never taken for one."""
     for index in range(len(body) - 1, max(len(body) - 3, 0), -1):
         paragraph = body[index]
-        if len(paragraph) > _BIO_LIMIT or has_prose(paragraph):
+        if len(paragraph) > _BIO_LIMIT:
             continue
         bio = _BIO.match(paragraph)
-        if bio or _FOLLOW.search(paragraph):
+        follow = "Follow " in paragraph and _FOLLOW.search(paragraph)  # a quick test first
+        if (bio or follow) and not has_prose(paragraph):
             if bio and cleaned.author is None:
                 cleaned.author = bio.group("name")
             cleaned.removed.append(body.pop(index))

@@ -125,13 +125,42 @@ _FUTURE_HINTS = ("will", "won", "shall", "would", "might", "going", "gonna", "se
                  "schedul", "plan", "intend", "upcoming", "expected to", "must", "has to",
                  "have to", "need", "as soon", "'ll", "’ll")  # fmt: skip
 # Searched in lowercased text: a past verb ("said Friday", "ruled Wednesday that …").
-_PAST = re.compile(
-    r"(?<!\bis )(?<!\bare )(?<!\bbe )\b[a-z]{2,}ed\b"  # "was planned", not "is planned"
-    r"|\b(?:said|told|met|won|lost|took|made|came|went|began|held|gave|left|saw|"
-    r"became|fell|rose|sold|paid|got|found|was|were|had|did)\b"
+_PAST_WORDS = frozenset(
+    "said told met won lost took made came went began held gave left saw became fell rose "
+    "sold paid got found was were had did".split()
 )
-# What ends a clause, on either side of an expression.
-_CLAUSE_END = re.compile(r"[,;:()\"“”—]|\b(?:that|but|while|because|although|which)\b")
+_PAST_ED = re.compile(r"\b(?P<passive>(?:is|are|be) )?[a-z]{2,}ed\b")
+
+
+def _tells_past(text: str) -> bool:
+    """Whether the (lowercased) text has a verb in the past: "was planned", not "is
+    planned"."""
+    if not _PAST_WORDS.isdisjoint(text.split()):
+        return True
+    return "ed" in text and any(not m.group("passive") for m in _PAST_ED.finditer(text))
+
+
+# What ends a clause, on either side of an expression: a mark, or a word that starts
+# another (looked for with `str.find`, far cheaper than a pattern that starts with a word).
+_CLAUSE_MARK = re.compile(r"[,;:()\"“”—]")
+_CLAUSE_WORDS = (" that ", " but ", " while ", " because ", " although ", " which ")
+
+
+def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
+    """The words of the clause around text[start:end], up to a mark or a clause word on
+    each side, less text[start:end] itself, lowercased."""
+    low, high = sentence
+    for mark in _CLAUSE_MARK.finditer(text, low, start):
+        low = mark.end()
+    after = _CLAUSE_MARK.search(text, end, high)
+    if after:
+        high = after.start()
+    for word in _CLAUSE_WORDS:
+        if (at := text.rfind(word, low, start)) >= 0:
+            low = at + len(word) - 1
+        if (at := text.find(word, end, high)) >= 0:
+            high = at
+    return f"{text[low:start]} {text[end:high]}".lower()
 
 
 def speaks_of_future(sentence: str) -> bool:
@@ -142,28 +171,34 @@ def speaks_of_future(sentence: str) -> bool:
     return False
 
 
-def future_of(text: str, sentence: tuple[int, int], match: re.Match[str]) -> bool | None:
+_BY_TENSE = frozenset({"md", "dm", "inm"})
+"""The kinds of expression that no tense at all resolves otherwise than the past: to the
+nearest date, ahead or back."""
+
+
+def future_of(
+    text: str, sentence: tuple[int, int], match: re.Match[str], hinted: bool | None = None
+) -> bool | None:
     """Whether the expression is about the future, by the tense of its clause (the words
     around it up to a comma, a quote or a "that"), or where its clause tells neither, of
     its sentence: "said Friday that it will" is a past Friday. A month alone ("in March")
     is past where its sentence tells of the past; a date is not ("invited them to a ceremony
-    on March 12" may be ahead). None where nothing tells."""
+    on March 12" may be ahead). None where nothing tells. `hinted` is whether the sentence
+    speaks of the future (`speaks_of_future`), if known."""
     start, end = sentence
-    low = start
-    for boundary in _CLAUSE_END.finditer(text, start, match.start()):
-        low = boundary.end()
-    after = _CLAUSE_END.search(text, match.end(), end)
-    clause = f"{text[low : match.start()]} {text[match.end() : after.start() if after else end]}"
-    clause = clause.lower()
-    if speaks_of_future(clause):
+    if hinted is None:
+        hinted = speaks_of_future(text[start:end].lower())
+    if not hinted and match.lastgroup not in _BY_TENSE:
+        return None  # for these, a past clause resolves as no tense does: back
+    clause = _clause(text, sentence, match.start(), match.end())
+    if hinted and speaks_of_future(clause):
         return True
-    if _PAST.search(clause):
+    if _tells_past(clause):
         return False
-    whole = text[start:end].lower()
-    if speaks_of_future(whole):
+    if hinted:
         return True
     if match.lastgroup == "inm" and (
-        _PAST.search(whole) or match.group("inm_p").lower() in ("since", "after")
+        match.group("inm_p").lower() in ("since", "after") or _tells_past(text[start:end].lower())
     ):
         return False
     return None
@@ -289,8 +324,11 @@ def find(
     triggers = _triggers(paragraphs)
     for index, (paragraph, spans) in enumerate(zip(paragraphs, sentences, strict=True)):
         check()
+        hinted: dict[int, bool] = {}
         for sentence, match in _matches(paragraph, spans, triggers[index]):
-            found.append(
-                Found(index, spans[sentence], match, future_of(paragraph, spans[sentence], match))
-            )
+            start, end = spans[sentence]
+            if sentence not in hinted:
+                hinted[sentence] = speaks_of_future(paragraph[start:end].lower())
+            future = future_of(paragraph, (start, end), match, hinted[sentence])
+            found.append(Found(index, (start, end), match, future))
     return found

@@ -35,10 +35,7 @@ class Candidate:
 
     def backed(self, kind: str | None = None) -> bool:
         """Whether a strong cue (of this kind, if given) backs the name on its own."""
-        for k, weight in self.cues:  # noqa: SIM110 (a loop, not any(): this runs for every mention)
-            if weight >= STRONG and (kind is None or kind == k):
-                return True
-        return False
+        return strong(self.cues, kind)
 
     def without_first_word(self) -> Candidate | None:
         """The same name less its first word, or None if that leaves nothing."""
@@ -57,6 +54,14 @@ class Candidate:
             tuple(c for c in self.cues if c[0] != "person" or c[1] < STRONG),
             self.acronym,
         )
+
+
+def strong(cues: tuple[Cue, ...], kind: str | None = None) -> bool:
+    """Whether a strong cue (of this kind, if given) is among these."""
+    for k, weight in cues:  # noqa: SIM110 (a loop, not any(): this runs for every mention)
+        if weight >= STRONG and (kind is None or kind == k):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=65536)

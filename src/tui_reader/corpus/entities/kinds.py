@@ -126,7 +126,6 @@ def _is_state(text: str) -> bool:
     return text.lower() in gz.US_STATES or name_key(text).replace(" ", "") in gz.STATE_ABBREVIATIONS
 
 
-_NOT_NAMES = gz.DEMONYMS | gz.NEVER | gz.COMMON_NOUNS
 
 
 def _accepted(candidates: Iterable[Candidate], known: set[str]) -> list[Candidate]:
@@ -135,15 +134,11 @@ def _accepted(candidates: Iterable[Candidate], known: set[str]) -> list[Candidat
     accepted = []
     for candidate in candidates:
         key = candidate.key
-        if len(key) < 2 or key in _NOT_NAMES:
-            continue  # a lone letter ("C" of "2 C") or a common noun ("Workers") is no name
-        if _common(candidate):
-            continue
-        if _shouted(candidate) and key not in known:
-            continue  # "PCT GB" of a line in capitals: only what ordinary text backs
         if key in known:
             accepted.append(candidate)
             continue
+        if _shouted(candidate):
+            continue  # "PCT GB" of a line in capitals: only what ordinary text backs
         rest = candidate.without_first_word()
         if rest and (len(rest.words) > 1 or rest.key in known):
             accepted.append(rest)
@@ -155,12 +150,7 @@ def _shouted(candidate: Candidate) -> bool:
     of a line in capitals looks like a name, only a cue or the same name written in
     ordinary case elsewhere makes it one."""
     name = candidate.name
-    return name.isupper() and (len(name) > 5 or " " in name) and not candidate.backed()
-
-
-def _common(candidate: Candidate) -> bool:
-    """A one-word name that its article also writes in lowercase, with no strong cue."""
-    return COMMON_CUES[0] in candidate.cues and not candidate.backed()
+    return name.isupper() and (len(name) > 5 or " " in name)
 
 
 def best_type(score: Mapping[str, float]) -> EntityType:
@@ -173,10 +163,7 @@ def accepted_names(articles: Mapping[str, Sequence[Candidate]]) -> dict[str, lis
     not evidence on its own: such a word counts only if the corpus shows it elsewhere as a
     name, or a cue backs it."""
     known = {
-        c.key
-        for candidates in articles.values()
-        for c in candidates
-        if (not c.initial and not _common(c) and not _shouted(c)) or c.backed()
+        c.key for candidates in articles.values() for c in candidates if not c.initial or c.backed()
     }
     return {aid: _accepted(cands, known) for aid, cands in articles.items()}
 

@@ -16,6 +16,8 @@ from typing import Literal
 Layout = Literal["prose", "table", "capitals"]
 
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_ROW_LENGTH = 400
+"""A paragraph longer than this is no row of a table."""
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]")
 # A dateline's place: "BELGRADE 1996-08-30", "WASHINGTON (Reuters) -", "LONDON, April 1 -".
@@ -29,9 +31,13 @@ SCORE_AFTER = re.compile(r" \d{1,3}(?:[ -]\d|\s*$)")
 
 def layout_of(paragraph: str) -> Layout:
     """Capitals where every letter is a capital (and there are several words); a table
-    row where digits stand among few lowercase words; prose otherwise."""
+    row where digits stand among few lowercase words; prose otherwise, as nearly every
+    paragraph is, found from its first three lowercase words."""
+    lower = _LOWER_WORD.search(paragraph)
+    if lower and (lower := _LOWER_WORD.search(paragraph, lower.end())):
+        lower = _LOWER_WORD.search(paragraph, lower.end())
+    if lower or len(paragraph) > _ROW_LENGTH:
+        return "prose"
     if paragraph.isupper() and " " in paragraph.strip() and len(_LETTERS.findall(paragraph)) > 3:
         return "capitals"
-    if _DIGIT.search(paragraph) and len(_LOWER_WORD.findall(paragraph)) < 3:
-        return "table"
-    return "prose"
+    return "table" if _DIGIT.search(paragraph) else "prose"

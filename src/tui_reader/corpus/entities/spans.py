@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from .. import gazetteer as gz
 from ..budget import unlimited
 from ..text import Spans
-from .candidate import Candidate, Cue, name_key
-from .kinds import COMMON_CUES, DATELINE_CUES, TEAM_CUES, cues
+from .candidate import Candidate, Cue, name_key, strong
+from .kinds import DATELINE_CUES, TEAM_CUES, cues
 from .layout import DATELINE, SCORE_AFTER, Layout, layout_of
 
 _WORD_REST = r"[\w'’&.\-]*"
@@ -46,7 +46,6 @@ _CAPITAL_BREAKS = frozenset(w.lower() for w in gz.FUNCTION_WORDS) | {"vs", "v", 
 """Words that in a line in capitals part names instead of being in them."""
 _DATELINE_PARAGRAPHS = 3
 """A dateline is in one of the first paragraphs."""
-_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
 _LINK_HEADS = gz.ORG_HEADS | gz.PLACE_HEADS | {"center", "centre", "city", "republic", "house"}
 
 
@@ -63,6 +62,30 @@ class _Token:
     """The number of its sentence in the paragraph."""
 
 
+class _Article:
+    """The whole text of an article being read, to ask what words it writes in lowercase:
+    a capitalised one of them alone is a common word, not a name ("One of them", "the
+    Court")."""
+
+    __slots__ = ("lowercase", "text")
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self.text = "\n".join(paragraphs)
+        self.lowercase: dict[str, bool] = {}
+        """Whether the text writes each word asked about (`_lowercase_word`)."""
+
+
+def _lowercase_word(text: str, word: str) -> bool:
+    """Whether the text holds the word (lowercase) as a word of its own."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not text[at - 1 : at].isalpha() and not text[end : end + 1].isalpha():
+            return True
+        at = text.find(word, end)
+    return False
+
+
 @dataclass(slots=True)
 class _Paragraph:
     """A paragraph being read: its text and number, and the candidates found so far."""
@@ -72,9 +95,7 @@ class _Paragraph:
     found: list[Candidate]
     firsts: set[int]
     """Where the first word of each sentence starts."""
-    lowercase: frozenset[str]
-    """The words the article writes in lowercase: a capitalised one of them alone is a
-    common word, not a name ("One of them", "the Court")."""
+    article: _Article
     layout: Layout
     dateline: int
     """Where the place of a dateline that opens the paragraph ends; 0 if there is none."""
@@ -108,7 +129,7 @@ def _tokens(
         if not kept or (capitals and lower in _CAPITAL_BREAKS):
             continue
         at = match.start()
-        prefix = _NAME_PREFIX.search(paragraph, max(0, at - 4), at)
+        prefix = at and paragraph[at - 1] == "-" and _NAME_PREFIX.search(paragraph, at - 4, at)
         if prefix:  # "al-Assad" is one word
             text, at = paragraph[prefix.start() : at] + text, prefix.start()
             lower = text.lower()
@@ -172,7 +193,7 @@ def extract(
     """Every candidate name in an article's paragraphs, given the sentence spans of each;
     `check` is called before each paragraph, and may raise to stop the work."""
     found: list[Candidate] = []
-    lowercase = frozenset(_LOWERCASE_WORD.findall("\n".join(paragraphs)))
+    article = _Article(paragraphs)
     for index, (paragraph, spans) in enumerate(zip(paragraphs, sentences, strict=True)):
         check()
         firsts = {
@@ -186,7 +207,7 @@ def extract(
             index,
             found,
             firsts,
-            lowercase,
+            article,
             layout_of(paragraph),
             dateline.end() if dateline else 0,
         )
@@ -349,8 +370,13 @@ _NUMBERED_HEADS = gz.OTHER_HEADS | gz.ORG_HEADS | gz.PLACE_HEADS | {"war", "reic
 
 
 def _candidates(para: _Paragraph, run: list[_Token]) -> None:
-    if run and run[0].lower in gz.NUMBER_WORDS and run[-1].lower not in _NUMBERED_HEADS:
-        del run[0]  # "Three" of "Three people", not "Second Amendment"
+    if len(run) < 2:  # most runs are one word, which needs no splitting
+        # A lone "De" or "La", or the "Three" of "Three people", is no name.
+        if run and run[0].lower not in _NO_NAME_ALONE and (found := _candidate(para, run)):
+            para.found.append(found)
+        return
+    if run[0].lower in gz.NUMBER_WORDS and run[-1].lower not in _NUMBERED_HEADS:
+        del run[0]  # "Three" of "Three Lions fans", not "Second Amendment"
     if (
         len(run) > 1
         and run[0].lower in _DESCRIBING
@@ -360,17 +386,20 @@ def _candidates(para: _Paragraph, run: list[_Token]) -> None:
         del run[0]  # "Mexican Ariel Cruz", "Democrat Walter Mondale"; not "American Airlines"
     if len(run) > 2:
         _split_before_a_person(para, run)
-    if len(run) < 2:  # most runs are one word, which needs no splitting
-        if run and run[0].lower not in _LINKS:  # a lone "De" or "La" is no name
-            para.found.append(_candidate(para, run))
+    if len(run) < 2:
+        if run and run[0].lower not in _NO_NAME_ALONE and (found := _candidate(para, run)):
+            para.found.append(found)
         return
     for piece in _split(run, para.text):
         while piece and piece[-1].lower in _LINKS:
             piece.pop()
-        if piece:
-            para.found.append(_candidate(para, piece))
+        if piece and (found := _candidate(para, piece)):
+            para.found.append(found)
 
 
+_NO_NAME_ALONE = _LINKS | gz.NUMBER_WORDS
+_NOT_NAMES = gz.DEMONYMS | gz.NEVER | gz.COMMON_NOUNS
+"""Keys of names that are no entity: "American", "Workers", "Christmas"."""
 _DESCRIBING = gz.DEMONYMS | gz.PARTY_ADJECTIVES
 """Words that describe a person before the name: not part of it."""
 
@@ -392,7 +421,10 @@ def _split_before_a_person(para: _Paragraph, run: list[_Token]) -> None:
             return
 
 
-def _candidate(para: _Paragraph, piece: list[_Token]) -> Candidate:
+def _candidate(para: _Paragraph, piece: list[_Token]) -> Candidate | None:
+    """The candidate of a piece of a run; None for a common noun or a letter, and for a
+    common word alone: one the article also writes in lowercase ("One of them", "the
+    Court"), unless a strong cue backs it."""
     paragraph = para.text
     start, end = piece[0].start, piece[-1].end
     if (
@@ -403,20 +435,32 @@ def _candidate(para: _Paragraph, piece: list[_Token]) -> Candidate:
     if piece[-1].lower in _NUMBERED and (number := _NUMBER_AFTER.match(paragraph, end)):
         end = number.end()  # "Euro 2016", "Channel 4", "Article 50"
     name = paragraph[start:end]
+    key = name_key(name)
+    if len(key) < 2 or key in _NOT_NAMES:
+        return None  # a lone letter ("C" of "2 C") or a common noun ("Workers") is no name
     after = paragraph[end : end + 60]
-    definition = _DEFINITION.match(after) if "(" in after[:3] else None
     words = (piece[0].lower,) if len(piece) == 1 else tuple([t.lower for t in piece])
+    found = cues(name, words, _previous_word(paragraph, start), after)
+    if para.layout != "prose" or start < para.dateline:
+        found += _layout_cues(para, start, end, words)
+    if len(words) == 1 and not strong(found):
+        lowercase = para.article.lowercase
+        written = lowercase.get(words[0])
+        if written is None:
+            written = lowercase[words[0]] = _lowercase_word(para.article.text, words[0])
+        if written:
+            return None
+    definition = _DEFINITION.match(after) if "(" in after[:3] else None
     return Candidate(  # positional: four times faster to build than with keywords
         para.index,
         start,
         end,
         name,
-        name_key(name),
+        key,
         (0,) if len(piece) == 1 else tuple([t.start - start for t in piece]),
-        para.starts_clause(start),
-        cues(name, words, _previous_word(paragraph, start), after)
-        + (COMMON_CUES if len(words) == 1 and words[0] in para.lowercase else ())
-        + _layout_cues(para, start, end, words),
+        # A name in capitals needs evidence as one at the start of a sentence does.
+        para.starts_clause(start) or (name.isupper() and (len(name) > 5 or " " in name)),
+        found,
         definition.group(1) if definition and _abbreviates(definition.group(1), name) else None,
     )
 
