@@ -1,26 +1,48 @@
 """Measure the entity layer on British news: one-word junk, "Mr X" merges, types, cut spans.
 
-    python bench/british.py --data PATH [--out DIR] [--show N]
+    python bench/british.py --data PATH [--out DIR] [--show N] [--limit N]
 
-PATH is either a JSON Lines file of articles, which is written out as article files (one .txt
-per article: its title line, a blank line, its paragraphs separated by blank lines) under DIR
-(default /work/data/british/articles) and then analysed, or a folder of article files, which
-is analysed as it is. Nothing of the articles' text is kept in the repository: the articles
-are read from PATH each time this runs.
+PATH is either a JSON Lines file of articles, which is written out as article files under DIR
+(default /work/data/british/articles; only its first N records with --limit) and then analysed,
+or a folder of article files, which is analysed as it is. The articles are third-party text:
+they are read from PATH each time this runs, and nothing of them is kept or committed in the
+repository (this script refuses to write them inside it).
 
-The dev set is the 1,000-article XSum test sample (BBC News and BBC Sport articles of
-2010-17; Narayan, Cohen and Lapata, EMNLP 2018; the dataset's card gives CC BY-SA 4.0, the text
-itself being the BBC's) that the public repository DavidFanzz/llm_decoding ships as
-data/xsum/test.jsonl (records {"document", "summary", "id"}); get it with
+The dev set is 1,000 Guardian news items of 2023 (uk-news 280, politics 200, football 160,
+society 100, sport 100, business 70, education 40, money 30, media 20), as the Guardian's own
+RSS feeds gave them: headline, standfirst and the first paragraphs of each story (a median of
+about 600 characters), not whole articles. They come from the public repository
+rumca-js/RSS-Link-Database-2023 (a daily archive of RSS items; the repository is GPL-3.0, the
+items' text is Guardian News & Media's), from the tree of its commit 08b89dd9b (2023-12-31, the
+last with the daily 2023/MM/YYYY-MM-DD/ folders unzipped): the feeds theguardian.com/rss,
+/international/rss and /world/rss, one record per link, without live blogs, galleries, audio,
+video and items under 300 characters of text, the first links of each section in the order of
+the SHA-1 of their address. The records, as the archive has them ({"source", "link", "title",
+"date_published", "description"} with the description in HTML), are in
+/work/data/british/source/guardian_rss_2023.jsonl, made by select_guardian_rss.py beside it:
 
-    git -C <bare clone of DavidFanzz/llm_decoding> show HEAD:data/xsum/test.jsonl > test.jsonl
+    python select_guardian_rss.py <bare clone of rumca-js/RSS-Link-Database-2023> \
+        > guardian_rss_2023.jsonl
 
-An XSum record's summary is the article's opening sentence, which XSum took off its body:
-it is written back as the title line, which the reader reads as the body's first paragraph
-too. Records with "title", "text" and "date" are written as JSON files instead. The 2004-05
-BBC News classification corpus (2,225 articles in business/entertainment/politics/sport/
-tech folders, "bbc-fulltext", "BBC News Summary") is held out: never use it here; this script
-refuses a path that looks like it.
+The archive has no splits: it is no test split of anything. An RSS record is written as a JSON
+file {"title", "text", "date", "url"}, its description's paragraphs (without its lists of links
+and its "Continue reading..." link) separated by blank lines.
+
+The dev set must come from a TRAINING or DEVELOPMENT (validation) split of a public corpus, or
+from a corpus with no splits, never a test split: this script refuses a file whose name marks a
+test split ("test.jsonl", "xsum_test.jsonl"). The 1,000-article XSum test sample
+(DavidFanzz/llm_decoding, data/xsum/test.jsonl) that it read before is withdrawn, with the
+figures measured on it. No public copy of XSum's train and validation articles could be brought here
+(the raw bbc-summary-data/*.summary files in tianjianh/tmp: its newest commit has over 200,000
+files; EdinburghNLP/XSum holds only the split lists), nor of the Guardian authorship corpus
+(Stamatatos 2013; 444 columns by 13 Guardian writers; its loaders in huggingface/datasets and
+JacobTyo/Valla download it from Dropbox or Kaggle, and no GitHub copy of the texts turned up).
+Other records still read: {"document", "summary", "id"} is an XSum article, its summary (the
+article's opening sentence, which XSum took off its body) written back as the title line, which
+the reader reads as the body's first paragraph too; records with "title", "text" and "date" are
+written as JSON files. The 2004-05 BBC News classification corpus (2,225 articles in
+business/entertainment/politics/sport/tech folders, "bbc-fulltext", "BBC News Summary") is held
+out: never use it here; this script refuses a path that looks like it.
 
 The hand judgments sit in bench/british_judgments.json (names and labels only):
 - `one_word`: one-word entity names (as the reader names them) labelled junk, grouped by why
@@ -46,6 +68,7 @@ Measures, all through the public API (`open_corpus`, entities and mentions):
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 import sys
@@ -65,6 +88,8 @@ DEFAULT_OUT = Path("/work/data/british/articles")
 KINDS = ("person", "org", "place")
 HELD_OUT = ("bbc-fulltext", "bbc news summary", "bbc_news_summary")
 HELD_OUT_FOLDERS = frozenset({"business", "entertainment", "politics", "sport", "tech"})
+TEST_SPLIT = re.compile(r"(?:^|[\W_])test(?:[\W_]|$)", re.IGNORECASE)
+"""A file name that marks a test split: "test.jsonl", "xsum_test.jsonl", "test-00000.json"."""
 
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
 """The titles of "Mr X" forms."""
@@ -114,6 +139,11 @@ def held_out(path: Path) -> bool:
     return False
 
 
+def test_split(path: Path) -> bool:
+    """Whether a file's name marks it as a test split, which no dev set is built from."""
+    return path.is_file() and bool(TEST_SPLIT.search(path.name))
+
+
 def records(source: Path) -> Iterator[dict[str, Any]]:
     """The JSON records of a JSON Lines file (or of a JSON list)."""
     text = source.read_text(encoding="utf-8")
@@ -129,9 +159,24 @@ def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def build(source: Path, out: Path) -> int:
-    """Write the articles of a JSON Lines file under `out` as files the reader opens; the
-    files this wrote before are replaced. Returns how many were written."""
+_PROMO = re.compile(r"<(ul|figure|aside)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
+_MORE = re.compile(r"<a\b[^>]*>\s*Continue reading\W*</a>", re.IGNORECASE)
+_BREAK = re.compile(r"</p>|<br\s*/?>|</h\d>|</blockquote>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_paragraphs(description: str) -> list[str]:
+    """The paragraphs of an RSS item's HTML description, without its lists of links ("Follow
+    our live blog") and its "Continue reading..." link."""
+    text = _MORE.sub("", _PROMO.sub("", description))
+    parts = (" ".join(html.unescape(_TAG.sub("", part)).split()) for part in _BREAK.split(text))
+    return [part for part in parts if part]
+
+
+def build(source: Path, out: Path, limit: int | None = None) -> int:
+    """Write the articles of a JSON Lines file (its first `limit` records, if given) under
+    `out` as files the reader opens; the files this wrote before are replaced. Returns how
+    many were written."""
     if out.resolve().is_relative_to(REPOSITORY):
         sys.exit(f"{out}: the articles are third-party text; write them outside the repository")
     out.mkdir(parents=True, exist_ok=True)
@@ -139,13 +184,23 @@ def build(source: Path, out: Path) -> int:
         old.unlink()
     count = 0
     for number, record in enumerate(records(source), 1):
+        if limit is not None and number > limit:
+            break
         name = re.sub(r"[^\w-]", "_", str(record.get("id", number)))
         if "document" in record:  # XSum: the summary is the article's opening sentence
             lines = [str(record.get("summary", "")).strip(), *_paragraphs(record["document"])]
             (out / f"{name}.txt").write_text("\n\n".join(line for line in lines if line) + "\n")
-        else:
-            fields = {k: record[k] for k in ("title", "text", "date", "url") if k in record}
-            (out / f"{name}.json").write_text(json.dumps(fields, ensure_ascii=False))
+            count += 1
+            continue
+        if "description" in record and "text" not in record:  # an RSS item: HTML paragraphs
+            record = {
+                "title": record.get("title", ""),
+                "text": "\n\n".join(html_paragraphs(str(record["description"] or ""))),
+                "date": record.get("date_published", record.get("date", "")),
+                "url": record.get("link", record.get("url", "")),
+            }
+        fields = {k: record[k] for k in ("title", "text", "date", "url") if k in record}
+        (out / f"{name}.json").write_text(json.dumps(fields, ensure_ascii=False))
         count += 1
     return count
 
@@ -795,15 +850,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT,
                         help=f"where a JSON Lines file is written out ({DEFAULT_OUT})")  # fmt: skip
     parser.add_argument("--show", type=int, default=0, help="list this many of each detail")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="write out only this many records of a JSON Lines file")  # fmt: skip
     args = parser.parse_args(argv)
     data: Path = args.data
     if held_out(data):
         sys.exit(f"{data}: this looks like the held-out 2004-05 BBC News corpus; not used here")
+    if test_split(data):
+        sys.exit(f"{data}: a test split; dev sets come from training or validation splits only")
     judged = load_judgments()
     began = time.perf_counter()
     folder = data
     if data.is_file():
-        count = build(data, args.out)
+        count = build(data, args.out, args.limit)
         folder = args.out
         print(f"wrote {count} articles from {data} to {folder} "
               f"in {time.perf_counter() - began:.1f} s")  # fmt: skip

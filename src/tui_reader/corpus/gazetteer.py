@@ -1,13 +1,39 @@
-"""Small lists of public facts that entity recognition leans on.
+"""Lists of public facts that entity recognition leans on: small ones written here, and the
+larger ones of `data/` (places, given names, organisations; their sources and licences are
+in data/README.md, and scripts/build_gazetteer.py builds them).
 
 Names are stored lowercase. Keep these lists general: they describe the world, not a corpus.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+_DATA = Path(__file__).with_name("data")
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.split("|") if line.strip())
+
+
+def _data(name: str) -> list[str]:
+    """The first column of each line of a data file."""
+    text = (_DATA / name).read_text(encoding="utf-8")
+    return [line.split("\t", 1)[0] for line in text.splitlines() if line.strip()]
+
+
+PLACES = frozenset(name.lower().replace("’", "'") for name in _data("places.txt"))
+"""Countries, their divisions, and cities and towns (GeoNames, CC BY 4.0)."""
+_ORGANISATIONS = _data("organisations.txt")
+# Short acronyms are matched as written: lowercased, "US", "WHO" and "UPS" would be words.
+ORG_ACRONYMS = frozenset(n for n in _ORGANISATIONS if len(n) <= 4 and n[1:] != n[1:].lower())
+"""Organisations whose name is a short acronym, as written ("WHO", "MoD")."""
+ORGANISATIONS = frozenset(
+    n.lower().replace("’", "'") for n in _ORGANISATIONS if n not in ORG_ACRONYMS
+)
+"""Companies, clubs, teams, parties, news media and public bodies, lowercase."""
+GIVEN_NAMES = frozenset(name.lower() for name in _data("given_names.txt"))
+"""Given names that are no common word (US Census 1990, public domain, and others)."""
 
 
 COUNTRIES = _words(
@@ -213,58 +239,62 @@ SAYING_VERBS = _words(
     "admitted|replied|posted|commented|acknowledged|announced|believes|believed|thinks|thought"
 )
 
-# Common given names (US Social Security lists), for "Derrick Palmer" with no other cue.
-FIRST_NAMES = _words(
-    "Aaron|Abigail|Adam|Adrian|Aidan|Alan|Albert|Alex|Alexander|Alexandra|Alexandria|Alexis|Alice|"
-    "Alicia|Allie|Allison|Alyssa|Amanda|Amber|Amy|Andrea|Andrew|Andy|Angela|Ann|Anna|Anne|Anthony|"
-    "Antonio|Arthur|Ashley|Austin|Barbara|Barry|Ben|Benjamin|Bernie|Beth|Betty|Bill|Billy|Bob|"
-    "Bobby|Bonnie|Brad|Bradley|Brandon|Brenda|Brian|Brittany|Bruce|Bryan|Caitlin|Cameron|Carl|"
-    "Carla|Carlos|Carol|Caroline|Carolyn|Catherine|Charles|Charlie|Charlotte|Chelsea|Cheryl|Chris|"
-    "Christian|Christina|Christine|Christopher|Chuck|Cindy|Claire|Clara|Craig|Crystal|Cynthia|"
-    "Dale|Dan|Daniel|Danielle|Danny|Dave|David|Dean|Deborah|Debra|Denise|Dennis|Derek|Derrick|"
-    "Diana|Diane|Donald|Donna|Doris|Dorothy|Doug|Douglas|Dylan|Ed|Eddie|Edward|Elizabeth|Ella|"
-    "Ellen|Elon|Emily|Emma|Eric|Erica|Erin|Ethan|Eugene|Eva|Evan|Frances|Frank|Fred|Gabriel|Gary|"
-    "George|Gerald|Gina|Gloria|Grace|Greg|Gregory|Hannah|Harold|Harry|Heather|Helen|Henry|Holly|"
-    "Howard|Ian|Isaac|Isabella|Jack|Jackie|Jacob|Jake|James|Jamie|Jane|Janet|Janice|Jared|Jason|"
-    "Jean|Jeff|Jeffrey|Jen|Jennifer|Jeremy|Jerry|Jesse|Jessica|Jill|Jim|Jimmy|Joan|Joe|Joel|John|"
-    "Johnny|Jon|Jonathan|Jordan|Jose|Joseph|Josh|Joshua|Joyce|Juan|Judith|Judy|Julia|Julie|Justin|"
-    "Karen|Kate|Katherine|Kathleen|Kathryn|Kathy|Katie|Keith|Kelly|Ken|Kenneth|Kevin|Kim|"
-    "Kimberly|Kristen|Krystal|Kyle|Larry|Laura|Lauren|Lawrence|Leah|Lee|Linda|Lisa|Liz|Logan|Lori|"
-    "Louis|Lucas|Luis|Luke|Madison|Marc|Margaret|Maria|Marie|Marilyn|Mark|Martha|Martin|Mary|"
-    "Matt|Matthew|Megan|Melissa|Michael|Michelle|Mike|Mitch|Monica|Nancy|Natalie|Nathan|Nicholas|"
-    "Nick|Nicole|Noah|Olivia|Pamela|Pat|Patricia|Patrick|Paul|Peter|Phil|Philip|Rachel|Ralph|"
-    "Randy|Raymond|Rebecca|Richard|Rick|Rob|Robert|Roger|Ron|Ronald|Rose|Roy|Russell|Ruth|Ryan|"
-    "Sam|Samantha|Samuel|Sandra|Sara|Sarah|Scott|Sean|Sharon|Shirley|Sophia|Stephanie|Stephen|"
-    "Steve|Steven|Susan|Tammy|Teresa|Terry|Theresa|Thomas|Tim|Timothy|Tina|Todd|Tom|Tony|Tracy|"
-    "Travis|Tyler|Valerie|Victor|Victoria|Vincent|Virginia|Walter|Wayne|William|Willie|Zachary|"
-    "Joe|Kamala|Hillary|Barack|Nancy|Chuck|Ted|Elizabeth|Marco|Rand|Lindsey|Mitt|Vladimir|Xi|"
-    "Emmanuel|Angela|Boris|Rishi|Justin|Narendra|Volodymyr|Benjamin|Recep|Jeff|Sundar|Satya|Tim|"
-    "Mark|Sheryl|Jack|Warren|Bernard|Rupert|Oprah|Taylor|Beyonce|Kanye|Kim|"
-    # More given names common in English-language news, from many countries.
-    "Abdul|Abdullah|Adriana|Agnes|Ahmed|Aisha|Akira|Alberto|Alejandro|Alessandro|Alfred|Ali|"
-    "Alina|Allan|Alma|Amelia|Amir|Ana|Andre|Andrea|Andrei|Andres|Angel|Anita|Anton|Antony|"
-    "Ari|Arnold|Arturo|Ashok|Audrey|Ava|Avi|Barney|Beatrice|Ben|Benny|Bernadette|Bianca|Blake|"
-    "Brett|Brooke|Bryce|Byron|Calvin|Camila|Candace|Carlo|Carmen|Casey|Cecilia|Cesar|Chad|"
-    "Chen|Chuck|Clarence|Claudia|Clifford|Clint|Colin|Connor|Corey|Cory|Courtney|Curtis|Daisy|"
-    "Dana|Daniela|Darius|Darren|Daryl|Davide|Dawn|Deepak|Delia|Desmond|Devin|Diego|Dmitry|"
-    "Dominic|Don|Drew|Duncan|Dustin|Earl|Edgar|Eduardo|Elena|Eli|Elias|Elijah|Elise|Eliza|"
-    "Ellie|Elliot|Elsa|Emilio|Emmanuel|Enrique|Ernest|Esther|Ethel|Evelyn|Fatima|Felix|Fernando|"
-    "Fiona|Florence|Francesca|Francis|Francisco|Franklin|Gavin|Gene|Geoffrey|Gerard|Gilbert|"
-    "Giorgia|Giovanni|Glenn|Gordon|Graham|Grant|Gustavo|Hamid|Hans|Harriet|Harvey|Hassan|"
-    "Hector|Heidi|Herbert|Hugh|Hugo|Hussein|Ibrahim|Igor|Ilya|Imran|Ingrid|Irene|Iris|Ivan|"
-    "Jacqueline|Jaime|Jamal|Janet|Javier|Jay|Jean-Pierre|Jenna|Jenny|Jeremiah|Jerome|Joanna|"
-    "Jodi|Johanna|Jorge|Josephine|Joy|Julian|Juliet|Julius|June|Kai|Kamal|Karl|Kasia|Katarzyna|"
-    "Kay|Keir|Kemi|Ketanji|Khalid|Kirk|Klaus|Kristin|Kurt|Lance|Lars|Leon|Leonard|Leslie|Lila|"
-    "Lillian|Lily|Lorenzo|Lucy|Luigi|Lydia|Malcolm|Manuel|Marcus|Margot|Mario|Marion|Marissa|"
-    "Marta|Marvin|Mateo|Maurice|Max|Maxine|Maya|Mehmet|Mei|Merrick|Miguel|Mikhail|Miles|"
-    "Milton|Min|Miriam|Mohamed|Mohammed|Muhammad|Molly|Morgan|Nadia|Naomi|Natasha|Neil|Nelson|"
-    "Nikki|Nina|Noel|Nora|Norman|Oleg|Oliver|Omar|Oscar|Owen|Pablo|Paolo|Pedro|Penny|Pete|"
-    "Phillip|Pierre|Priya|Rafael|Rahul|Raj|Ramon|Raul|Ray|Reed|Regina|Rex|Ricardo|Riley|Rita|"
-    "Robin|Rodrigo|Roman|Rosa|Ross|Rudy|Ruby|Rui|Sabrina|Salman|Sanjay|Santiago|Sasha|Saul|"
-    "Sebastian|Selena|Sergei|Seth|Shane|Shawn|Sheila|Sofia|Sonia|Spencer|Stacey|Stan|Stanley|"
-    "Stella|Stuart|Sunil|Sylvia|Tamara|Tanya|Tara|Ted|Terrence|Thierry|Tobias|Toby|Trevor|"
-    "Tristan|Troy|Valentina|Vanessa|Vernon|Veronica|Vicky|Viktor|Vivian|Wade|Wang|Wendy|Wes|"
-    "Wesley|Whitney|Wilson|Xavier|Yasmin|Yusuf|Yuki|Yvonne|Zoe"
+# Common given names, for "Derrick Palmer" with no other cue: these, some of which are words
+# too ("Mark", "Grace"), and the larger list of the data folder.
+FIRST_NAMES = (
+    _words(
+        "Aaron|Abigail|Adam|Adrian|Aidan|Alan|Albert|Alex|Alexander|Alexandra|Alexandria|Alexis|Alice|"
+        "Alicia|Allie|Allison|Alyssa|Amanda|Amber|Amy|Andrea|Andrew|Andy|Angela|Ann|Anna|Anne|Anthony|"
+        "Antonio|Arthur|Ashley|Austin|Barbara|Barry|Ben|Benjamin|Bernie|Beth|Betty|Bill|Billy|Bob|"
+        "Bobby|Bonnie|Brad|Bradley|Brandon|Brenda|Brian|Brittany|Bruce|Bryan|Caitlin|Cameron|Carl|"
+        "Carla|Carlos|Carol|Caroline|Carolyn|Catherine|Charles|Charlie|Charlotte|Chelsea|Cheryl|Chris|"
+        "Christian|Christina|Christine|Christopher|Chuck|Cindy|Claire|Clara|Craig|Crystal|Cynthia|"
+        "Dale|Dan|Daniel|Danielle|Danny|Dave|David|Dean|Deborah|Debra|Denise|Dennis|Derek|Derrick|"
+        "Diana|Diane|Donald|Donna|Doris|Dorothy|Doug|Douglas|Dylan|Ed|Eddie|Edward|Elizabeth|Ella|"
+        "Ellen|Elon|Emily|Emma|Eric|Erica|Erin|Ethan|Eugene|Eva|Evan|Frances|Frank|Fred|Gabriel|Gary|"
+        "George|Gerald|Gina|Gloria|Grace|Greg|Gregory|Hannah|Harold|Harry|Heather|Helen|Henry|Holly|"
+        "Howard|Ian|Isaac|Isabella|Jack|Jackie|Jacob|Jake|James|Jamie|Jane|Janet|Janice|Jared|Jason|"
+        "Jean|Jeff|Jeffrey|Jen|Jennifer|Jeremy|Jerry|Jesse|Jessica|Jill|Jim|Jimmy|Joan|Joe|Joel|John|"
+        "Johnny|Jon|Jonathan|Jordan|Jose|Joseph|Josh|Joshua|Joyce|Juan|Judith|Judy|Julia|Julie|Justin|"
+        "Karen|Kate|Katherine|Kathleen|Kathryn|Kathy|Katie|Keith|Kelly|Ken|Kenneth|Kevin|Kim|"
+        "Kimberly|Kristen|Krystal|Kyle|Larry|Laura|Lauren|Lawrence|Leah|Lee|Linda|Lisa|Liz|Logan|Lori|"
+        "Louis|Lucas|Luis|Luke|Madison|Marc|Margaret|Maria|Marie|Marilyn|Mark|Martha|Martin|Mary|"
+        "Matt|Matthew|Megan|Melissa|Michael|Michelle|Mike|Mitch|Monica|Nancy|Natalie|Nathan|Nicholas|"
+        "Nick|Nicole|Noah|Olivia|Pamela|Pat|Patricia|Patrick|Paul|Peter|Phil|Philip|Rachel|Ralph|"
+        "Randy|Raymond|Rebecca|Richard|Rick|Rob|Robert|Roger|Ron|Ronald|Rose|Roy|Russell|Ruth|Ryan|"
+        "Sam|Samantha|Samuel|Sandra|Sara|Sarah|Scott|Sean|Sharon|Shirley|Sophia|Stephanie|Stephen|"
+        "Steve|Steven|Susan|Tammy|Teresa|Terry|Theresa|Thomas|Tim|Timothy|Tina|Todd|Tom|Tony|Tracy|"
+        "Travis|Tyler|Valerie|Victor|Victoria|Vincent|Virginia|Walter|Wayne|William|Willie|Zachary|"
+        "Joe|Kamala|Hillary|Barack|Nancy|Chuck|Ted|Elizabeth|Marco|Rand|Lindsey|Mitt|Vladimir|Xi|"
+        "Emmanuel|Angela|Boris|Rishi|Justin|Narendra|Volodymyr|Benjamin|Recep|Jeff|Sundar|Satya|Tim|"
+        "Mark|Sheryl|Jack|Warren|Bernard|Rupert|Oprah|Taylor|Beyonce|Kanye|Kim|"
+        # More given names common in English-language news, from many countries.
+        "Abdul|Abdullah|Adriana|Agnes|Ahmed|Aisha|Akira|Alberto|Alejandro|Alessandro|Alfred|Ali|"
+        "Alina|Allan|Alma|Amelia|Amir|Ana|Andre|Andrea|Andrei|Andres|Angel|Anita|Anton|Antony|"
+        "Ari|Arnold|Arturo|Ashok|Audrey|Ava|Avi|Barney|Beatrice|Ben|Benny|Bernadette|Bianca|Blake|"
+        "Brett|Brooke|Bryce|Byron|Calvin|Camila|Candace|Carlo|Carmen|Casey|Cecilia|Cesar|Chad|"
+        "Chen|Chuck|Clarence|Claudia|Clifford|Clint|Colin|Connor|Corey|Cory|Courtney|Curtis|Daisy|"
+        "Dana|Daniela|Darius|Darren|Daryl|Davide|Dawn|Deepak|Delia|Desmond|Devin|Diego|Dmitry|"
+        "Dominic|Don|Drew|Duncan|Dustin|Earl|Edgar|Eduardo|Elena|Eli|Elias|Elijah|Elise|Eliza|"
+        "Ellie|Elliot|Elsa|Emilio|Emmanuel|Enrique|Ernest|Esther|Ethel|Evelyn|Fatima|Felix|Fernando|"
+        "Fiona|Florence|Francesca|Francis|Francisco|Franklin|Gavin|Gene|Geoffrey|Gerard|Gilbert|"
+        "Giorgia|Giovanni|Glenn|Gordon|Graham|Grant|Gustavo|Hamid|Hans|Harriet|Harvey|Hassan|"
+        "Hector|Heidi|Herbert|Hugh|Hugo|Hussein|Ibrahim|Igor|Ilya|Imran|Ingrid|Irene|Iris|Ivan|"
+        "Jacqueline|Jaime|Jamal|Janet|Javier|Jay|Jean-Pierre|Jenna|Jenny|Jeremiah|Jerome|Joanna|"
+        "Jodi|Johanna|Jorge|Josephine|Joy|Julian|Juliet|Julius|June|Kai|Kamal|Karl|Kasia|Katarzyna|"
+        "Kay|Keir|Kemi|Ketanji|Khalid|Kirk|Klaus|Kristin|Kurt|Lance|Lars|Leon|Leonard|Leslie|Lila|"
+        "Lillian|Lily|Lorenzo|Lucy|Luigi|Lydia|Malcolm|Manuel|Marcus|Margot|Mario|Marion|Marissa|"
+        "Marta|Marvin|Mateo|Maurice|Max|Maxine|Maya|Mehmet|Mei|Merrick|Miguel|Mikhail|Miles|"
+        "Milton|Min|Miriam|Mohamed|Mohammed|Muhammad|Molly|Morgan|Nadia|Naomi|Natasha|Neil|Nelson|"
+        "Nikki|Nina|Noel|Nora|Norman|Oleg|Oliver|Omar|Oscar|Owen|Pablo|Paolo|Pedro|Penny|Pete|"
+        "Phillip|Pierre|Priya|Rafael|Rahul|Raj|Ramon|Raul|Ray|Reed|Regina|Rex|Ricardo|Riley|Rita|"
+        "Robin|Rodrigo|Roman|Rosa|Ross|Rudy|Ruby|Rui|Sabrina|Salman|Sanjay|Santiago|Sasha|Saul|"
+        "Sebastian|Selena|Sergei|Seth|Shane|Shawn|Sheila|Sofia|Sonia|Spencer|Stacey|Stan|Stanley|"
+        "Stella|Stuart|Sunil|Sylvia|Tamara|Tanya|Tara|Ted|Terrence|Thierry|Tobias|Toby|Trevor|"
+        "Tristan|Troy|Valentina|Vanessa|Vernon|Veronica|Vicky|Viktor|Vivian|Wade|Wang|Wendy|Wes|"
+        "Wesley|Whitney|Wilson|Xavier|Yasmin|Yusuf|Yuki|Yvonne|Zoe"
+    )
+    | GIVEN_NAMES
 )
 
 # Short forms of given names: "Chris" and "Christian" are one person when the surname agrees.
@@ -357,4 +387,11 @@ PARTY_ADJECTIVES = _words(
 def known_name(key: str) -> bool:
     """Whether a gazetteer names this (a key, as `name_key` makes it): a country, a state,
     a city or an organisation."""
-    return key in COUNTRIES or key in US_STATES or key in CITIES or key in COMPANIES
+    return (
+        key in COUNTRIES
+        or key in US_STATES
+        or key in CITIES
+        or key in PLACES
+        or key in COMPANIES
+        or key in ORGANISATIONS
+    )

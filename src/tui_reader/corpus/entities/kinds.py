@@ -94,10 +94,16 @@ def _name_cues(
         lowered in gz.COUNTRIES
         or lowered in gz.US_STATES
         or lowered in gz.CITIES
+        or lowered in gz.PLACES
         or ("." in name and key.replace(" ", "") in gz.STATE_ABBREVIATIONS)
     ):
         cues.append(("place", 5))
-    if lowered in gz.COMPANIES or (words[0] in gz.COMPANIES and len(words) > 1):
+    if (
+        lowered in gz.COMPANIES
+        or lowered in gz.ORGANISATIONS
+        or name in gz.ORG_ACRONYMS
+        or (words[0] in gz.COMPANIES and len(words) > 1)
+    ):
         cues.append(("org", 5))
     if lowered in gz.OTHER:
         cues.append(("other", 5))
@@ -124,8 +130,6 @@ def _name_cues(
 
 def _is_state(text: str) -> bool:
     return text.lower() in gz.US_STATES or name_key(text).replace(" ", "") in gz.STATE_ABBREVIATIONS
-
-
 
 
 def _accepted(candidates: Iterable[Candidate], known: set[str]) -> list[Candidate]:

@@ -26,7 +26,7 @@ DATELINE = re.compile(
     r"(?=,? \d{4}-\d\d-\d\d\b|,? \([A-Za-z .]{2,20}\)|, [A-Z][a-z]{2,8}\.? \d{1,2}\b| [-—–])"
 )
 # A score, a count or a time after a name in a table row: "Bolton 2", "Bolton 3 1 1 1".
-SCORE_AFTER = re.compile(r" \d{1,3}(?:[ -]\d|\s*$)")
+SCORE_AFTER = re.compile(r" \d{1,3}(?=\s|$)")
 
 
 def layout_of(paragraph: str) -> Layout:

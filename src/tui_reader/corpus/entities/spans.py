@@ -434,6 +434,8 @@ def _candidate(para: _Paragraph, piece: list[_Token]) -> Candidate | None:
         end += 2  # the possessive is part of the name: "Trader Joe's"
     if piece[-1].lower in _NUMBERED and (number := _NUMBER_AFTER.match(paragraph, end)):
         end = number.end()  # "Euro 2016", "Channel 4", "Article 50"
+    elif paragraph.startswith(" police", end) and not paragraph[end + 7 : end + 8].isalpha():
+        end += 7  # a force written as the Guardian does: "the Metropolitan police"
     name = paragraph[start:end]
     key = name_key(name)
     if len(key) < 2 or key in _NOT_NAMES:
