@@ -22,10 +22,10 @@ from setuptools.errors import CCompilerError, ExecError, PlatformError
 COMPILED = [
     f"src/tui_reader/corpus/{name}.py"
     for name in (
-        "text", "cleaning", "gazetteer", "formats", "packing",
+        "text", "cleaning", "gazetteer", "formats", "packing", "budget",
         "dates/__init__", "dates/words", "dates/finding", "dates/resolving",
         "entities/__init__", "entities/candidate", "entities/spans", "entities/kinds",
-        "entities/aliases",
+        "entities/aliases", "entities/layout",
     )
 ]  # fmt: skip
 """The modules an article's analysis spends its time in (and the packing of its result)."""
