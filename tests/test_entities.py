@@ -177,3 +177,18 @@ def test_a_title_without_its_full_stop_names_the_person_after_it() -> None:
     (article,) = corpus.articles
     entities = {corpus.entities[m.entity].name for m in article.mentions}
     assert entities == {"Tony Blair", "Alan Milburn"}
+
+
+def test_a_surname_after_a_title_is_the_one_person_of_the_corpus_with_that_name() -> None:
+    """ "Mr Blair" in one article is the Tony Blair of another; "Mr Smith" stays apart
+    where two people of the corpus are Smiths."""
+    corpus = build(
+        [
+            Source("a", "a.txt", "Tony Blair spoke in Leeds. John Smith and Jane Smith came."),
+            Source("b", "b.txt", "Later, Mr Blair left. Then Mr Smith arrived."),
+        ]
+    )
+    article = corpus.article("b")
+    named = {corpus.entities[m.entity].name for m in article.mentions}
+    assert "Tony Blair" in named
+    assert "Smith" in named

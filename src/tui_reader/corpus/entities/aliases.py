@@ -74,6 +74,7 @@ def resolve(
     _merge_given_names(groups, prelim)
     _merge_extensions(groups, prelim)
     _merge_garbled(groups, prelim, accepted)
+    _merge_titled_surnames(groups, prelim, accepted)
 
     group = {key: groups.find(key) for key in scores}  # every mention's key is scored
     assigned: dict[str, tuple[list[Candidate], list[str]]] = {}
@@ -196,6 +197,32 @@ def _merge_garbled(
                     if len(matches) == 1:
                         groups.union(key, matches.pop())
                         near_groups.clear()
+
+
+_TITLE_CUE = ("person", 4)
+"""The cue of a name right after a title ("Mr Blair", "President Obama")."""
+
+
+def _merge_titled_surnames(
+    groups: _Groups, prelim: Mapping[str, EntityType], accepted: Mapping[str, list[Candidate]]
+) -> None:
+    """ "Mr Blair" in one article and "Tony Blair" in another: a surname after a title is
+    the one person of the corpus whose full name ends with it, if there is only one. (In
+    an article that names the full name too, `_one_word_group` merges them anyway.)"""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key, kind in prelim.items():
+        if kind == "person" and " " in key:
+            by_surname[key.rsplit(" ", 1)[1]].append(key)
+    titled = {
+        c.key
+        for candidates in accepted.values()
+        for c in candidates
+        if " " not in c.key and c.key in by_surname and _TITLE_CUE in c.cues
+    }
+    for key in titled:
+        people = {groups.find(full) for full in by_surname[key]}
+        if len(people) == 1:
+            groups.union(key, people.pop())
 
 
 def _blanked(key: str) -> Iterator[tuple[str, ...]]:
