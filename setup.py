@@ -23,9 +23,10 @@ COMPILED = [
     f"src/tui_reader/corpus/{name}.py"
     for name in (
         "text", "cleaning", "gazetteer", "formats", "packing", "budget",
-        "dates/__init__", "dates/words", "dates/finding", "dates/resolving",
-        "entities/__init__", "entities/candidate", "entities/spans", "entities/kinds",
-        "entities/aliases", "entities/layout",
+        "dates/__init__", "dates/words", "dates/finding", "dates/tense", "dates/calendar",
+        "dates/forms", "dates/resolving",
+        "entities/__init__", "entities/candidate", "entities/words", "entities/layout",
+        "entities/pieces", "entities/spans", "entities/kinds", "entities/aliases",
     )
 ]  # fmt: skip
 """The modules an article's analysis spends its time in (and the packing of its result)."""

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 
 from ..model import Event
 from ..text import sentence_spans
-from .finding import Found, find, future_of, matches
-from .resolving import Resolved, date_or_none, full_date_of, resolve_found, resolve_match
+from .calendar import Resolved, date_or_none
+from .finding import Found, find, matches
+from .resolving import full_date_of, resolve_found, resolve_match
+from .tense import future_of
 from .words import YEAR
 
 __all__ = [

@@ -1,0 +1,163 @@
+"""A piece of a run of capitalised words made a candidate name, with the cues around it:
+in its words, in the words before and after it, and in the layout of its paragraph."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import gazetteer as gz
+from .candidate import Candidate, Cue, name_key, strong
+from .kinds import DATELINE_CUES, TEAM_CUES, cues
+from .layout import SCORE_AFTER, Layout
+from .words import Token
+
+_DEFINITION = re.compile(r"(?<!\s)\s*\(([A-Z][A-Za-z0-9.&-]{1,9})\)")
+_OPENERS = "\"“‘'(:—–"
+# A text starts after one of these and a space too: "WASHINGTON (AP) -- Workers voted".
+_OPENING_MARKS = ":-—–"
+# Names that a number ends: "Euro 2016", "Channel 4", "Article 50", "FTSE 100".
+_NUMBERED = frozenset(
+    "euro channel radio formula article ftse apollo windows nhs route interstate flight "
+    "terminal chapter section level stage series ward district precinct".split()
+)
+_NUMBER_AFTER = re.compile(r" \d{1,4}\b(?![.,]\d)")
+_NOT_NAMES = gz.DEMONYMS | gz.NEVER | gz.COMMON_NOUNS
+"""Keys of names that are no entity: "American", "Workers", "Christmas"."""
+
+
+class Article:
+    """The whole text of an article being read, to ask what words it writes in lowercase:
+    a capitalised one of them alone is a common word, not a name ("One of them", "the
+    Court")."""
+
+    __slots__ = ("lowercase", "text")
+
+    def __init__(self, paragraphs: Sequence[str]) -> None:
+        self.text = "\n".join(paragraphs)
+        self.lowercase: dict[str, bool] = {}
+        """Whether the text writes each word asked about (`_lowercase_word`)."""
+
+
+def _lowercase_word(text: str, word: str) -> bool:
+    """Whether the text holds the word (lowercase) as a word of its own."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not text[at - 1 : at].isalpha() and not text[end : end + 1].isalpha():
+            return True
+        at = text.find(word, end)
+    return False
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph being read: its text and number, and the candidates found so far."""
+
+    text: str
+    index: int
+    found: list[Candidate]
+    firsts: set[int]
+    """Where the first word of each sentence starts."""
+    article: Article
+    layout: Layout
+    dateline: int
+    """Where the place of a dateline that opens the paragraph ends; 0 if there is none."""
+
+    def starts_clause(self, at: int) -> bool:
+        """Whether a word starts a sentence, a quote or a clause after a colon or a dash
+        (never in a table row; always in capitals, where a name needs evidence too)."""
+        if self.layout != "prose":
+            return self.layout == "capitals" and at >= self.dateline
+        text = self.text
+        before = text[at - 1] if at else " "
+        return (
+            at in self.firsts
+            or before in _OPENERS
+            or (before == " " and at >= 2 and text[at - 2] in _OPENING_MARKS)
+        )
+
+
+def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
+    """The candidate of a piece of a run; None for a common noun or a letter, and for a
+    common word alone: one the article also writes in lowercase ("One of them", "the
+    Court"), unless a strong cue backs it."""
+    paragraph = para.text
+    start, end = piece[0].start, piece[-1].end
+    if (
+        paragraph[end : end + 2] in ("'s", "’s")
+        and f"{paragraph[start:end]}'s".lower() in gz.COMPANIES
+    ):
+        end += 2  # the possessive is part of the name: "Trader Joe's"
+    if piece[-1].lower in _NUMBERED and (number := _NUMBER_AFTER.match(paragraph, end)):
+        end = number.end()  # "Euro 2016", "Channel 4", "Article 50"
+    elif paragraph.startswith(" police", end) and not paragraph[end + 7 : end + 8].isalpha():
+        end += 7  # a force written as the Guardian does: "the Metropolitan police"
+    name = paragraph[start:end]
+    key = name_key(name)
+    if len(key) < 2 or key in _NOT_NAMES:
+        return None  # a lone letter ("C" of "2 C") or a common noun ("Workers") is no name
+    after = paragraph[end : end + 60]
+    words = (piece[0].lower,) if len(piece) == 1 else tuple([t.lower for t in piece])
+    found = cues(name, words, _previous_word(paragraph, start), after)
+    if para.layout != "prose" or start < para.dateline:
+        found += _layout_cues(para, start, end, words)
+    if len(words) == 1 and not strong(found):
+        lowercase = para.article.lowercase
+        written = lowercase.get(words[0])
+        if written is None:
+            written = lowercase[words[0]] = _lowercase_word(para.article.text, words[0])
+        if written:
+            return None
+    definition = _DEFINITION.match(after) if "(" in after[:3] else None
+    return Candidate(  # positional: four times faster to build than with keywords
+        para.index,
+        start,
+        end,
+        name,
+        key,
+        (0,) if len(piece) == 1 else tuple([t.start - start for t in piece]),
+        # A name in capitals needs evidence as one at the start of a sentence does.
+        para.starts_clause(start) or (name.isupper() and (len(name) > 5 or " " in name)),
+        found,
+        definition.group(1) if definition and _abbreviates(definition.group(1), name) else None,
+    )
+
+
+def _layout_cues(para: Paragraph, start: int, end: int, words: tuple[str, ...]) -> tuple[Cue, ...]:
+    """A dateline's place; in a table row, a name followed by a score is a team, unless it
+    is a country's (national teams go by their country) or a person's ("Tiger Woods 68")."""
+    if start < para.dateline:
+        return DATELINE_CUES
+    if (
+        para.layout == "table"
+        and SCORE_AFTER.match(para.text, end)
+        and " ".join(words) not in gz.COUNTRIES
+        and not (len(words) > 1 and (words[0] in gz.FIRST_NAMES or len(words[0]) < 3))
+    ):
+        return TEAM_CUES
+    return ()
+
+
+def _previous_word(paragraph: str, start: int) -> str:
+    """The word just before a name, without an opening quote; "" after anything but a space."""
+    if start < 1 or paragraph[start - 1] != " ":
+        return ""
+    low = max(0, start - 40)
+    space = paragraph.rfind(" ", low, start - 1)
+    return paragraph[space + 1 if space >= 0 else low : start - 1].lstrip(_OPENERS)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether the acronym's letters appear in order in the name, starting with its first."""
+    letters = acronym.replace(".", "").lower()
+    text = name.lower()
+    if not letters or not text.startswith(letters[0]):
+        return False
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True

@@ -1,0 +1,116 @@
+"""The words of a paragraph that can be in a name: its capitalised words, each with the
+number of its sentence, less those that only part names."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import gazetteer as gz
+
+WORD_REST = r"[\w'’&.\-]*"
+_DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
+_INITIAL = re.compile(r"^[A-Z]\.$")  # the "W." of "George W. Bush" keeps its dot
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
+PARTICLES = frozenset(
+    "van von de da del della der den di du dos das do ter ten op zu bin ibn al el le la".split()
+)
+# Lowercase parts of hyphenated names: "Inzamam-ul-Haq", "Chester-le-Street".
+_NAME_PARTS = PARTICLES | {"ul", "ur", "ud", "sur", "on", "upon", "en", "y"}
+# A prefix that starts a name in lowercase: "al-Assad", "el-Sisi".
+_NAME_PREFIX = re.compile(r"(?<![\w-])(?:al|el|ad|as|ash|at|az|bin|ibn|ul)-$")
+LINKS = frozenset({"of", "for", "the", "and", "&"}) | PARTICLES
+# Only capitalised words can be names; the words between two of them either link them
+# ("Bank of America") or part them. A word starts with a letter that is not lowercase ASCII:
+# the search skips quickly to the range that holds all of those, and the lookbehind tests it.
+_TOKEN = re.compile(rf"[A-Z\u00aa-\U0010ffff](?<=[^\W\d_a-z]){WORD_REST}")
+_CAPITAL_BREAKS = frozenset(w.lower() for w in gz.FUNCTION_WORDS) | {"vs", "v", "at"}
+"""Words that in a line in capitals part names instead of being in them."""
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lower: str
+    possessive: bool
+    name: bool
+    """Whether the word can be part of a name."""
+    sentence: int
+    """The number of its sentence in the paragraph."""
+
+
+def words_of(
+    paragraph: str, spans: Sequence[tuple[int, int]], capitals: bool = False
+) -> list[Token]:
+    """The paragraph's capitalised words that can be in a name, each with its sentence's
+    number. A word that is neither a name, a link nor a title only parts names, and the gap
+    between its neighbours shows that as well, so it is left out; in `capitals` (a line in
+    capitals) that goes for the small words too ("AT", "VS")."""
+    sentence = 0
+    sentence_end = spans[0][1] if spans else len(paragraph)
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(paragraph):
+        text, lower, possessive, name, kept = _word(match.group())
+        if not kept or (capitals and lower in _CAPITAL_BREAKS):
+            continue
+        at = match.start()
+        prefix = at and paragraph[at - 1] == "-" and _NAME_PREFIX.search(paragraph, at - 4, at)
+        if prefix:  # "al-Assad" is one word
+            text, at = paragraph[prefix.start() : at] + text, prefix.start()
+            lower = text.lower()
+        while at >= sentence_end:
+            sentence += 1
+            sentence_end = spans[sentence][1] if sentence < len(spans) else len(paragraph) + 1
+        tokens.append(Token(at, at + len(text), text, lower, possessive, name, sentence))
+    return tokens
+
+
+@functools.lru_cache(maxsize=65536)
+def _word(raw: str) -> tuple[str, str, bool, bool, bool]:
+    """A token's text less any possessive, its lowercase form, whether it was possessive,
+    whether it can be part of a name, and whether it is kept as a token (a name, a link or a
+    title). Words recur, so this is cached."""
+    text, possessive = _trim(raw)
+    lower = text.lower()
+    name = bool(text) and _is_name_word(text)
+    return (
+        text,
+        lower,
+        possessive,
+        name,
+        bool(text) and (name or lower in LINKS or lower in gz.TITLES or lower in gz.NUMBER_WORDS),
+    )
+
+
+def _trim(raw: str) -> tuple[str, bool]:
+    lowered = raw.lower().replace("’", "'")
+    if lowered in gz.NEVER:
+        return raw, False
+    for suffix in ("'s", "’s"):
+        if raw.endswith(suffix):
+            return raw[: -len(suffix)], True
+    if _DOTTED.match(raw) or _INITIAL.match(raw) or lowered in gz.TITLES:
+        return raw, False
+    trimmed = raw.rstrip(".-'’")
+    return trimmed, trimmed != raw and raw[len(trimmed) :].startswith(("'", "’"))
+
+
+def _is_name_word(text: str) -> bool:
+    lowered = text.lower().replace("’", "'")
+    if not text[0].isupper() or lowered in gz.NEVER or lowered in gz.TITLES:
+        return False
+    if text in gz.FUNCTION_WORDS:  # capitalised only because a sentence starts with it
+        return False
+    if _PARTY_STATE.match(text):
+        return False
+    # "Ocasio-Cortez", "Covid-19" and "Inzamam-ul-Haq" are names; "Long-time" and
+    # "David-versus-Goliath" are not.
+    return all(
+        part[:1].isupper() or part[:1].isdigit() or part in _NAME_PARTS
+        for part in text.split("-")
+        if part
+    )
