@@ -204,10 +204,14 @@ def test_a_dateline_alone_is_a_place_on_the_first_paragraph_not_a_title() -> Non
         "Story continues below advertisement",
         "READ MORE: Ten questions that remain",
         "SEE MORE: The latest pictures",
+        "Read: Why some people get sicker than others",
+        "Read or Share this story: https://example.com/story/1",
+        "Copyright © 2019 The Washington Times, LLC. Click here for reprint permission.",
         "google.JPG",
     ],
 )
 def test_promos_and_prompts_leave_the_body(line: str) -> None:
+    """Each line alone between two paragraphs is removed, and kept in `removed`."""
     result = clean(f"The vote was counted on Friday.\n\n{line}\n\nIt passed.")
     assert result.paragraphs == ["The vote was counted on Friday.", "It passed."]
     assert result.removed == [line]

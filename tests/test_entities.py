@@ -192,3 +192,18 @@ def test_a_surname_after_a_title_is_the_one_person_of_the_corpus_with_that_name(
     named = {corpus.entities[m.entity].name for m in article.mentions}
     assert "Tony Blair" in named
     assert "Smith" in named
+
+
+def test_american_party_labels_offices_and_describing_words() -> None:
+    """A describing word stays in a name when no given name follows ("White House"), a
+    party-and-state code is no name, and an office between a name and a title leaves the
+    name: "Senate" of "Senate Minority Leader", "Iowa" of "Iowa State Rep."."""
+    found = kinds(
+        "The White House said Senate Minority Leader Chuck Schumer (D-N.Y.) and Sen. Ted "
+        "Cruz (R-Texas) spoke to Iowa State Rep. Phyllis Thede about Saudi Arabia."
+    )
+    assert found["White House"] == "org"
+    assert found["Senate"] == "org"
+    assert found["Iowa"] == "place"
+    assert found["Saudi Arabia"] == "place"
+    assert {"House", "D-N.Y", "R-Texas", "State", "Senate Minority", "Iowa State"}.isdisjoint(found)

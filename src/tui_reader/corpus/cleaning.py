@@ -173,12 +173,16 @@ _CREDIT_PREFIX = re.compile(
     r"^(?:Photo(?:graph)?s?|Images?|Pictures?|Credit)\s*(?:by\b|:)\s*", re.I
 )
 _PROMO = re.compile(
-    r"^(?i:WATCH|SEE MORE|READ MORE|READ ALSO|ALSO READ|MORE|RELATED|LISTEN|SIGN UP|SUBSCRIBE|"
+    r"^(?i:WATCH|SEE MORE|READ|READ MORE|READ MORE HERE|READ ALSO|ALSO READ|READ THIS NEXT|"
+    r"READ OR SHARE THIS STORY|MORE|RELATED|LISTEN|SIGN UP|SUBSCRIBE|"
     r"RECOMMENDED|MORE FROM [\w ]{1,30}|TRENDING|MUST READ|DON'T MISS|DON’T MISS)\s*:.*$"
     r"|^(?i:You (?:may|might) also like|Advertisement|Story continues below(?: advertisement)?|"
     r"Related (?:articles|stories|coverage)|Recommended(?: for you)?|Most (?:read|popular)|"
     r"Read more|See more|Trending(?: now)?|Scroll to continue|Continue reading|"
     r"Share (?:this|on \w+|via \w+)(?: (?:article|story|page))?)\W*$"
+    # A copyright notice, with what follows it on the line: "Copyright © 2019 The
+    # Washington Times, LLC. Click here for reprint permission."
+    r"|^(?:Copyright\s*)?(?:©|\([Cc]\))|^Copyright \d{4}\b"
 )
 # Newsletter, app and social prompts: short, and addressed to the reader.
 _PROMPT = re.compile(

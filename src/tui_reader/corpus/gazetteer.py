@@ -123,7 +123,9 @@ COMPANIES = _words(
 )
 
 OTHER = _words(
-    "COVID-19|Covid-19|Covid|COVID|Brexit|Olympics|Super Bowl|World Cup|Internet|Bitcoin"
+    "COVID-19|Covid-19|Covid|COVID|Brexit|Olympics|Super Bowl|World Cup|Internet|Bitcoin|"
+    # Laws and public programmes.
+    "Constitution|Obamacare|Medicare|Medicaid|Affordable Care Act|Social Security"
 )
 
 # Nationality words name no single entity.
@@ -159,6 +161,8 @@ COMMON_NOUNS = _words(
     "Economists|Executives|Managers|Owners|Staff|Staffers|Sources|Reporters|Journalists|"
     "Citizens|Immigrants|Migrants|Refugees|Democracy|Government|Officers|Unions|Companies|"
     "Corporations|Businesses|Hospitals|Schools|Universities|Cities|States|Countries|Scientists|"
+    # Left alone by a name or an office cut around it: "State of the Union", "Iowa State Rep."
+    "State|"
     # The labels of tables of results and prices.
     "Attendance|Attendence|Results|Result|Scorers|Scorer|Scores|Extras|Total|Totals|Bowling|"
     "Batting|Fall|Avg|Average|Tries|Try|Penalties|Penalty|Conversions|Conversion|Sales|Net|"

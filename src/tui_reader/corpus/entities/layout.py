@@ -22,7 +22,7 @@ _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]")
 # A dateline's place: "BELGRADE 1996-08-30", "WASHINGTON (Reuters) -", "LONDON, April 1 -".
 DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]{1,}){0,2})"
+    r"(?P<place>[A-Z][A-Z.'’-]{2,30}(?: [A-Z][A-Z.'’-]{1,30}){0,2})"
     r"(?=,? \d{4}-\d\d-\d\d\b|,? \([A-Za-z .]{2,20}\)|, [A-Z][a-z]{2,8}\.? \d{1,2}\b| [-—–])"
 )
 # A score, a count or a time after a name in a table row: "Bolton 2", "Bolton 3 1 1 1".

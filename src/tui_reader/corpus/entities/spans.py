@@ -77,8 +77,8 @@ def _extract_paragraph(para: Paragraph, spans: Sequence[tuple[int, int]]) -> Non
                     and not (joins_next and following and following.name)
                 )
             )
-            if run and not token.name and all(t.lower in gz.OFFICES for t in run):
-                run = []  # "Health Secretary", "Vice President": the office is the title's
+            if run and not token.name:
+                _drop_office(paragraph, run)
         elif (
             previous
             and gap == " of "
@@ -116,6 +116,19 @@ def _extract_paragraph(para: Paragraph, spans: Sequence[tuple[int, int]]) -> Non
             run = []
         previous = token
     _candidates(para, run)
+
+
+def _drop_office(paragraph: str, run: list[Token]) -> None:
+    """Take the words of an office off a run before a title: all of "Health Secretary" and
+    "Vice President"; the "Minority" of "Senate Minority Leader" and the "State" of "Iowa
+    State Rep.", where what stays is a name the gazetteer knows."""
+    end = len(run)
+    while end and run[end - 1].lower in gz.OFFICES:
+        end -= 1
+    if end == 0:
+        run.clear()
+    elif end < len(run) and gz.known_name(name_key(paragraph[run[0].start : run[end - 1].end])):
+        del run[end:]
 
 
 def _link(paragraph: str, gap: str, previous: Token | None, run: list[Token]) -> bool:
@@ -216,9 +229,12 @@ def _candidates(para: Paragraph, run: list[Token]) -> None:
         len(run) > 1
         and run[0].lower in _DESCRIBING
         and run[0].lower not in gz.FIRST_NAMES  # "Christian Smalls"
+        and run[1].lower in gz.FIRST_NAMES
         and not _headed(run[1:])
     ):
-        del run[0]  # "Mexican Ariel Cruz", "Democrat Walter Mondale"; not "American Airlines"
+        # "Mexican Ariel Cruz", "Democrat Walter Mondale"; not "American Airlines", "White
+        # House" or "Saudi Arabia", where no given name follows.
+        del run[0]
     if len(run) > 2:
         _split_before_a_person(para, run)
     if len(run) < 2:

@@ -13,7 +13,7 @@ from .. import gazetteer as gz
 WORD_REST = r"[\w'’&.\-]*"
 _DOTTED = re.compile(r"^(?:[A-Z]\.){2,}$")
 _INITIAL = re.compile(r"^[A-Z]\.$")  # the "W." of "George W. Bush" keeps its dot
-_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
+_PARTY_STATE = re.compile(r"^[DRI]-(?:[A-Z][a-z]*|[A-Z]\.?[A-Z])\.?$")  # "R-Texas", "D-N.Y."
 PARTICLES = frozenset(
     "van von de da del della der den di du dos das do ter ten op zu bin ibn al el le la".split()
 )
