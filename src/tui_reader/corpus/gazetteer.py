@@ -245,7 +245,7 @@ SAYING_VERBS = _words(
 
 # Common given names, for "Derrick Palmer" with no other cue: these, some of which are words
 # too ("Mark", "Grace"), and the larger list of the data folder.
-FIRST_NAMES = (
+FIRST_NAMES: frozenset[str] = (
     _words(
         "Aaron|Abigail|Adam|Adrian|Aidan|Alan|Albert|Alex|Alexander|Alexandra|Alexandria|Alexis|Alice|"
         "Alicia|Allie|Allison|Alyssa|Amanda|Amber|Amy|Andrea|Andrew|Andy|Angela|Ann|Anna|Anne|Anthony|"
@@ -326,7 +326,7 @@ NUMBER_WORDS = _words(
 )
 
 # Capitalised words that never name an entity alone.
-NEVER = (
+NEVER: frozenset[str] = (
     _words(
         "I|I'm|I've|I'd|I'll|OK|Okay|Mr.|Mrs.|Ms.|Dr.|Monday|Tuesday|Wednesday|Thursday|Friday|"
         "Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
@@ -350,7 +350,7 @@ NEVER = (
 )
 
 # Words capitalised only because a sentence starts with them; never part of a name there.
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS: frozenset[str] = frozenset(
     "The|A|An|As|In|On|At|But|And|Or|Nor|When|If|After|Before|While|Since|For|So|This|That|"
     "These|Those|It|It's|He|She|They|We|You|His|Her|Their|Our|My|Its|There|Here|What|Who|Whom|"
     "Whose|Why|How|Where|Meanwhile|However|Although|Though|Just|Even|Also|Still|Yet|Then|Now|"
