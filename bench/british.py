@@ -74,7 +74,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -177,13 +177,19 @@ def build(source: Path, out: Path, limit: int | None = None) -> int:
     """Write the articles of a JSON Lines file (its first `limit` records, if given) under
     `out` as files the reader opens; the files this wrote before are replaced. Returns how
     many were written."""
+    return write(records(source), out, limit)
+
+
+def write(items: Iterable[dict[str, Any]], out: Path, limit: int | None = None) -> int:
+    """Write article records (the first `limit`, if given) under `out` as files the reader
+    opens, as `build` does; the files this wrote before are replaced."""
     if out.resolve().is_relative_to(REPOSITORY):
         sys.exit(f"{out}: the articles are third-party text; write them outside the repository")
     out.mkdir(parents=True, exist_ok=True)
     for old in [*out.glob("*.txt"), *out.glob("*.json")]:
         old.unlink()
     count = 0
-    for number, record in enumerate(records(source), 1):
+    for number, record in enumerate(items, 1):
         if limit is not None and number > limit:
             break
         name = re.sub(r"[^\w-]", "_", str(record.get("id", number)))
