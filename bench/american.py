@@ -60,22 +60,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.british import (
-    analyse,
-    cuts,
-    held_out,
-    load_judgments,
-    merges,
-    one_word,
-    report_cuts,
-    report_merges,
-    report_one_word,
-    report_types,
-    test_split,
-    types,
-    vocabulary,
-    write,
-)
+from bench.british import held_out, load_judgments, measure, test_split, write
 
 JUDGMENTS = Path(__file__).resolve().with_name("american_judgments.json")
 DEFAULT_OUT = Path("/work/data/american/articles")
@@ -236,20 +221,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         folder = args.out
         print(f"wrote {sum(outlets.values())} articles of {len(outlets)} outlets from {jsons} "
               f"to {folder} in {time.perf_counter() - began:.1f} s")  # fmt: skip
-    analysed = time.perf_counter()
-    corpus = analyse(folder)
-    scored = time.perf_counter()
-    print(f"analysed {len(corpus.articles)} articles, {len(corpus.entities)} entities, "
-          f"in {scored - analysed:.1f} s")  # fmt: skip
-    for problem in corpus.problems:
-        print(f"  problem: {problem}")
-    report_one_word(one_word(corpus, judged), judged, args.show)
-    common = vocabulary(corpus)
-    report_merges(merges(corpus, common), args.show)
-    report_types(types(corpus, judged), judged, args.show)
-    report_cuts(cuts(corpus, judged, common), args.show)
-    print(f"\nscored in {time.perf_counter() - scored:.1f} s; "
-          f"total {time.perf_counter() - began:.1f} s")  # fmt: skip
+    measure(folder, judged, args.show, began)
 
 
 if __name__ == "__main__":

@@ -848,6 +848,25 @@ def analyse(folder: Path) -> Corpus:
     return open_corpus([folder])
 
 
+def measure(folder: Path, judged: Judgments, show: int, began: float) -> None:
+    """Analyse the articles under `folder` and print every measure of them (this script's
+    and bench/american.py's); `began` is when the run began, for the total time."""
+    analysed = time.perf_counter()
+    corpus = analyse(folder)
+    scored = time.perf_counter()
+    print(f"analysed {len(corpus.articles)} articles, {len(corpus.entities)} entities, "
+          f"in {scored - analysed:.1f} s")  # fmt: skip
+    for problem in corpus.problems:
+        print(f"  problem: {problem}")
+    report_one_word(one_word(corpus, judged), judged, show)
+    common = vocabulary(corpus)
+    report_merges(merges(corpus, common), show)
+    report_types(types(corpus, judged), judged, show)
+    report_cuts(cuts(corpus, judged, common), show)
+    print(f"\nscored in {time.perf_counter() - scored:.1f} s; "
+          f"total {time.perf_counter() - began:.1f} s")  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True,
@@ -872,20 +891,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         folder = args.out
         print(f"wrote {count} articles from {data} to {folder} "
               f"in {time.perf_counter() - began:.1f} s")  # fmt: skip
-    analysed = time.perf_counter()
-    corpus = analyse(folder)
-    scored = time.perf_counter()
-    print(f"analysed {len(corpus.articles)} articles, {len(corpus.entities)} entities, "
-          f"in {scored - analysed:.1f} s")  # fmt: skip
-    for problem in corpus.problems:
-        print(f"  problem: {problem}")
-    report_one_word(one_word(corpus, judged), judged, args.show)
-    common = vocabulary(corpus)
-    report_merges(merges(corpus, common), args.show)
-    report_types(types(corpus, judged), judged, args.show)
-    report_cuts(cuts(corpus, judged, common), args.show)
-    print(f"\nscored in {time.perf_counter() - scored:.1f} s; "
-          f"total {time.perf_counter() - began:.1f} s")  # fmt: skip
+    measure(folder, judged, args.show, began)
 
 
 if __name__ == "__main__":
