@@ -200,10 +200,13 @@ def test_american_party_labels_offices_and_describing_words() -> None:
     name: "Senate" of "Senate Minority Leader", "Iowa" of "Iowa State Rep."."""
     found = kinds(
         "The White House said Senate Minority Leader Chuck Schumer (D-N.Y.) and Sen. Ted "
-        "Cruz (R-Texas) spoke to Iowa State Rep. Phyllis Thede about Saudi Arabia."
+        "Cruz (R-Texas) spoke to Iowa State Rep. Phyllis Thede about Saudi Arabia. White "
+        "House Press Secretary Kayleigh McEnany agreed."
     )
     assert found["White House"] == "org"
     assert found["Senate"] == "org"
     assert found["Iowa"] == "place"
     assert found["Saudi Arabia"] == "place"
+    assert found["Kayleigh McEnany"] == "person"
     assert {"House", "D-N.Y", "R-Texas", "State", "Senate Minority", "Iowa State"}.isdisjoint(found)
+    assert "White House Press" not in found

@@ -223,7 +223,7 @@ OFFICES = _words(
     "Attorney|Solicitor|Prime|First|Lord|Assistant|Associate|Senior|Executive|Managing|"
     "Technical|Sporting|Football|Team|Club|Party|Opposition|Tory|Conservative|Democratic|"
     "Republican|Liberal|Green|Independent|Regional|County|City|Council|Mayoral|Presidential|"
-    "Commons|Lords|Cabinet|Minority|Majority|Leader"
+    "Commons|Lords|Cabinet|Minority|Majority|Leader|Press"
 )
 
 # Role nouns, lowercase, that name the person right after them: "spokesperson Kelly Nantel".
