@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.british import held_out, load_judgments, measure, test_split, write
+from bench.british import load_judgments, measure, refuse_held_out, test_split, write
 
 JUDGMENTS = Path(__file__).resolve().with_name("american_judgments.json")
 DEFAULT_OUT = Path("/work/data/american/articles")
@@ -209,9 +209,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help=f"how many articles to pick ({DEFAULT_LIMIT})")  # fmt: skip
     args = parser.parse_args(argv)
     data: Path = args.data
-    if held_out(data):
-        sys.exit(f"{data}: this looks like the held-out 2004-05 BBC News corpus; not used here")
-    if test_split(data) or not data.is_dir():
+    refuse_held_out(data)
+    if not data.is_dir():
         sys.exit(f"{data}: not a folder; give a copy of Article-Bias-Prediction or articles")
     judged = load_judgments(JUDGMENTS)
     began = time.perf_counter()

@@ -848,6 +848,14 @@ def analyse(folder: Path) -> Corpus:
     return open_corpus([folder])
 
 
+def refuse_held_out(data: Path) -> None:
+    """Stop, with a message, if `data` is the held-out BBC corpus or a test split."""
+    if held_out(data):
+        sys.exit(f"{data}: this looks like the held-out 2004-05 BBC News corpus; not used here")
+    if test_split(data):
+        sys.exit(f"{data}: a test split; dev sets come from training or validation splits only")
+
+
 def measure(folder: Path, judged: Judgments, show: int, began: float) -> None:
     """Analyse the articles under `folder` and print every measure of them (this script's
     and bench/american.py's); `began` is when the run began, for the total time."""
@@ -879,10 +887,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="write out only this many records of a JSON Lines file")  # fmt: skip
     args = parser.parse_args(argv)
     data: Path = args.data
-    if held_out(data):
-        sys.exit(f"{data}: this looks like the held-out 2004-05 BBC News corpus; not used here")
-    if test_split(data):
-        sys.exit(f"{data}: a test split; dev sets come from training or validation splits only")
+    refuse_held_out(data)
     judged = load_judgments()
     began = time.perf_counter()
     folder = data
