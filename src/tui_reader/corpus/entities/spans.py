@@ -127,7 +127,7 @@ def _drop_office(paragraph: str, run: list[Token]) -> None:
         end -= 1
     if end == 0:
         run.clear()
-    elif end < len(run) and gz.known_name(name_key(paragraph[run[0].start : run[end - 1].end])):
+    elif end < len(run) and _known(paragraph, run[:end]):
         del run[end:]
 
 
@@ -257,14 +257,18 @@ def _headed(tokens: list[Token]) -> bool:
     return any(t.lower in _NUMBERED_HEADS for t in tokens)
 
 
+def _known(paragraph: str, tokens: list[Token]) -> bool:
+    """Whether the gazetteer knows the words from the first token to the last as a name."""
+    return gz.known_name(name_key(paragraph[tokens[0].start : tokens[-1].end]))
+
+
 def _split_before_a_person(para: Paragraph, run: list[Token]) -> None:
     """Cut a run where a known organisation or place runs into a person's name: "Lib Dems
     David Laws", "Liverpool Joe Anderson". The part before goes to its own candidates;
     `run` keeps the person."""
     for i in range(1, len(run) - 1):
         if run[i].lower in gz.FIRST_NAMES and run[i + 1].name:
-            before = name_key(para.text[run[0].start : run[i - 1].end])
-            if gz.known_name(before):
+            if _known(para.text, run[:i]):
                 _candidates(para, run[:i])
                 del run[:i]
             return
