@@ -168,7 +168,8 @@ async def test_an_event_opens_at_its_sentence_at_80x24_too(seeds: Corpus) -> Non
 async def test_problems_are_counted_in_the_status_line_and_listed_by_a_key() -> None:
     """The status line counts the files and articles with problems; "!" lists them, shown
     as written (a path that looks like markup is not markup), and Enter on an article's
-    problem opens that article."""
+    problem opens that article. The focused list draws no border, whose block characters
+    the Linux console's font lacks."""
     fresh = open_corpus([bundled_seeds()])  # its articles are changed here
     fresh.article(SEED_IDS["000"]).problems.append(
         StageProblem("dates", "error", "IndexError: a bug")
@@ -185,6 +186,8 @@ async def test_problems_are_counted_in_the_status_line_and_listed_by_a_key() -> 
         lines = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
         assert lines[0].endswith(f"({SEED_IDS['000']}): dates: IndexError: a bug")
         assert lines[1] == "x/[bold]y: gone"
+        assert options.has_focus
+        assert options.styles.border_top[0] in ("", "none")
         await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).article_id == SEED_IDS["000"]

@@ -29,7 +29,9 @@ class ChooseScreen(ModalScreen[str | None]):
         width: 90; max-width: 100%; height: auto; max-height: 80%;
         border: solid $accent; background: $surface; padding: 0 1;
     }
-    ChooseScreen OptionList { border: none; height: auto; max-height: 20; }
+    ChooseScreen OptionList, ChooseScreen OptionList:focus {
+        border: none; height: auto; max-height: 20;
+    }
     """
 
     def __init__(self, question: str, choices: list[str]) -> None:

@@ -43,7 +43,9 @@ class ProblemsScreen(ModalScreen[str | None]):
         width: 100; max-width: 100%; height: auto; max-height: 90%;
         border: solid $warning; background: $surface; padding: 0 1;
     }
-    ProblemsScreen OptionList { border: none; height: auto; max-height: 30; }
+    ProblemsScreen OptionList, ProblemsScreen OptionList:focus {
+        border: none; height: auto; max-height: 30;
+    }
     """
 
     def __init__(self, lines: list[tuple[str, str | None]]) -> None:
