@@ -8,6 +8,8 @@ committed. It rebuilds
 * given_names.txt and
   given_names_ambiguous.txt   from the US Census 1990 lists (the names package), official
                               name statistics compiled in Faker, and the hand list below,
+* common_words.txt            from SCOWL's common words, less what it or these files
+                              write as a name,
 
 and checks the hand-kept organisations.txt (sorted, no duplicates, known kinds), copying in a
 new version first when --organisations is given. It also rewrites the generated part of
@@ -65,6 +67,10 @@ SCOWL_DIR = Path("/usr/share/dict/scowl")
 # their inflections); a name whose lowercase form is among them reads as an ordinary word.
 SCOWL_SIZES = (10, 20, 35)
 SCOWL_KINDS = ("english", "american", "british")
+# SCOWL's capitalised words up to size 70 ("Brown", "Bush", "Price"), whose lowercase forms
+# are no common word however common they are.
+SCOWL_NAME_SIZES = (10, 20, 35, 40, 50, 55, 60, 70)
+SCOWL_NAME_LISTS = ("upper", "proper-names", "abbreviations")
 
 MIN_CITY = 100_000  # cities and towns worldwide
 MIN_TOWN = 20_000  # towns in these countries, whose news names many
@@ -645,19 +651,36 @@ def faker_first_names(archive: Path, locale: str) -> set[str]:
     return names
 
 
+def scowl_list(directory: Path, lists: Iterable[str], sizes: Iterable[int]) -> list[str]:
+    """The entries of SCOWL's lists of these names and sizes, in every spelling."""
+    entries: list[str] = []
+    for kind in SCOWL_KINDS:
+        for name in lists:
+            for size in sizes:
+                path = directory / f"{kind}-{name}.{size}"
+                if path.exists():
+                    entries += path.read_bytes().decode("utf-8", errors="replace").split()
+    return entries
+
+
 def scowl_words(directory: Path) -> set[str]:
     if not directory.is_dir():
         sys.exit(f"{directory}: no SCOWL word lists (apt-get install scowl, or pass --scowl)")
-    words: set[str] = set()
-    for kind in SCOWL_KINDS:
-        for size in SCOWL_SIZES:
-            path = directory / f"{kind}-words.{size}"
-            if path.exists():
-                text = path.read_bytes().decode("utf-8", errors="replace")
-                words.update(w for w in text.split() if w.islower())
+    words = {w for w in scowl_list(directory, ["words"], SCOWL_SIZES) if w.islower()}
     if len(words) < 40_000:
         sys.exit(f"{directory}: only {len(words)} SCOWL words; is the list complete?")
     return words
+
+
+def build_common_words(directory: Path, words: set[str], names: Iterable[str]) -> list[str]:
+    """SCOWL's common words and contractions ("moreover", "photo", "you're") that no list
+    writes as a name: not SCOWL's capitalised words, nor a place, given name or organisation
+    of these files. A capitalised one alone is a common word, not a name."""
+    common = words | set(scowl_list(directory, ["contractions"], SCOWL_SIZES))
+    capitalised = scowl_list(directory, SCOWL_NAME_LISTS, SCOWL_NAME_SIZES)
+    named = {n.lower() for n in capitalised} | {n.lower() for n in names}
+    kept = (w for w in common if len(w) > 1 and w.islower() and w not in named)
+    return sorted(kept, key=sort_key)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -907,6 +930,7 @@ def main() -> None:
             f"{n}\t{ambiguous[n]}" for n in sorted(ambiguous, key=sort_key)
         ],
         "organisations.txt": [f"{n}\t{k}" for n, k in orgs],
+        "common_words.txt": build_common_words(args.scowl, words, [*places, *given, *org_names]),
     }
     texts = {name: "".join(r + "\n" for r in rows) for name, rows in outputs.items()}
     sizes = {name: (len(outputs[name]), len(t.encode("utf-8"))) for name, t in texts.items()}

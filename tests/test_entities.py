@@ -210,3 +210,35 @@ def test_american_party_labels_offices_and_describing_words() -> None:
     assert found["Kayleigh McEnany"] == "person"
     assert {"House", "D-N.Y", "R-Texas", "State", "Senate Minority", "Iowa State"}.isdisjoint(found)
     assert "White House Press" not in found
+
+
+def test_a_common_word_alone_is_no_name_unless_it_names_someone_here() -> None:
+    """A common English word capitalised alone names nothing ("Moreover", "Photo",
+    "Updated"), wherever it stands; it stays a name as the surname of a person the article
+    named ("Smalls" after "Chris Smalls") and as a team after "the" ("the Braves")."""
+    found = kinds(
+        "Chris Smalls led the vote. Moreover, Smalls said the count was fair. Photo by Jane "
+        "Doe. Updated at 3:58 p.m. Fans watched the Braves beat the Mets, and Replay More "
+        "Videos."
+    )
+    assert {"Moreover", "Photo", "Updated", "Videos", "Replay"}.isdisjoint(found)
+    assert found["Chris Smalls"] == "person"
+    assert "Braves" in found
+
+
+def test_a_known_name_holding_small_words_is_taken_whole() -> None:
+    """Names that the small words between capitals would part are one entity each: "Food
+    and Drug Administration", "USA Today", "Roe v. Wade", "Face the Nation"."""
+    found = kinds(
+        "She told USA Today that the Centers for Disease Control and Prevention and the Food "
+        "and Drug Administration disagreed over Roe v. Wade, and said so on Face the Nation "
+        "and Fox & Friends, before the State of the Union."
+    )
+    assert found["USA Today"] == "org"
+    assert found["Centers for Disease Control and Prevention"] == "org"
+    assert found["Food and Drug Administration"] == "org"
+    assert found["Roe v. Wade"] == "other"
+    assert found["Face the Nation"] == "other"
+    assert found["Fox & Friends"] == "other"
+    assert found["State of the Union"] == "other"
+    assert {"USA", "Prevention", "Food", "Wade", "Nation", "Friends", "Union"}.isdisjoint(found)

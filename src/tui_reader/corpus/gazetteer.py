@@ -7,6 +7,7 @@ Names are stored lowercase. Keep these lists general: they describe the world, n
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 _DATA = Path(__file__).with_name("data")
@@ -32,6 +33,9 @@ ORGANISATIONS = frozenset(
     n.lower().replace("’", "'") for n in _ORGANISATIONS if n not in ORG_ACRONYMS
 )
 """Companies, clubs, teams, parties, news media and public bodies, lowercase."""
+COMMON_WORDS: frozenset[str] = frozenset(_data("common_words.txt"))
+"""Common English words that no list here writes as a name (SCOWL): alone, capitalised,
+such a word is no name ("Moreover", "Photo")."""
 GIVEN_NAMES = frozenset(name.lower() for name in _data("given_names.txt"))
 """Given names that are no common word (US Census 1990, public domain, and others)."""
 
@@ -122,11 +126,16 @@ COMPANIES = _words(
     "Pentagon|Kremlin|NATO|United Nations|European Union|EU|UN|FBI|CIA|NASA|IRS|FDA|CDC|WHO"
 )
 
-OTHER = _words(
-    "COVID-19|Covid-19|Covid|COVID|Brexit|Olympics|Super Bowl|World Cup|Internet|Bitcoin|"
-    # Laws and public programmes.
-    "Constitution|Obamacare|Medicare|Medicaid|Affordable Care Act|Social Security"
+_OTHER = (
+    "COVID-19|Covid-19|Covid|COVID|Brexit|Olympics|Super Bowl|World Cup|Bitcoin|"
+    # Laws, court cases, public programmes and speeches.
+    "Constitution|Obamacare|Medicare|Medicaid|Affordable Care Act|Social Security|"
+    "Roe v. Wade|State of the Union|"
+    # Broadcast programmes.
+    "Face the Nation|Meet the Press|Fox & Friends|Fox and Friends|This Week|Good Morning America|"
+    "Today programme|Question Time|Newsnight"
 )
+OTHER = _words(_OTHER)
 
 # Nationality words name no single entity.
 DEMONYMS = _words(
@@ -386,6 +395,24 @@ PARTY_ADJECTIVES = _words(
     "Democrat|Republican|Conservative|Tory|Liberal|Socialist|Labour|Independent|Unionist|"
     "Nationalist|Communist|Green"
 )
+
+
+def _phrases(names: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Known names that hold a word no name is made of ("Centers for Disease Control and
+    Prevention", "Roe v. Wade", "USA Today"), lowercase, by their first word, longest first:
+    the words between capitals would part them."""
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        words = name.split(" ")
+        if len(words) > 1 and any(
+            not w[:1].isupper() or w.lower() in NEVER or w in FUNCTION_WORDS for w in words[1:]
+        ):
+            by_first.setdefault(words[0].lower(), []).append(name.lower())
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
+
+
+PHRASES: dict[str, tuple[str, ...]] = _phrases([*_ORGANISATIONS, *_OTHER.split("|")])
+"""Known names that the words between capitals would part, by their first word."""
 
 
 def known_name(key: str) -> bool:

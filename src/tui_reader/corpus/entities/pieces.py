@@ -81,8 +81,8 @@ class Paragraph:
 
 def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
     """The candidate of a piece of a run; None for a common noun or a letter, and for a
-    common word alone: one the article also writes in lowercase ("One of them", "the
-    Court"), unless a strong cue backs it."""
+    common word alone, unless a strong cue backs it: a common English word ("Moreover",
+    "Photo"), or one the article also writes in lowercase ("One of them", "the Court")."""
     paragraph = para.text
     start, end = piece[0].start, piece[-1].end
     if (
@@ -104,6 +104,8 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
     if para.layout != "prose" or start < para.dateline:
         found += _layout_cues(para, start, end, words)
     if len(words) == 1 and not strong(found):
+        if key in gz.COMMON_WORDS and not _named_as_common(para, key, start):
+            return None
         lowercase = para.article.lowercase
         written = lowercase.get(words[0])
         if written is None:
@@ -122,6 +124,19 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
         para.starts_clause(start) or (name.isupper() and (len(name) > 5 or " " in name)),
         found,
         definition.group(1) if definition and _abbreviates(definition.group(1), name) else None,
+    )
+
+
+def _named_as_common(para: Paragraph, key: str, start: int) -> bool:
+    """Whether a common word is a name here all the same: a team after "the" ("the Braves",
+    "the Giants"), or the surname of a person the article has named ("Smalls" after "Chris
+    Smalls")."""
+    if key[-1] == "s" and para.text[start - 4 : start] == "the ":
+        return True
+    ending = " " + key
+    return any(
+        len(c.words) > 1 and c.key.endswith(ending) and c.key.split(" ", 1)[0] in gz.FIRST_NAMES
+        for c in para.found
     )
 
 

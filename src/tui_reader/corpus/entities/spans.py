@@ -56,7 +56,16 @@ def _extract_paragraph(para: Paragraph, spans: Sequence[tuple[int, int]]) -> Non
     run: list[Token] = []
     previous: Token | None = None
     tokens = words_of(paragraph, spans, para.layout == "capitals")
+    skip = 0
     for index, token in enumerate(tokens):
+        if token.start < skip:
+            continue  # a word of a known name taken whole
+        if token.name and token.lower in gz.PHRASES and (end := _phrase(paragraph, token)):
+            _candidates(para, run)
+            if found := candidate(para, _phrase_tokens(paragraph, token, end)):
+                para.found.append(found)
+            run, previous, skip = [], None, end
+            continue
         if previous and token.sentence != previous.sentence:  # names end with sentences
             _candidates(para, run)
             run, previous = [], None
@@ -116,6 +125,27 @@ def _extract_paragraph(para: Paragraph, spans: Sequence[tuple[int, int]]) -> Non
             run = []
         previous = token
     _candidates(para, run)
+
+
+def _phrase(paragraph: str, token: Token) -> int:
+    """Where a known name that starts at the token and holds words no name is made of ends
+    ("Food and Drug Administration", "Roe v. Wade"); 0 if none does."""
+    for phrase in gz.PHRASES[token.lower]:
+        end = token.start + len(phrase)
+        matched = paragraph[token.start : end].lower() == phrase
+        if matched and not paragraph[end : end + 1].isalnum():
+            return end
+    return 0
+
+
+def _phrase_tokens(paragraph: str, first: Token, end: int) -> list[Token]:
+    """The words of a known name taken whole, as tokens of its sentence."""
+    tokens = []
+    at = first.start
+    for word in paragraph[first.start : end].split(" "):
+        tokens.append(Token(at, at + len(word), word, word.lower(), False, True, first.sentence))
+        at += len(word) + 1
+    return tokens
 
 
 def _drop_office(paragraph: str, run: list[Token]) -> None:
