@@ -242,3 +242,38 @@ def test_a_known_name_holding_small_words_is_taken_whole() -> None:
     assert found["Fox & Friends"] == "other"
     assert found["State of the Union"] == "other"
     assert {"USA", "Prevention", "Food", "Wade", "Nation", "Friends", "Union"}.isdisjoint(found)
+
+
+def test_places_handles_and_tickers_are_cut_where_a_reader_would() -> None:
+    """A known place that ends in a given name stays whole ("San Antonio Ron Nirenberg" is
+    a place and a person); an office after a comma is no part of the name before it ("Katie
+    Miller, Vice President Pence"); two places joined by a hyphen are two ("U.S.-Mexico");
+    a handle and a ticker are no names ("@SenSchumer", "DJIA, -0.3%"); "St." and a particle
+    that start a name belong to it ("St. Louis", "and El Paso"); a plural of a nationality
+    is no name ("Iraqis")."""
+    found = kinds(
+        "In San Antonio Ron Nirenberg spoke. Katie Miller, Vice President Pence's press "
+        "secretary, laid a wreath. The U.S.-Mexico border was closed, @SenSchumer wrote. The "
+        "Dow Jones Industrial Average DJIA, -0.3% fell in St. Louis and El Paso, as Al Gore "
+        "said. Britons and Iraqis watched."
+    )
+    assert found["San Antonio"] == "place"
+    assert found["Ron Nirenberg"] == "person"
+    assert found["Katie Miller"] == "person"
+    assert found["Pence"] == "person"
+    assert found["Mexico"] == "place"
+    assert found["Dow Jones Industrial Average"] == "other"
+    assert found["St. Louis"] == "place"
+    assert found["El Paso"] == "place"
+    assert found["Al Gore"] == "person"
+    assert {
+        "Vice",
+        "Katie Miller, Vice",
+        "U.S.-Mexico",
+        "SenSchumer",
+        "DJIA",
+        "Louis",
+        "Paso",
+        "Britons",
+        "Iraqis",
+    }.isdisjoint(found)

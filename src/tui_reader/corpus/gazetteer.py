@@ -130,15 +130,17 @@ _OTHER = (
     "COVID-19|Covid-19|Covid|COVID|Brexit|Olympics|Super Bowl|World Cup|Bitcoin|"
     # Laws, court cases, public programmes and speeches.
     "Constitution|Obamacare|Medicare|Medicaid|Affordable Care Act|Social Security|"
-    "Roe v. Wade|State of the Union|"
+    "Roe v. Wade|State of the Union|Bill of Rights|"
+    # Stock market indices.
+    "Dow Jones Industrial Average|Nasdaq Composite|S&P 500|FTSE 100|Nikkei 225|"
     # Broadcast programmes.
     "Face the Nation|Meet the Press|Fox & Friends|Fox and Friends|This Week|Good Morning America|"
     "Today programme|Question Time|Newsnight"
 )
 OTHER = _words(_OTHER)
 
-# Nationality words name no single entity.
-DEMONYMS = _words(
+# Nationality, faith and allegiance words name no single entity, nor do their plurals.
+_DEMONYMS = _words(
     "American|Americans|British|Chinese|Russian|Russians|Ukrainian|Ukrainians|European|"
     "Europeans|Mexican|Canadian|German|French|Japanese|Indian|Israeli|Israelis|Palestinian|"
     "Palestinians|Iranian|Iraqi|Syrian|African|Asian|Latino|Latina|Latinos|Hispanic|Black|White|"
@@ -156,8 +158,12 @@ DEMONYMS = _words(
     "Welshman|Frenchman|Englishman|Irishman|Scotsman|Londoner|Londoners|Kiwi|Aussie|Yank|"
     "Catalan|Basque|Flemish|Bavarian|Texan|Californian|New Yorker|Muscovite|Parisian|"
     "Arabic|Hebrew|Latin|Roman|Nazi|Nazis|Soviet|Communist|Communists|Marxist|"
-    "Christians|Jews|Jew|Hindus|Sikh|Sikhs|Asians|Africans|Europeans|Hispanics"
+    "Christians|Jews|Jew|Hindus|Sikh|Sikhs|Asians|Africans|Europeans|Hispanics|Islamic|Kurd|"
+    "Confederate|Union|Midwestern|Semitic"
 )
+DEMONYMS: frozenset[str] = _DEMONYMS | {
+    f"{w}s" for w in _DEMONYMS if w[-1] not in "sh" and not w.endswith("ese")
+}
 
 # Common nouns that start sentences in the plural: never an entity on their own.
 COMMON_NOUNS = _words(
@@ -172,6 +178,9 @@ COMMON_NOUNS = _words(
     "Corporations|Businesses|Hospitals|Schools|Universities|Cities|States|Countries|Scientists|"
     # Left alone by a name or an office cut around it: "State of the Union", "Iowa State Rep."
     "State|"
+    # Written with capitals, but naming no single thing.
+    "Internet|LGBT|LGBTQ|LGBTQ+|LGBTQIA|PAC|PACs|Super PAC|ID|IDs|I.D.|Congressional|"
+    "Semitism|"
     # The labels of tables of results and prices.
     "Attendance|Attendence|Results|Result|Scorers|Scorer|Scores|Extras|Total|Totals|Bowling|"
     "Batting|Fall|Avg|Average|Tries|Try|Penalties|Penalty|Conversions|Conversion|Sales|Net|"
@@ -337,11 +346,12 @@ NUMBER_WORDS = _words(
 # Capitalised words that never name an entity alone.
 NEVER: frozenset[str] = (
     _words(
-        "I|I'm|I've|I'd|I'll|OK|Okay|Mr.|Mrs.|Ms.|Dr.|Monday|Tuesday|Wednesday|Thursday|Friday|"
+        "I|I'm|I've|I'd|I'll|You're|You've|You'll|You'd|We're|We've|We'll|They're|They've|"
+        "They'll|It's|That's|There's|Here's|What's|Let's|OK|Okay|Mr.|Mrs.|Ms.|Dr.|Monday|Tuesday|Wednesday|Thursday|Friday|"
         "Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
         "November|December|Jan.|Feb.|Mar.|Apr.|Jun.|Jul.|Aug.|Sept.|Sep.|Oct.|Nov.|Dec.|Today|"
         "Yesterday|Tomorrow|God|Lord|Sir|Madam|AM|PM|A.M.|P.M.|TV|CEO|CEOs|CFO|COO|CTO|PhD|"
-        "Q1|Q2|Q3|Q4|No|Yes|Oh|St.|Jr.|Sr.|Inc.|Co.|Corp.|Ltd.|"
+        "Q1|Q2|Q3|Q4|No|Yes|Oh|St.|Mt.|Ft.|Jr.|Sr.|Inc.|Co.|Corp.|Ltd.|"
         # Times of day and their zones, holidays, and words that start sentences but name nothing.
         "GMT|BST|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|ET|PT|Christmas|Easter|Thanksgiving|"
         "Halloween|Ramadan|Hanukkah|Eid|Diwali|New Year|Boxing Day|Good Friday|"

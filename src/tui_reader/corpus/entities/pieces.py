@@ -14,7 +14,7 @@ from .layout import SCORE_AFTER, Layout
 from .words import Token
 
 _DEFINITION = re.compile(r"(?<!\s)\s*\(([A-Z][A-Za-z0-9.&-]{1,9})\)")
-_OPENERS = "\"“‘'(:—–"
+_OPENERS = "\"“‘'(:—–…"
 # A text starts after one of these and a space too: "WASHINGTON (AP) -- Workers voted".
 _OPENING_MARKS = ":-—–"
 # Names that a number ends: "Euro 2016", "Channel 4", "Article 50", "FTSE 100".
@@ -22,6 +22,8 @@ _NUMBERED = frozenset(
     "euro channel radio formula article ftse apollo windows nhs route interstate flight "
     "terminal chapter section level stage series ward district precinct".split()
 )
+_SAINTS = frozenset({"St. ", "Mt. ", "Ft. "})
+_TICKER_AFTER = re.compile(r",? [+-]\d+(?:\.\d+)?%")
 _NUMBER_AFTER = re.compile(r" \d{1,4}\b(?![.,]\d)")
 _NOT_NAMES = gz.DEMONYMS | gz.NEVER | gz.COMMON_NOUNS
 """Keys of names that are no entity: "American", "Workers", "Christmas"."""
@@ -85,9 +87,14 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
     "Photo"), or one the article also writes in lowercase ("One of them", "the Court")."""
     paragraph = para.text
     start, end = piece[0].start, piece[-1].end
-    if (
-        paragraph[end : end + 2] in ("'s", "’s")
-        and f"{paragraph[start:end]}'s".lower() in gz.COMPANIES
+    if piece[-1].text.isupper() and _TICKER_AFTER.match(paragraph, end):
+        # A stock's ticker and its move: "the Dow Jones Industrial Average DJIA, -0.3%"
+        return candidate(para, piece[:-1]) if len(piece) > 1 else None
+    saint = start >= 4 and paragraph[start - 4 : start] in _SAINTS
+    if saint:
+        start -= 4  # "St. Louis", "Mt. Everest": the abbreviation starts the name
+    if paragraph[end : end + 2] in ("'s", "’s") and gz.known_name(
+        f"{paragraph[start:end]}'s".lower()
     ):
         end += 2  # the possessive is part of the name: "Trader Joe's"
     if piece[-1].lower in _NUMBERED and (number := _NUMBER_AFTER.match(paragraph, end)):
@@ -98,8 +105,12 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
     key = name_key(name)
     if len(key) < 2 or key in _NOT_NAMES:
         return None  # a lone letter ("C" of "2 C") or a common noun ("Workers") is no name
+    if start and (paragraph[start - 1].isalnum() or paragraph[start - 1] == "@"):
+        return None  # capitals inside a word or a handle: "@realDonaldTrump", "eBay"
     after = paragraph[end : end + 60]
     words = (piece[0].lower,) if len(piece) == 1 else tuple([t.lower for t in piece])
+    if saint:
+        words = (paragraph[start : start + 3].lower(), *words)
     found = cues(name, words, _previous_word(paragraph, start), after)
     if para.layout != "prose" or start < para.dateline:
         found += _layout_cues(para, start, end, words)
@@ -119,7 +130,7 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
         end,
         name,
         key,
-        (0,) if len(piece) == 1 else tuple([t.start - start for t in piece]),
+        (0,) if len(words) == 1 else (*((0,) if saint else ()), *[t.start - start for t in piece]),
         # A name in capitals needs evidence as one at the start of a sentence does.
         para.starts_clause(start) or (name.isupper() and (len(name) > 5 or " " in name)),
         found,

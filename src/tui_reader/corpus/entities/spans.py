@@ -151,14 +151,16 @@ def _phrase_tokens(paragraph: str, first: Token, end: int) -> list[Token]:
 def _drop_office(paragraph: str, run: list[Token]) -> None:
     """Take the words of an office off a run before a title: all of "Health Secretary" and
     "Vice President"; the "Minority" of "Senate Minority Leader" and the "State" of "Iowa
-    State Rep.", where what stays is a name the gazetteer knows."""
+    State Rep.", where what stays is a name the gazetteer knows or ends at a comma."""
     end = len(run)
     while end and run[end - 1].lower in gz.OFFICES:
         end -= 1
     if end == 0:
         run.clear()
-    elif end < len(run) and _known(paragraph, run[:end]):
-        del run[end:]
+    elif end < len(run) and (
+        paragraph[run[end - 1].end : run[end].start] != " " or _known(paragraph, run[:end])
+    ):
+        del run[end:]  # "In Shanksville, Vice President": a comma parts them anyway
 
 
 def _link(paragraph: str, gap: str, previous: Token | None, run: list[Token]) -> bool:
@@ -198,7 +200,10 @@ def _split_links(run: list[Token]) -> Iterator[list[Token]]:
     piece: list[Token] = []
     for i, token in enumerate(run):
         word = words[i]
-        if i == 0 and token.text == "The":
+        # "The" and a particle that start a name are its own: "El Paso", "and Al Gore".
+        if (i == 0 and token.text == "The") or (
+            not piece and word in PARTICLES and i + 1 < len(run) and run[i + 1].text[:1].isupper()
+        ):
             piece.append(token)
             continue
         if word in LINKS:
@@ -249,9 +254,8 @@ _NUMBERED_HEADS = gz.OTHER_HEADS | gz.ORG_HEADS | gz.PLACE_HEADS | {"war", "reic
 
 def _candidates(para: Paragraph, run: list[Token]) -> None:
     if len(run) < 2:  # most runs are one word, which needs no splitting
-        # A lone "De" or "La", or the "Three" of "Three people", is no name.
-        if run and run[0].lower not in _NO_NAME_ALONE and (found := candidate(para, run)):
-            para.found.append(found)
+        if run:
+            _one_word(para, run[0])
         return
     if run[0].lower in gz.NUMBER_WORDS and run[-1].lower not in _NUMBERED_HEADS:
         del run[0]  # "Three" of "Three Lions fans", not "Second Amendment"
@@ -268,14 +272,45 @@ def _candidates(para: Paragraph, run: list[Token]) -> None:
     if len(run) > 2:
         _split_before_a_person(para, run)
     if len(run) < 2:
-        if run and run[0].lower not in _NO_NAME_ALONE and (found := candidate(para, run)):
-            para.found.append(found)
+        if run:
+            _one_word(para, run[0])
         return
     for piece in _split(run, para.text):
         while piece and piece[-1].lower in LINKS:
             piece.pop()
         if piece and (found := candidate(para, piece)):
             para.found.append(found)
+
+
+def _one_word(para: Paragraph, token: Token) -> None:
+    """Add the candidate of a run of one word. A lone "De" or "La", or the "Three" of "Three
+    people", is no name; two places joined by a hyphen are two ("the U.S.-Mexico border")."""
+    if token.lower in _NO_NAME_ALONE:
+        return
+    if "-" in token.text and (pair := _place_pair(token)):
+        para.found.extend(found for t in pair if (found := candidate(para, [t])))
+    elif found := candidate(para, [token]):
+        para.found.append(found)
+
+
+def _place_pair(token: Token) -> list[Token] | None:
+    """The two places of a word that joins them with a hyphen ("U.S.-Mexico", "US-China"),
+    as tokens; None if it is no such word."""
+    first, _, second = token.text.partition("-")
+    if not (
+        second
+        and "-" not in second
+        and gz.known_name(name_key(first))
+        and gz.known_name(name_key(second))
+    ):
+        return None
+    middle = token.start + len(first)
+    return [
+        Token(token.start, middle, first, first.lower(), False, True, token.sentence),
+        Token(
+            middle + 1, token.end, second, second.lower(), token.possessive, True, token.sentence
+        ),
+    ]
 
 
 _NO_NAME_ALONE = LINKS | gz.NUMBER_WORDS
@@ -295,10 +330,14 @@ def _known(paragraph: str, tokens: list[Token]) -> bool:
 def _split_before_a_person(para: Paragraph, run: list[Token]) -> None:
     """Cut a run where a known organisation or place runs into a person's name: "Lib Dems
     David Laws", "Liverpool Joe Anderson". The part before goes to its own candidates;
-    `run` keeps the person."""
+    `run` keeps the person. A given name that ends a known name is no person's: "San
+    Antonio Ron Nirenberg"."""
+    text = para.text
     for i in range(1, len(run) - 1):
         if run[i].lower in gz.FIRST_NAMES and run[i + 1].name:
-            if _known(para.text, run[:i]):
+            if _known(text, run[: i + 1]):
+                continue  # "San Antonio Ron Nirenberg": look on for the person's given name
+            if text[run[i].end : run[i + 1].start] == " " and _known(text, run[:i]):
                 _candidates(para, run[:i])
                 del run[:i]
             return
