@@ -4,11 +4,13 @@ entity by a fuzzy match of its title or name."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from functools import partial
 
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
+from ..corpus.fuzzy import InOrder
 from .screens.main import MainScreen
 
 MOST_HITS = 100
@@ -18,32 +20,31 @@ MOST_HITS = 100
 class GoToProvider(Provider):
     """Go to an article by its title, or filter by an entity by its name."""
 
+    _choices: list[tuple[str, str, Callable[[str], None], str]] | None = None
+    _names: InOrder | None = None
+
     async def search(self, query: str) -> Hits:
         screen = self.screen
         if not isinstance(screen, MainScreen) or not query.strip():
             return
+        if self._choices is None or self._names is None:
+            # Names and ids only, once a palette: a command is made for a hit, not for each
+            # of 100,000 titles.
+            corpus = screen.corpus
+            self._choices = [
+                *(
+                    ("Go to entity", e.name, screen.filter_by_entity, e.id)
+                    for e in corpus.entities.values()
+                ),
+                *(("Go to article", a.title, screen.open_article, a.id) for a in corpus.articles),
+            ]
+            self._names = InOrder([name for _, name, _, _ in self._choices])
         matcher = self.matcher(query)
-        words = query.lower().split()
-        corpus = screen.corpus
-        # Names and ids only: a command is made for a hit, not for each of 100,000 titles.
-        choices = itertools.chain(
-            (
-                ("Go to entity", e.name, screen.filter_by_entity, e.id)
-                for e in corpus.entities.values()
-            ),
-            (("Go to article", a.title, screen.open_article, a.id) for a in corpus.articles),
-        )
-        hits = 0
-        for kind, name, action, target in choices:
-            # A cheap test first: a corpus holds many titles, and the matcher is slow.
-            lowered = name.lower()
-            if not all(word in lowered for word in words):
-                continue
+        # The matcher scores a name slowly; only names that hold the query's letters in
+        # order can score at all, and those are found at once.
+        for index in itertools.islice(self._names.matches(query), MOST_HITS):
+            kind, name, action, target = self._choices[index]
             score = matcher.match(name)
-            if score > 0:
-                # Content, not markup: a title is data.
-                shown = Content(f"{kind}: ") + matcher.highlight(name)
-                yield Hit(score, shown, partial(action, target), text=f"{kind}: {name}")
-                hits += 1
-                if hits >= MOST_HITS:
-                    return
+            # Content, not markup: a title is data.
+            shown = Content(f"{kind}: ") + matcher.highlight(name)
+            yield Hit(score, shown, partial(action, target), text=f"{kind}: {name}")
