@@ -1,16 +1,17 @@
 """The build of the wheel (the rest of the project's metadata is in pyproject.toml).
 
 Two things need code: the bundled corpus, kept at the repository root, goes inside the
-package; and the analysis that each article goes through is compiled to C by mypyc (part
-of mypy), which takes about a quarter off the time the interpreter takes to run it.
-The compiled modules are the same source, type-checked; where there is no C compiler, the
-wheel holds them as Python, which works the same, only slower. An editable install always
-runs the sources as they are, so that an edit takes effect at once.
+package; and, when asked for with TUI_READER_COMPILE=1, the analysis that each article goes
+through is compiled to C by mypyc (part of mypy). The compiled modules are the same source,
+type-checked; where there is no C compiler, the wheel holds them as Python, which works the
+same, only slower. The default build, and an editable install always, is plain Python.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,9 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 from setuptools.command.build_py import build_py
 from setuptools.errors import CCompilerError, ExecError, PlatformError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_build"))
+from backend import compiling  # the one test of whether to compile
 
 COMPILED = [
     f"src/tui_reader/corpus/{name}.py"
@@ -44,7 +48,8 @@ class BuildExt(build_ext):
     """The compiled modules: for a wheel only, and left out where they cannot be built."""
 
     def finalize_options(self) -> None:
-        if self.editable_mode:
+        if self.editable_mode or not compiling() or importlib.util.find_spec("mypyc") is None:
+            # Asked what the build needs, the backend runs this before mypy is installed.
             self.distribution.ext_modules = []
         else:
             from mypyc.build import mypycify
@@ -67,8 +72,8 @@ class BuildExt(build_ext):
 
 
 setup(
-    # Replaced by the compiled modules when the wheel is built (BuildExt); named here so
-    # that the wheel is built as one for this platform.
-    ext_modules=[Extension("tui_reader.corpus._compiled", sources=[])],
+    # Named only to make the wheel one for this platform: BuildExt puts the compiled
+    # modules in its place.
+    ext_modules=[Extension("tui_reader.corpus._compiled", sources=[])] if compiling() else [],
     cmdclass={"build_py": BuildPy, "build_ext": BuildExt},
 )
