@@ -112,11 +112,13 @@ class Pty:
     """The reader in a pseudo-terminal, every byte it sends kept, and its screen."""
 
     def __init__(self, argv: list[str], env: dict[str, str], size: tuple[int, int]) -> None:
+        width, height = size
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
+            # Sized before the reader starts: sized after, a loaded machine let it read the
+            # default 80x24 first.
+            ioctl(0, TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
             os.execvpe(argv[0], argv, env)
-        width, height = size
-        ioctl(self.fd, TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
         self.screen = pyte.Screen(width, height)
         self.stream = pyte.ByteStream(self.screen)
         self.sent = bytearray()
