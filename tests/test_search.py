@@ -16,6 +16,7 @@ from tui_reader.corpus.loading import bundled_seeds
 from tui_reader.corpus.model import Article, Corpus
 from tui_reader.corpus.pipeline import Loading
 from tui_reader.corpus.search import Query, SearchIndex, fold, index_path
+from tui_reader.corpus.view import Filters
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import SEARCHING_AFTER, MainScreen
 from tui_reader.ui.widgets.bars import StatusBar
@@ -322,19 +323,21 @@ def test_an_edited_article_is_found_by_its_new_words_only(tmp_path: Path) -> Non
 def test_the_corpus_filtered_by_an_entity_and_a_set_of_ids(seeds: Corpus) -> None:
     """The articles both filters let through, in corpus order, and only their events."""
     smalls = "person:christian-smalls"
-    assert seeds.filtered(None, None) == (seeds.articles, seeds.timeline)
-    named, _ = seeds.filtered(smalls, None)
+    assert seeds.filtered(Filters()) == (seeds.articles, seeds.timeline)
+    named, _ = seeds.filtered(Filters(entity=smalls))
     assert list(named) == seeds.articles_naming(smalls)
     one = {SEED_IDS["002"], "not-an-article"}
-    articles, entries = seeds.filtered(None, one)
+    articles, entries = seeds.filtered(Filters(include_ids=one))
     assert [a.id for a in articles] == [SEED_IDS["002"]]
     assert list(entries) == [e for e in seeds.timeline if e.article == SEED_IDS["002"]]
     assert entries
-    both, _ = seeds.filtered(smalls, {SEED_IDS["002"], SEED_IDS["001"]})
+    both, _ = seeds.filtered(
+        Filters(entity=smalls, include_ids={SEED_IDS["002"], SEED_IDS["001"]})
+    )
     assert [a.id for a in both] == [
         a.id for a in named if a.id in (SEED_IDS["002"], SEED_IDS["001"])
     ]
-    assert [list(shown) for shown in seeds.filtered("org:nobody", None)] == [[], []]
+    assert [list(shown) for shown in seeds.filtered(Filters(entity="org:nobody"))] == [[], []]
 
 
 def test_the_corpus_filtered_by_period_and_hidden_articles_as_read_one_by_one(
@@ -351,7 +354,7 @@ def test_the_corpus_filtered_by_period_and_hidden_articles_as_read_one_by_one(
         for ids in (None, {SEED_IDS["002"], SEED_IDS["003"]}):
             for period in (None, *periods):
                 for hidden in (None, {SEED_IDS["003"]}):
-                    articles, entries = seeds.filtered(entity, ids, period, hidden)
+                    articles, entries = seeds.filtered(Filters(entity, period, ids, hidden))
                     prefix = period or ""
                     dated = {
                         e.article for e in seeds.timeline if (e.event.date or "").startswith(prefix)
@@ -370,7 +373,7 @@ def test_the_corpus_filtered_by_period_and_hidden_articles_as_read_one_by_one(
                         for e in seeds.timeline
                         if e.article in wanted and (e.event.date or "").startswith(prefix)
                     ]
-    april, _ = seeds.filtered(None, None, "2022-04")
+    april, _ = seeds.filtered(Filters(period="2022-04"))
     assert 0 < len(april) < len(seeds.articles)
     assert list(april[1:]) == list(april)[1:]
 
