@@ -100,7 +100,7 @@ async def test_enter_on_an_entity_filters_and_escape_clears(seeds: Corpus) -> No
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.entity_filter == "org:apple"
+        assert screen.filters.entity == "org:apple"
         assert sidebar.rows[sidebar.cursor][0].id == "org:apple"  # the cursor stays put
         articles = app.query_one(ArticleList)
         assert [a.id for a in articles.articles] == [SEED_IDS["002"]]
@@ -108,7 +108,7 @@ async def test_enter_on_an_entity_filters_and_escape_clears(seeds: Corpus) -> No
         assert {e.article for e in app.query_one(TimelineList).entries} == {SEED_IDS["002"]}
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.entity_filter is None
+        assert screen.filters.entity is None
         assert len(articles.articles) == 4
 
 
@@ -322,25 +322,25 @@ async def test_dates_and_unread_filters_combine_and_clear_one_by_one(seeds: Corp
         while (timeline.entries[timeline.cursor].event.date or "")[:7] != "2022-04":
             await pilot.press("j")
         await pilot.press("d")
-        assert screen.period == "2022-04"
+        assert screen.filters.period == "2022-04"
         assert {(e.event.date or "")[:7] for e in timeline.entries} == {"2022-04"}
         month = len(screen.visible_articles())
         await pilot.press("d")
-        assert screen.period == "2022"
+        assert screen.filters.period == "2022"
         assert len(screen.visible_articles()) >= month
         await pilot.press("1", "enter", "1", "U")  # read the first, then unread only
-        assert screen.unread_only
+        assert screen.filters.exclude_ids is not None
         assert all(a.id not in screen.marks.read for a in screen.visible_articles())
         status = str(app.query_one("#status").render())
         assert "dates: 2022" in status
         assert "unread: only" in status
         await pilot.press("escape")
-        assert not screen.unread_only
-        assert screen.period == "2022"
+        assert screen.filters.exclude_ids is None
+        assert screen.filters.period == "2022"
         commands = [c.title for c in app.get_system_commands(screen)]
         assert "Clear the period filter" in commands
         screen.clear_filter("period")
-        assert screen.period is None
+        assert screen.filters.period is None
         assert len(screen.visible_articles()) == len(seeds.articles)
 
 
@@ -396,9 +396,9 @@ async def test_the_mouse_selects_and_opens_rows_and_scrolls_the_article(seeds: C
 
         sidebar = app.query_one(EntitySidebar)
         await click(sidebar, 1)
-        assert screen.entity_filter is None
+        assert screen.filters.entity is None
         await click(sidebar, 1)
-        assert screen.entity_filter == sidebar.rows[1][0].id
+        assert screen.filters.entity == sidebar.rows[1][0].id
 
         reader.scroll_home(animate=False)
         await pilot.pause()
