@@ -176,7 +176,8 @@ async def test_hits_from_an_index_still_being_built_are_marked_as_incomplete(
         await app.workers.wait_for_complete()
         await pilot.pause()
         status = str(app.query_one(StatusBar).render())
-        assert "search: union" in status and "indexing" not in status, status
+        assert "search: union" in status, status
+        assert "indexing" not in status, status
 
 
 async def searched(pilot: Pilot[int], text: str) -> None:
@@ -284,11 +285,12 @@ async def test_the_reader_keeps_its_search_index_in_the_cache_folder(tmp_path: P
         assert list((tmp_path / "cache").glob("search-*.sqlite3"))
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        assert app.query_one(SearchBox).index is not None
-        assert app.query_one(SearchBox).index.indexed == 4
+        index = app.query_one(SearchBox).index
+        assert index is not None
+        assert index.indexed == 4
         await pilot.press("slash")
         await searched(pilot, '"labor union"')
-        assert screen.filters.include_ids == found(app.query_one(SearchBox).index, '"labor union"')
+        assert screen.filters.include_ids == found(index, '"labor union"')
         assert screen.filters.include_ids
 
 

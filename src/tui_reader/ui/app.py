@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from ..config import Config, read_config
 from ..corpus.model import Corpus
@@ -29,6 +29,7 @@ from ..state import State, corpus_key
 from .commands import bindings, canonical, command, defaults, sections, shown_keys
 from .glyphs import ELLIPSIS, LINUX_CONSOLE, WholeCellScrollBar
 from .keys import GLOBAL, NAVIGATION
+from .messages import WorkerFailed
 from .palette import GoToProvider
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -220,10 +221,13 @@ class ReaderApp(App[int]):
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
-        """Every worker's failure, the app's and the screen's, comes here."""
-        if event.state == WorkerState.ERROR:
-            worker = event.worker
-            self.report(f"Could not {worker.description}", str(worker.error))
+        if failed := WorkerFailed.of(event):
+            self._worker_failed(failed)
+
+    @on(WorkerFailed)
+    def _worker_failed(self, failed: WorkerFailed) -> None:
+        """Every worker's failure, the app's own and its widgets', comes here."""
+        self.report(f"Could not {failed.description}", str(failed.error))
 
     # Each worker gets a description: by default Textual builds one from the repr() of the
     # arguments, and the repr of a corpus of 100,000 articles takes gigabytes.

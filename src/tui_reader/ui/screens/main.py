@@ -127,7 +127,9 @@ class MainScreen(Screen[None]):
 
     def report(self, title: str, error: str) -> None:
         """Add a problem met while reading to the count and the list (`!`)."""
-        self.reported.append(printable(f"{title}: {error}"))
+        line = printable(f"{title}: {error}")
+        if line not in self.reported:  # a search failing as each key is typed is one
+            self.reported.append(line)
         self._show_status()
         self.notify(f"{printable(error)} (! lists the problems)", title=title, markup=False)
 

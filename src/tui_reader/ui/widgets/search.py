@@ -12,12 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from ...corpus.model import Article, Corpus, TimelineEntry
 from ...corpus.search import Query, SearchIndex
 from ...corpus.view import Filters
 from ..glyphs import ELLIPSIS
+from ..messages import WorkerFailed
 
 SEARCHING_AFTER = 0.3
 """Seconds a search runs before it counts as slow (`SearchBox.Slow`): most are done
@@ -159,6 +160,11 @@ class SearchBox(Input):
             self._timer.stop()
             self._timer = None
         self.slow = False
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if failed := WorkerFailed.of(event):
+            self.post_message(failed)
 
     def _is_slow(self) -> None:
         self.slow = True
