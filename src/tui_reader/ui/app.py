@@ -231,13 +231,7 @@ class ReaderApp(App[int]):
 
     # Each worker gets a description: by default Textual builds one from the repr() of the
     # arguments, and the repr of a corpus of 100,000 articles takes gigabytes.
-    @work(
-        thread=True,
-        exclusive=True,
-        group="index",
-        description="index for search",
-        exit_on_error=False,
-    )
+    @work(thread=True, exclusive=True, group="index", description="index", exit_on_error=False)
     def _index(self, corpus: Corpus) -> None:
         """Bring the search index up to date with the corpus, in this thread. It is kept
         in the cache folder when the corpus was loaded with the cache, so a large corpus
