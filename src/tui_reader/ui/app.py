@@ -26,6 +26,7 @@ from ..corpus.model import Corpus
 from ..corpus.pipeline import Loading
 from ..corpus.search import SearchIndex, index_path
 from ..state import State, corpus_key
+from . import saved
 from .commands import bindings, canonical, command, defaults, sections, shown_keys
 from .glyphs import ELLIPSIS, LINUX_CONSOLE, WholeCellScrollBar
 from .keys import GLOBAL, NAVIGATION
@@ -163,7 +164,7 @@ class ReaderApp(App[int]):
         scrolled as it was, with the same filters."""
         last, self._reopen_at = self._reopen_at, None  # once: later, the keys decide
         if last is not None and self._key is not None:
-            self.main_screen.restore(last, self.state.views.get(self._key, {}))
+            saved.restore(self.main_screen, last, self.state.views.get(self._key, {}))
 
     @on(MainScreen.ArticleShown)
     def _article_shown(self, message: MainScreen.ArticleShown) -> None:
@@ -207,7 +208,7 @@ class ReaderApp(App[int]):
         if self.state_path is None or self._key is None:
             return
         if self.screen_stack:  # not once the screens are gone
-            self.state.views[self._key] = self.main_screen.view()
+            self.state.views[self._key] = saved.view_of(self.main_screen)
         try:
             self.state.save(self.state_path)
         except OSError as error:

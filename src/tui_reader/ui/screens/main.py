@@ -73,7 +73,7 @@ class MainScreen(Screen[None]):
         self.reported: list[str] = []
         """Problems met while reading (a worker that failed, a file not written)."""
         self._restore_top: tuple[int, int] | None = None
-        """Where to scroll the article once a restored search is done (`restore`)."""
+        """Where to scroll the article once a restored search is done."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -226,37 +226,11 @@ class MainScreen(Screen[None]):
 
     # --- the view saved and restored -----------------------------------------------------
 
-    def view(self) -> dict[str, object]:
-        """How the corpus is seen now, to see it so again (`restore`): where the article is
-        scrolled to, and the filters."""
-        search = self.search_box.value.strip() if self.search_query else None
-        return {
-            "top": self.query_one(ReadingView).top_position(),
-            "entity": self.filters.entity,
-            "search": search or None,
-            "period": self.filters.period,
-            "unread": self.filters.exclude_ids is not None,
-        }
-
-    def restore(self, article_id: str, view: dict[str, object]) -> None:
-        """Open the corpus as it was seen (`view`), on this article. What no longer fits
-        (an entity gone, an article filtered out) is left as it is."""
-        entity, period, search = view.get("entity"), view.get("period"), view.get("search")
-        filters = self.filters
-        if isinstance(entity, str) and entity in self.corpus.entities:
-            filters = filters.with_entity(entity)
-        if isinstance(period, str):
-            filters = filters.with_period(period)
-        if view.get("unread") is True:
-            filters = filters.with_hidden(frozenset(self.marks.read))
-        self.set_filters(filters)
-        top = view.get("top")
-        if isinstance(top, list) and len(top) == 2 and all(isinstance(n, int) for n in top):
-            self._restore_top = (top[0], top[1])
-        self.go_to(article_id)
-        if isinstance(search, str) and search:
-            self.search_box.restore(search)  # scrolled once it is done
-        else:
+    def scroll_article(self, top: tuple[int, int], after_search: bool = False) -> None:
+        """Scroll the article to this line (`ReadingView.top_position`), now or once the
+        search being restored is done, which may change the article shown."""
+        self._restore_top = top
+        if not after_search:
             self._scroll_restored()
 
     def _scroll_restored(self) -> None:
