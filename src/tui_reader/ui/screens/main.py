@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from ...corpus.model import Article, Corpus, Event
 from ...corpus.search import Query, SearchIndex
@@ -105,7 +105,7 @@ class MainScreen(Screen[None]):
         if self.filters.entity not in corpus.entities:
             self.filters = self.filters.without("entity")
         self._apply_filter()
-        self._search()  # the new articles may match too
+        self.search_box.search()  # the new articles may match too
 
     def show_loading(self, loading: tuple[int, int] | None) -> None:
         """Say how many files of how many have loaded; None when all have."""
@@ -115,7 +115,7 @@ class MainScreen(Screen[None]):
     def use_index(self, index: SearchIndex, complete: bool) -> None:
         """Search with this index from now on; once it is `complete`, search again."""
         if self.search_box.use_index(index, complete):
-            self._search()
+            self.search_box.search()
 
     def use_marks(self, marks: Marks) -> None:
         """Show and keep read marks and bookmarks in these (the app saves them)."""
@@ -192,6 +192,7 @@ class MainScreen(Screen[None]):
             self.set_reactive(MainScreen.article_id, articles[0].id if articles else None)
         self.query_one(ArticleList).show(articles, self.article_id)
         self.query_one(TimelineList).show(entries)
+        self.search_box.basis = (self.corpus, self.filters)
         self._show_status()
         self._show_article()
 
@@ -253,26 +254,13 @@ class MainScreen(Screen[None]):
         """Open the search box, with the current search in it."""
         self.search_box.open()
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self) -> None:
-        if self.search_query:
-            self._search()
-        elif self.filters.include_ids is not None:  # not already cleared (Esc clears it)
-            self._show_search(None)
-        else:
-            self.search_box.searched()
-
-    def _search(self) -> None:
-        if self.search_query:
-            self.search_box.search(self.search_query, self.corpus, self.filters)
-
     @on(SearchBox.Found)
     def _found(self, found: SearchBox.Found) -> None:
-        """Typing or loading may have moved on since the search began, and the hits are
-        then of no use; if only the other filters have, the view is worked out again."""
-        if found.query == self.search_query and found.corpus is self.corpus:
-            same = found.filters.without("search") == self.filters.without("search")
-            self._show_search(found.hits, found.view if same else None, found.complete)
+        self._show_search(found.hits, found.view, found.complete)
+
+    @on(SearchBox.Cleared)
+    def _search_cleared(self) -> None:
+        self._show_search(None)
 
     @on(SearchBox.Slow)
     def _search_slow(self) -> None:

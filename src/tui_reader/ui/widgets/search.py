@@ -55,24 +55,29 @@ class SearchBox(Input):
     ]
 
     class Found(Message):
-        """What a search found, worked out for the corpus and filters it was given."""
+        """What the search typed found, in the corpus shown."""
 
-        def __init__(
-            self,
-            query: Query,
-            basis: tuple[Corpus, Filters],
-            hits: AbstractSet[str],
-            complete: bool,
-            view: View,
-        ) -> None:
+        def __init__(self, hits: AbstractSet[str], complete: bool, view: View | None) -> None:
             super().__init__()
-            self.query = query
-            self.corpus, self.filters = basis
             self.hits = hits
             self.complete = complete
             """Whether the hits are all there are: not so from an index still being built."""
             self.view = view
-            """The corpus through `filters` with these hits, worked out in the worker."""
+            """The corpus through the filters with these hits, worked out in the worker;
+            None when the filters changed meanwhile, and it is to be worked out again."""
+
+    class Cleared(Message):
+        """The box was emptied: its hits no longer filter the articles."""
+
+    class _Result(Message):
+        """What a search found, for the corpus and filters it was given."""
+
+        def __init__(
+            self, query: Query, basis: tuple[Corpus, Filters], found: tuple[AbstractSet[str], bool]
+        ) -> None:
+            super().__init__()
+            self.query, self.basis, self.found = query, basis, found
+            self.view: View | None = None
 
     class Slow(Message):
         """A search has run for `SEARCHING_AFTER` seconds, or changed while slow."""
@@ -87,6 +92,8 @@ class SearchBox(Input):
         """Whether the search running has run longer than `SEARCHING_AFTER`."""
         self.search_query: Query | None = None
         """The search typed, None when there is none."""
+        self.basis: tuple[Corpus, Filters] = (Corpus([], {}, []), Filters())
+        """The corpus shown and its filters, which the screen keeps up to date here."""
         self.complete = True
         """Whether the hits shown are all there are: not so when they came from an index
         still being built (`shown`)."""
@@ -138,14 +145,34 @@ class SearchBox(Input):
         query = Query.parse(message.value)
         self.search_query = query if query else None
         self.interrupt()  # the search of the text before this one is of no use
+        if query:
+            self.search()
+        elif self.basis[1].include_ids is not None:  # not already cleared (Esc clears it)
+            self.post_message(self.Cleared())
+        else:
+            self.searched()
 
-    def search(self, query: Query, corpus: Corpus, filters: Filters) -> None:
-        """Search in a worker, dropping the search before; `Found` brings the hits."""
+    def search(self) -> None:
+        """Search for what is typed in a worker, dropping the search before; `Found`
+        brings the hits."""
+        if (query := self.search_query) is None:
+            return
         if self._timer is None:
             self._timer = self.set_timer(SEARCHING_AFTER, self._is_slow)
         elif self.slow:  # the words being searched for changed
             self.post_message(self.Slow())
+        corpus, filters = self.basis
         self._find(query, corpus, filters, self.index, self.index_complete)
+
+    @on(_Result)
+    def _result(self, result: _Result) -> None:
+        """Typing or loading may have moved on since the search began, and the hits are
+        then of no use; if only the other filters have, the view is worked out again."""
+        (corpus, filters), (now_corpus, now_filters) = result.basis, self.basis
+        if result.query == self.search_query and corpus is now_corpus:
+            same = filters.without("search") == now_filters.without("search")
+            hits, complete = result.found
+            self.post_message(self.Found(hits, complete, result.view if same else None))
 
     def interrupt(self) -> None:
         """Stop the index's search now: the text it is for has changed."""
@@ -193,6 +220,7 @@ class SearchBox(Input):
                 if query.matches(article):
                     read.add(article.id)
             hits = read
-        view = corpus.filtered(filters.with_hits(hits))
+        result = self._Result(query, (corpus, filters), (hits, complete))
+        result.view = corpus.filtered(filters.with_hits(hits))
         if not worker.is_cancelled:
-            self.post_message(self.Found(query, (corpus, filters), hits, complete, view))
+            self.post_message(result)
