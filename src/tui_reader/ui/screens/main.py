@@ -11,11 +11,10 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Container, Horizontal
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer
 
 from ...corpus.model import Article, Corpus, Event
@@ -27,13 +26,13 @@ from .. import export, links
 from ..keys import MAIN
 from ..widgets.bars import PaneTabs, PositionBar, StatusBar
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
+from ..widgets.panes import PANES, Panes
 from ..widgets.reader import ReadingView
 from ..widgets.search import SearchBox, View
 from .problems import ProblemsScreen, problem_lines
 
 NARROW_WIDTH = 100
 """Below this many columns the panes become tabs, one shown at a time."""
-PANES = ("articles", "reader", "entities", "timeline")
 LABELS: dict[Kind, str] = {"entity": "entity", "search": "search", "period": "dates"}
 """How the status line names each kind of filter, where it differs from "unread"."""
 
@@ -55,7 +54,6 @@ class MainScreen(Screen[None]):
 
     # The watchers redraw what changes; a repaint of the screen would redraw all of it.
     article_id: reactive[str | None] = reactive(None, init=False, repaint=False)
-    active_pane: reactive[int] = reactive(0, init=False, repaint=False)
 
     def __init__(self, corpus: Corpus, load_progress: tuple[int, int] | None = None) -> None:
         super().__init__()
@@ -83,18 +81,12 @@ class MainScreen(Screen[None]):
             placeholder="Search titles and bodies  (Enter keeps, Esc cancels)", id="search"
         )
         yield PaneTabs(id="tabs")
-        with Container(id="panes"):
-            yield ArticleList(id="articles")
-            yield ReadingView(id="reader")
-            yield EntitySidebar(id="entities")
-            yield TimelineList(id="timeline")
+        yield Panes(id="panes")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).marks = self.marks
         self._apply_filter()
-        # Mark the first pane active before anything is hidden, so it can take focus.
-        self.watch_active_pane(self.active_pane)
         self.query_one(ArticleList).focus()
 
     # --- what the app hands in -----------------------------------------------------------
@@ -190,8 +182,7 @@ class MainScreen(Screen[None]):
         self._visible = articles
         if not self.corpus.shows(self.filters, self.article_id):
             self.set_reactive(MainScreen.article_id, articles[0].id if articles else None)
-        self.query_one(ArticleList).show(articles, self.article_id)
-        self.query_one(TimelineList).show(entries)
+        self.panes.show_filtered(articles, entries, self.article_id)
         self.search_box.basis = (self.corpus, self.filters)
         self._show_status()
         self._show_article()
@@ -337,16 +328,8 @@ class MainScreen(Screen[None]):
         return self.filters.period or "" if kind == "period" else "only"
 
     def _show_article(self, target: Event | None = None) -> None:
-        article = self.corpus.article(self.article_id) if self.article_id else None
-        entity, query = self.filters.entity, self.search_query
-        self.query_one(ReadingView).show(article, self.corpus.entities, entity, target, query)
-        rows = []
-        if article is not None:
-            entities = self.corpus.entities
-            rows = [(entities[eid], count) for eid, count in article.entity_counts().items()]
-            rows.sort(key=lambda row: (-row[1], row[0].name))
-        self.query_one(EntitySidebar).show(rows)
-        self.query_one(TimelineList).mark_article(self.article_id)
+        article, entity = self._article(), self.filters.entity
+        self.panes.show_article(self.corpus, article, entity, target, self.search_query)
         articles = self.query_one(ArticleList)
         self.query_one(PositionBar).show(articles.cursor + 1, articles.row_count)
         self.post_message(self.ArticleShown(self.article_id))  # however it came to be shown
@@ -389,7 +372,7 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export what the pane with focus shows, to a file named in a prompt."""
-        pane = PANES[self.active_pane]
+        pane = PANES[self.panes.active]
         kind = pane if pane in ("timeline", "entities") else "article"
         entries = self.query_one(TimelineList).entries
         what = export.Export(kind, self.corpus, self._article(), entries)
@@ -410,25 +393,20 @@ class MainScreen(Screen[None]):
 
     # --- panes ---------------------------------------------------------------------------
 
-    def watch_active_pane(self, active: int) -> None:
-        panes = [self.query_one(f"#{name}") for name in PANES]
-        for index, pane in enumerate(panes):
-            pane.set_class(index == active, "active")
-        self.query_one(PaneTabs).show([str(pane.border_title) for pane in panes], active)
+    @property
+    def panes(self) -> Panes:
+        return self.query_one(Panes)
+
+    @on(Panes.Switched)
+    def _pane_switched(self, message: Panes.Switched) -> None:
+        self.query_one(PaneTabs).show(message.titles, message.active)
 
     def action_pane(self, index: int) -> None:
         """Show and focus one pane."""
-        self.active_pane = index
-        # Now, not after the next refresh as `focus()` would: a key that came with this one
-        # goes to the pane.
-        self.set_focus(self.query_one(f"#{PANES[index]}", Widget))
+        self.panes.focus_pane(index)
 
     def action_cycle_pane(self, step: int) -> None:
-        self.action_pane((self.active_pane + step) % len(PANES))
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if event.widget.id in PANES:
-            self.active_pane = PANES.index(event.widget.id)
+        self.action_pane((self.panes.active + step) % len(PANES))
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")
