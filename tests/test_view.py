@@ -28,6 +28,21 @@ def test_filters_keep_the_order_they_were_set_in_and_clear_one_kind() -> None:
     assert filters.with_hits(set()).without("search") == filters
 
 
+def test_a_date_chosen_again_and_again_narrows_to_its_month_then_its_year_then_none() -> None:
+    """An event's date chosen once filters to its month, again to its year, a third time
+    to no period; a date with only a year goes to the year and then none; another date
+    chosen starts again at its month."""
+    filters = Filters()
+    seen = []
+    for _ in range(4):
+        filters = filters.with_period_of("2022-04-01")
+        seen.append(filters.period)
+    assert seen == ["2022-04", "2022", None, "2022-04"]
+    assert Filters().with_period_of("2021").period == "2021"
+    assert Filters(period="2021").with_period_of("2021").period is None
+    assert Filters(period="2022").with_period_of("2023-01-05").period == "2023-01"
+
+
 def test_hiding_no_articles_is_still_a_filter_in_force() -> None:
     """With only unread articles shown and none read yet, the filter is in force (Esc
     clears it) though it hides nothing."""

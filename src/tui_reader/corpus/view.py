@@ -44,6 +44,16 @@ class Filters:
         """These filters, with only the articles with an event in this period."""
         return self._with("period", period is not None, period=period)
 
+    def with_period_of(self, date: str) -> Filters:
+        """These filters, with a period of this date ("2022-04-01"), chosen again and
+        again: the first time its month, then its year, then no period."""
+        month, year = date[:7], date[:4]
+        if self.period == month and len(month) == 7:
+            return self.with_period(year)
+        if self.period == year:
+            return self.with_period(None)
+        return self.with_period(month if len(month) == 7 else year)
+
     def with_hits(self, ids: AbstractSet[str] | None) -> Filters:
         """These filters, with only the articles a search found (None: no search)."""
         return self._with("search", ids is not None, include_ids=ids)

@@ -206,15 +206,7 @@ class MainScreen(Screen[None]):
 
     @on(TimelineList.PeriodChosen)
     def _period_chosen(self, message: TimelineList.PeriodChosen) -> None:
-        """The first time, the event's month; then its year; then no dates filter."""
-        date, period = message.entry.event.date or "", self.filters.period
-        month, year = date[:7], date[:4]
-        if period == month and len(month) == 7:
-            self.set_filters(self.filters.with_period(year))
-        elif period == year:
-            self.set_filters(self.filters.with_period(None))
-        else:
-            self.set_filters(self.filters.with_period(month if len(month) == 7 else year))
+        self.set_filters(self.filters.with_period_of(message.entry.event.date or ""))
 
     # --- the view saved and restored -----------------------------------------------------
 
