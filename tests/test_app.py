@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import pytest
 from textual import constants, events
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from tui_reader.corpus.analysis import open_corpus
 from tui_reader.corpus.loading import bundled_seeds
 from tui_reader.corpus.model import Corpus, Problem, StageProblem
+from tui_reader.corpus.search import Query, SearchIndex
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.choose import ChooseScreen
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.screens.problems import ProblemsScreen
+from tui_reader.ui.screens.prompt import PromptScreen
 from tui_reader.ui.widgets.bars import StatusBar
 from tui_reader.ui.widgets.lists import ArticleList, EntitySidebar, TimelineList
 from tui_reader.ui.widgets.reader import ReadingView
@@ -100,7 +103,7 @@ async def test_enter_on_an_entity_filters_and_escape_clears(seeds: Corpus) -> No
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.entity_filter == "org:apple"
+        assert screen.filters.entity == "org:apple"
         assert sidebar.rows[sidebar.cursor][0].id == "org:apple"  # the cursor stays put
         articles = app.query_one(ArticleList)
         assert [a.id for a in articles.articles] == [SEED_IDS["002"]]
@@ -108,7 +111,7 @@ async def test_enter_on_an_entity_filters_and_escape_clears(seeds: Corpus) -> No
         assert {e.article for e in app.query_one(TimelineList).entries} == {SEED_IDS["002"]}
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.entity_filter is None
+        assert screen.filters.entity is None
         assert len(articles.articles) == 4
 
 
@@ -191,6 +194,42 @@ async def test_problems_are_counted_in_the_status_line_and_listed_by_a_key() -> 
         await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).article_id == SEED_IDS["000"]
+
+
+async def test_a_worker_that_fails_and_an_export_not_written_go_to_the_problems(
+    seeds: Corpus, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A search whose worker raises, and an export the disk refuses, are not lost and do
+    not stop the reader: each is one more problem in the status line's count (the search
+    failing at each key typed counts once), listed by "!" with what went wrong."""
+
+    def broken(index: SearchIndex, query: Query) -> AbstractSet[str] | None:
+        raise RuntimeError("the index is gone")
+
+    app = ReaderApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        await app.workers.wait_for_complete()
+        assert "problem" not in str(app.query_one(StatusBar).render())
+        monkeypatch.setattr(SearchIndex, "search", broken)
+        await pilot.press("slash", *"union")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape", "3", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptScreen)
+        (tmp_path / "a file").write_text("not a folder")
+        app.screen.query_one(Input).value = str(tmp_path / "a file" / "entities.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "2 problems (!)" in str(app.query_one(StatusBar).render())
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        options = app.screen.query_one(OptionList)
+        lines = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        assert lines[0] == "Could not search: the index is gone"
+        assert lines[1].startswith("Not exported: ")
+        assert "a file" in lines[1]
 
 
 async def test_reading_view_scrolls_by_line_page_and_to_the_ends(seeds: Corpus) -> None:
@@ -322,25 +361,25 @@ async def test_dates_and_unread_filters_combine_and_clear_one_by_one(seeds: Corp
         while (timeline.entries[timeline.cursor].event.date or "")[:7] != "2022-04":
             await pilot.press("j")
         await pilot.press("d")
-        assert screen.period == "2022-04"
+        assert screen.filters.period == "2022-04"
         assert {(e.event.date or "")[:7] for e in timeline.entries} == {"2022-04"}
         month = len(screen.visible_articles())
         await pilot.press("d")
-        assert screen.period == "2022"
+        assert screen.filters.period == "2022"
         assert len(screen.visible_articles()) >= month
         await pilot.press("1", "enter", "1", "U")  # read the first, then unread only
-        assert screen.unread_only
+        assert screen.filters.exclude_ids is not None
         assert all(a.id not in screen.marks.read for a in screen.visible_articles())
         status = str(app.query_one("#status").render())
         assert "dates: 2022" in status
         assert "unread: only" in status
         await pilot.press("escape")
-        assert not screen.unread_only
-        assert screen.period == "2022"
+        assert screen.filters.exclude_ids is None
+        assert screen.filters.period == "2022"
         commands = [c.title for c in app.get_system_commands(screen)]
         assert "Clear the period filter" in commands
         screen.clear_filter("period")
-        assert screen.period is None
+        assert screen.filters.period is None
         assert len(screen.visible_articles()) == len(seeds.articles)
 
 
@@ -396,9 +435,9 @@ async def test_the_mouse_selects_and_opens_rows_and_scrolls_the_article(seeds: C
 
         sidebar = app.query_one(EntitySidebar)
         await click(sidebar, 1)
-        assert screen.entity_filter is None
+        assert screen.filters.entity is None
         await click(sidebar, 1)
-        assert screen.entity_filter == sidebar.rows[1][0].id
+        assert screen.filters.entity == sidebar.rows[1][0].id
 
         reader.scroll_home(animate=False)
         await pilot.pause()

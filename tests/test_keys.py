@@ -145,10 +145,10 @@ async def test_the_palette_runs_reader_commands_and_goes_to_articles_and_entitie
         await palette(pilot, "bookmark")
         assert screen.marks.bookmarks == {first}
         await palette(pilot, "kelly nant")
-        assert screen.entity_filter == "person:kelly-nantel"
+        assert screen.filters.entity == "person:kelly-nantel"
         assert len(screen.visible_articles()) == 1
         await palette(pilot, "employees staten")
         article = screen.corpus.article(screen.article_id or "")
         assert article is not None
         assert article.title.startswith("Employees of the Amazon warehouse")
-        assert screen.entity_filter is None  # it hid the article
+        assert screen.filters.entity is None  # it hid the article

@@ -16,11 +16,13 @@ from tui_reader.corpus.loading import bundled_seeds
 from tui_reader.corpus.model import Article, Corpus
 from tui_reader.corpus.pipeline import Loading
 from tui_reader.corpus.search import Query, SearchIndex, fold, index_path
+from tui_reader.corpus.view import Filters
 from tui_reader.ui.app import ReaderApp
-from tui_reader.ui.screens.main import SEARCHING_AFTER, MainScreen
+from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.bars import StatusBar
 from tui_reader.ui.widgets.lists import ArticleList
 from tui_reader.ui.widgets.reader import ReadingView
+from tui_reader.ui.widgets.search import SEARCHING_AFTER, SearchBox
 
 from .conftest import SEED_IDS
 
@@ -156,23 +158,26 @@ async def test_hits_from_an_index_still_being_built_are_marked_as_incomplete(
     seeds: Corpus,
 ) -> None:
     """Hits that came from an index still being built say "(indexing…)", as more may
-    come; hits from a finished index, or from reading every article, say nothing more."""
+    come; once the index is complete the search runs again, and its hits say nothing
+    more."""
     app = ReaderApp(seeds)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        await searched(pilot, "/union")
-        query = screen.search_query
-        assert query is not None
-        assert screen.search_hits is not None
-        hits = set(screen.search_hits)
-        view = (seeds.articles, seeds.timeline)
-        for complete, marked in ((False, True), (True, False)):
-            screen._found(query, (seeds, screen._filtering()), (hits, complete), view)
-            await pilot.pause()
-            status = str(app.query_one(StatusBar).render())
-            assert ("search: union (indexing" in status) is marked, status
+        index = app.query_one(SearchBox).index
+        assert index is not None
+        screen.use_index(index, complete=False)
+        await pilot.press("slash")
+        await searched(pilot, "union")
+        status = str(app.query_one(StatusBar).render())
+        assert "search: union (indexing" in status, status
+        screen.use_index(index, complete=True)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.query_one(StatusBar).render())
+        assert "search: union" in status, status
+        assert "indexing" not in status, status
 
 
 async def searched(pilot: Pilot[int], text: str) -> None:
@@ -249,22 +254,22 @@ async def test_escape_in_the_box_cancels_and_outside_clears_the_newest_filter(
         await searched(pilot, "bessemer")
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.search_hits is None
+        assert screen.filters.include_ids is None
         assert len(articles.articles) == 4
         assert app.focused is articles
-        screen.entity_filter = "person:christian-smalls"
+        screen.filter_by_entity("person:christian-smalls")
         await pilot.press("slash")
         await searched(pilot, "union")
         await pilot.press("enter")
         narrowed = len(articles.articles)
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.search_hits is None
-        assert screen.entity_filter == "person:christian-smalls"
+        assert screen.filters.include_ids is None
+        assert screen.filters.entity == "person:christian-smalls"
         assert len(articles.articles) >= narrowed
         await pilot.press("escape")
         await pilot.pause()
-        assert screen.entity_filter is None
+        assert screen.filters.entity is None
         assert len(articles.articles) == 4
 
 
@@ -280,12 +285,13 @@ async def test_the_reader_keeps_its_search_index_in_the_cache_folder(tmp_path: P
         assert list((tmp_path / "cache").glob("search-*.sqlite3"))
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        assert screen.index is not None
-        assert screen.index.indexed == 4
+        index = app.query_one(SearchBox).index
+        assert index is not None
+        assert index.indexed == 4
         await pilot.press("slash")
         await searched(pilot, '"labor union"')
-        assert screen.search_hits == found(screen.index, '"labor union"')
-        assert screen.search_hits
+        assert screen.filters.include_ids == found(index, '"labor union"')
+        assert screen.filters.include_ids
 
 
 async def test_keys_typed_straight_after_the_slash_go_to_the_box(seeds: Corpus) -> None:
@@ -322,19 +328,19 @@ def test_an_edited_article_is_found_by_its_new_words_only(tmp_path: Path) -> Non
 def test_the_corpus_filtered_by_an_entity_and_a_set_of_ids(seeds: Corpus) -> None:
     """The articles both filters let through, in corpus order, and only their events."""
     smalls = "person:christian-smalls"
-    assert seeds.filtered(None, None) == (seeds.articles, seeds.timeline)
-    named, _ = seeds.filtered(smalls, None)
+    assert seeds.filtered(Filters()) == (seeds.articles, seeds.timeline)
+    named, _ = seeds.filtered(Filters(entity=smalls))
     assert list(named) == seeds.articles_naming(smalls)
     one = {SEED_IDS["002"], "not-an-article"}
-    articles, entries = seeds.filtered(None, one)
+    articles, entries = seeds.filtered(Filters(include_ids=one))
     assert [a.id for a in articles] == [SEED_IDS["002"]]
     assert list(entries) == [e for e in seeds.timeline if e.article == SEED_IDS["002"]]
     assert entries
-    both, _ = seeds.filtered(smalls, {SEED_IDS["002"], SEED_IDS["001"]})
+    both, _ = seeds.filtered(Filters(entity=smalls, include_ids={SEED_IDS["002"], SEED_IDS["001"]}))
     assert [a.id for a in both] == [
         a.id for a in named if a.id in (SEED_IDS["002"], SEED_IDS["001"])
     ]
-    assert [list(shown) for shown in seeds.filtered("org:nobody", None)] == [[], []]
+    assert [list(shown) for shown in seeds.filtered(Filters(entity="org:nobody"))] == [[], []]
 
 
 def test_the_corpus_filtered_by_period_and_hidden_articles_as_read_one_by_one(
@@ -351,7 +357,7 @@ def test_the_corpus_filtered_by_period_and_hidden_articles_as_read_one_by_one(
         for ids in (None, {SEED_IDS["002"], SEED_IDS["003"]}):
             for period in (None, *periods):
                 for hidden in (None, {SEED_IDS["003"]}):
-                    articles, entries = seeds.filtered(entity, ids, period, hidden)
+                    articles, entries = seeds.filtered(Filters(entity, period, ids, hidden))
                     prefix = period or ""
                     dated = {
                         e.article for e in seeds.timeline if (e.event.date or "").startswith(prefix)
@@ -370,31 +376,40 @@ def test_the_corpus_filtered_by_period_and_hidden_articles_as_read_one_by_one(
                         for e in seeds.timeline
                         if e.article in wanted and (e.event.date or "").startswith(prefix)
                     ]
-    april, _ = seeds.filtered(None, None, "2022-04")
+    april, _ = seeds.filtered(Filters(period="2022-04"))
     assert 0 < len(april) < len(seeds.articles)
     assert list(april[1:]) == list(april)[1:]
 
 
 async def test_search_results_that_come_after_another_filter_changed_are_shown_with_it(
-    seeds: Corpus,
+    seeds: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A search's results are worked out in a thread with the filters of the moment; if
     another filter changed before they came back, they are still shown, filtered by the
     filters as they now are (they used to be dropped, leaving the list on the old hits)."""
+    release = threading.Event()
+    search = SearchIndex.search
+
+    def held(index: SearchIndex, query: Query) -> AbstractSet[str] | None:
+        release.wait(10)
+        return search(index, query)
+
     app = ReaderApp(seeds)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         screen = app.screen
         assert isinstance(screen, MainScreen)
         query = Query.parse("union")
-        screen.search_query = query
         hits = {a.id for a in seeds.articles if query.matches(a)}
         assert len(hits) > 1
-        screen.entity_filter = "org:apple"  # changed while the search ran
+        monkeypatch.setattr(SearchIndex, "search", held)
+        await pilot.press("slash", *"union")
         await pilot.pause()
-        before = (seeds, (None, None, None))  # the filters when the search began
-        screen._found(query, before, (hits, True), (seeds.articles, seeds.timeline))
+        screen.filter_by_entity("org:apple")  # changed while the search ran
+        release.set()
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        assert screen.search_hits == hits
+        assert screen.filters.include_ids == hits
         shown = [a.id for a in app.query_one(ArticleList).articles]
         assert shown == [a.id for a in seeds.articles_naming("org:apple") if a.id in hits]
+        assert shown

@@ -221,12 +221,12 @@ async def test_the_article_reopens_scrolled_as_it_was_with_its_filters(tmp_path:
         await pilot.press("2", "space")
         await pilot.pause()
         reader = screen.query_one(ReadingView)
-        seen = screen.article_id, screen.entity_filter, reader.top_position()
+        seen = screen.article_id, screen.filters.entity, reader.top_position()
         assert seen[2] is not None
         await pilot.press("q")
     async with seeds_reader(state_path) as (pilot, screen):
         await screen.app.workers.wait_for_complete()  # the search restored, once indexed
         await pilot.pause()
         reader = screen.query_one(ReadingView)
-        assert (screen.article_id, screen.entity_filter, reader.top_position()) == seen
-        assert screen.active_filters == ["entity", "search"]
+        assert (screen.article_id, screen.filters.entity, reader.top_position()) == seen
+        assert screen.filters.order == ("entity", "search")

@@ -17,6 +17,8 @@ from itertools import accumulate, chain, compress
 from operator import attrgetter
 from typing import Literal, Protocol, TypeVar, overload
 
+from .view import Filters
+
 EntityType = Literal["person", "org", "place", "other"]
 Precision = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
 DateSource = Literal["header", "front matter", "json", "text"]
@@ -327,20 +329,14 @@ class Corpus:
         """The article with this id."""
         return self._by_id[article_id]
 
-    def filtered(
-        self,
-        entity_id: str | None,
-        ids: AbstractSet[str] | None,
-        period: str | None = None,
-        hidden: set[str] | None = None,
-    ) -> tuple[Sequence[Article], Sequence[TimelineEntry]]:
-        """The articles that name an entity (if given), whose ids are among `ids` (if
-        given), that have an event in `period` (a year "2022" or a month "2022-04", if
-        given) and are not `hidden`, in corpus order, and their events on the timeline (in
-        the period only, if one is given).
+    def filtered(self, filters: Filters) -> tuple[Sequence[Article], Sequence[TimelineEntry]]:
+        """The articles the filters let through, in corpus order, and their events on the
+        timeline (in the period only, if one is given).
 
         It works on positions and reads no article or event (see `_Picked`): at 100,000
         articles each step runs in C and takes a few milliseconds."""
+        entity_id, ids, period = filters.entity, filters.include_ids, filters.period
+        hidden = filters.exclude_ids
         if entity_id is None and ids is None and period is None and not hidden:
             return self.articles, self.timeline
         ids_in_order, positions = self._index()
@@ -389,6 +385,20 @@ class Corpus:
             return articles, Selection(self.timeline, self._events_of(shown))
         not_shown = compress(range(count), mask.translate(_FLIP))
         return articles, Without(self.timeline, self._events_of(not_shown))
+
+    def shows(self, filters: Filters, article_id: str | None) -> bool:
+        """Whether the filters let this article through, without listing all they do."""
+        if article_id is None or article_id not in self:
+            return False
+        entity = self.entities.get(filters.entity) if filters.entity is not None else None
+        hits, hidden, period = filters.include_ids, filters.exclude_ids, filters.period
+        article = self.article(article_id)
+        return (
+            (filters.entity is None or (entity is not None and article_id in entity.articles))
+            and (hits is None or article_id in hits)
+            and (period is None or any((e.date or "").startswith(period) for e in article.events))
+            and not (hidden is not None and article_id in hidden)
+        )
 
     def prepare_filters(self) -> None:
         """Work out now what filtering needs, which at 100,000 articles takes a moment: in

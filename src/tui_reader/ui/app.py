@@ -19,16 +19,18 @@ from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from ..config import Config, read_config
 from ..corpus.model import Corpus
 from ..corpus.pipeline import Loading
 from ..corpus.search import SearchIndex, index_path
 from ..state import State, corpus_key
+from . import saved
 from .commands import bindings, canonical, command, defaults, sections, shown_keys
 from .glyphs import ELLIPSIS, LINUX_CONSOLE, WholeCellScrollBar
 from .keys import GLOBAL, NAVIGATION
+from .messages import WorkerFailed
 from .palette import GoToProvider
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -77,14 +79,14 @@ class ReaderApp(App[int]):
             self.animation_level = "none"  # over SSH every frame of an animation costs bytes
         self.source = source
         self.corpus = source if isinstance(source, Corpus) else Corpus([], {}, [])
+        # Made here and held: the app talks to it through this, never by looking it up.
+        self.main_screen = MainScreen(self.corpus, (0, 0) if isinstance(source, Loading) else None)
         if LINUX_CONSOLE:  # its font lacks some of the glyphs Textual draws
             self.add_class("-linux-console")
             ScrollBar.renderer = WholeCellScrollBar
 
     def get_default_screen(self) -> Screen[None]:
-        if isinstance(self.source, Loading):
-            return MainScreen(self.corpus, (0, 0))  # no file found yet
-        return MainScreen(self.corpus)
+        return self.main_screen
 
     def on_mount(self) -> None:
         for problem in self.config.notices:
@@ -95,7 +97,7 @@ class ReaderApp(App[int]):
             if notice:
                 self.notify(notice, title="Reading state", severity="warning", markup=False)
         if self._key is not None:
-            self._main().use_marks(self.state.marks_for(self._key))
+            self.main_screen.use_marks(self.state.marks_for(self._key))
         theme = self._asked_theme or self.state.theme
         if theme in self.available_themes:
             self.theme = theme
@@ -112,7 +114,7 @@ class ReaderApp(App[int]):
         yield from super().get_system_commands(screen)
         if not isinstance(screen, MainScreen):
             return
-        for kind in screen.active_filters:  # each can be cleared on its own
+        for kind in screen.filters.order:  # each can be cleared on its own
             yield SystemCommand(
                 f"Clear the {kind} filter",
                 "Esc clears the newest",
@@ -162,7 +164,7 @@ class ReaderApp(App[int]):
         scrolled as it was, with the same filters."""
         last, self._reopen_at = self._reopen_at, None  # once: later, the keys decide
         if last is not None and self._key is not None:
-            self._main().restore(last, self.state.views.get(self._key, {}))
+            saved.restore(self.main_screen, last, self.state.views.get(self._key, {}))
 
     @on(MainScreen.ArticleShown)
     def _article_shown(self, message: MainScreen.ArticleShown) -> None:
@@ -188,7 +190,7 @@ class ReaderApp(App[int]):
     def _settled(self) -> None:
         if not self.screen_stack:  # it fired as the reader closed, which saved already
             return
-        screen = self._main()
+        screen = self.main_screen
         if screen.article_id is not None:  # shown this long, it counts as read
             screen.mark_read(screen.article_id)
         self._save_state()
@@ -206,15 +208,31 @@ class ReaderApp(App[int]):
         if self.state_path is None or self._key is None:
             return
         if self.screen_stack:  # not once the screens are gone
-            self.state.views[self._key] = self._main().view()
+            self.state.views[self._key] = saved.view_of(self.main_screen)
         try:
             self.state.save(self.state_path)
         except OSError as error:
-            self.notify(f"{self.state_path}: {error}", title="State not saved", markup=False)
+            self.report("State not saved", f"{self.state_path}: {error}")
+
+    def report(self, title: str, error: str) -> None:
+        """The one way a problem met while reading is shown: in the problems' count and
+        list, with a short notice."""
+        if self.screen_stack:  # not once the screens are gone
+            self.main_screen.report(title, error)
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        if failed := WorkerFailed.of(event):
+            self._worker_failed(failed)
+
+    @on(WorkerFailed)
+    def _worker_failed(self, failed: WorkerFailed) -> None:
+        """Every worker's failure, the app's own and its widgets', comes here."""
+        self.report(f"Could not {failed.description}", str(failed.error))
 
     # Each worker gets a description: by default Textual builds one from the repr() of the
     # arguments, and the repr of a corpus of 100,000 articles takes gigabytes.
-    @work(thread=True, exclusive=True, group="index", description="index for search")
+    @work(thread=True, exclusive=True, group="index", description="index", exit_on_error=False)
     def _index(self, corpus: Corpus) -> None:
         """Bring the search index up to date with the corpus, in this thread. It is kept
         in the cache folder when the corpus was loaded with the cache, so a large corpus
@@ -236,14 +254,9 @@ class ReaderApp(App[int]):
 
     def _use_index(self, index: SearchIndex, complete: bool) -> None:
         if self.screen_stack:  # not if it comes as the reader closes
-            self._main().use_index(index, complete)
+            self.main_screen.use_index(index, complete)
 
-    def _main(self) -> MainScreen:
-        screen = self.screen_stack[0]  # under the command palette, if that is open
-        assert isinstance(screen, MainScreen)
-        return screen
-
-    @work(thread=True, exclusive=True, description="load the corpus")
+    @work(thread=True, exclusive=True, description="load the corpus", exit_on_error=False)
     def _load(self, loading: Loading) -> None:
         """Load in this thread: the first articles as soon as there are any, progress every
         `SHOW_EVERY` seconds, and the whole corpus at the end."""
@@ -259,13 +272,17 @@ class ReaderApp(App[int]):
                 self.call_from_thread(self._partial, corpus, done)
                 shown_any, last = True, time.monotonic()
             elif time.monotonic() - last >= SHOW_EVERY:
-                self.call_from_thread(self._main().show_loading, done)
+                self.call_from_thread(self._progress, done)
                 last = time.monotonic()
         if not worker.is_cancelled:  # the reader may have quit: resolve nothing for it
             self.call_from_thread(self._loaded, loading.corpus())
 
+    def _progress(self, done: tuple[int, int]) -> None:
+        if self.screen_stack:  # not if it comes as the reader closes
+            self.main_screen.show_loading(done)
+
     def _partial(self, corpus: Corpus, done: tuple[int, int]) -> None:
-        screen = self._main()
+        screen = self.main_screen
         screen.show_loading(done)
         screen.show_corpus(corpus)
 
@@ -277,7 +294,7 @@ class ReaderApp(App[int]):
         if not corpus.articles:
             self.exit(2)  # nothing could be loaded: the command line says why
             return
-        screen = self._main()
+        screen = self.main_screen
         first = screen.article_id
         screen.show_loading(None)
         screen.show_corpus(corpus)

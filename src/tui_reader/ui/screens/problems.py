@@ -3,6 +3,7 @@ articles whose analysis met one. Choosing an article opens it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,14 +18,16 @@ from ...corpus.text import printable
 from ..glyphs import OVERFLOW
 
 
-def problem_lines(corpus: Corpus) -> list[tuple[str, str | None]]:
+def problem_lines(corpus: Corpus, reported: Sequence[str] = ()) -> list[tuple[str, str | None]]:
     """Each problem as one line, with the id of the article it is of (None for a file that
-    could not be read); the articles' first, in corpus order."""
+    could not be read, or a problem `reported` while reading); the articles' first, in
+    corpus order."""
     lines: list[tuple[str, str | None]] = []
     for article in corpus.troubled():
         for problem in article.problems:
             lines.append((f"{article.title} ({article.id}): {problem}", article.id))
     lines.extend((str(problem), None) for problem in corpus.problems)
+    lines.extend((problem, None) for problem in reported)
     return [(printable(line), article_id) for line, article_id in lines]
 
 
