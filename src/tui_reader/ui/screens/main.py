@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.message import Message
 from textual.reactive import reactive
@@ -35,7 +35,7 @@ from ...corpus.search import Query, SearchIndex
 from ...corpus.text import links_in, printable, safe_url, slug
 from ...state import Marks, write_atomically
 from ..glyphs import ELLIPSIS
-from ..widgets.bars import PaneTabs, PositionBar, StatusBar
+from ..widgets.bars import PaneTabs, PositionBar, StatusBar, footer_order
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.reader import ReadingView
 from ..widgets.search import SearchBox
@@ -104,6 +104,8 @@ class MainScreen(Screen[None]):
         Binding("e", "export", "Export", show=False, id="export"),
         Binding("exclamation_mark", "problems", "Problems", show=False, id="problems"),
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
+        Binding("less_than_sign", "list_width(-1)", "Narrower list", show=False, id="list-narrower"),
+        Binding("greater_than_sign", "list_width(1)", "Wider list", show=False, id="list-wider"),
     ]
 
     class ArticleShown(Message):
@@ -263,6 +265,7 @@ class MainScreen(Screen[None]):
             "search": search or None,
             "period": self.period,
             "unread": self.unread_only,
+            "list_width": self.query_one(ArticleList).width_asked,
         }
 
     def restore(self, article_id: str, view: dict[str, object]) -> None:
@@ -275,6 +278,9 @@ class MainScreen(Screen[None]):
             self._set_filter("period", period=period)
         if view.get("unread") is True:
             self._set_filter("unread", unread_only=True)
+        width = view.get("list_width")
+        if isinstance(width, int) and not isinstance(width, bool):
+            self.query_one(ArticleList).width_asked = width
         top = view.get("top")
         if isinstance(top, list) and len(top) == 2 and all(isinstance(n, int) for n in top):
             self._restore_top = (top[0], top[1])
@@ -711,6 +717,15 @@ class MainScreen(Screen[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id in PANES:
             self.active_pane = PANES.index(event.widget.id)
+
+    def action_list_width(self, step: int) -> None:
+        """Make the article list wider (1) or narrower (-1); it stays so next time."""
+        self.query_one(ArticleList).resize(step)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's, with help and quit first: the footer cuts what does not fit."""
+        return footer_order(super().active_bindings)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")
