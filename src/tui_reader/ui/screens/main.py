@@ -282,7 +282,7 @@ class MainScreen(Screen[None]):
             self._set_filter("unread", unread_only=True)
         width = view.get("list_width")
         if isinstance(width, int) and not isinstance(width, bool):
-            self.query_one(ArticleList).width_asked = width
+            self.query_one(ArticleList).ask_width(width)
         top = view.get("top")
         if isinstance(top, list) and len(top) == 2 and all(isinstance(n, int) for n in top):
             self._restore_top = (top[0], top[1])

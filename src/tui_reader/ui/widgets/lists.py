@@ -93,8 +93,12 @@ class ArticleList(RowList):
 
     def resize(self, step: int) -> None:
         """Make the list wider (`step` 1) or narrower (-1), and keep it so."""
-        self.width_asked = self.get_content_width(self.size, self.size) + step * WIDTH_STEP
-        self.width_asked = self.get_content_width(self.size, self.size)  # within bounds
+        self.ask_width(self.get_content_width(self.size, self.size) + step * WIDTH_STEP)
+        self.ask_width(self.get_content_width(self.size, self.size))  # within bounds
+
+    def ask_width(self, columns: int | None) -> None:
+        """Give the list this many columns of text from now on (None: as its titles need)."""
+        self.width_asked = columns
         self.refresh(layout=True)
 
     def row_lines(self, index: int, width: int) -> list[Text]:
