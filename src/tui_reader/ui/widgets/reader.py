@@ -196,9 +196,13 @@ class ReadingView(LineView, can_focus=True):
         return at
 
     def scroll_to_position(self, paragraph: int, offset: int) -> None:
-        """Scroll so that this paragraph's line holding `offset` is at the top."""
-        line = self._line_of(paragraph, offset)
-        self.call_after_refresh(self.scroll_to, y=line, animate=False, force=True)
+        """Scroll so that this paragraph's line holding `offset` is at the top: after the
+        refresh, at the width the view then has (the list beside it may change its own)."""
+
+        def scroll() -> None:
+            self.scroll_to(y=self._line_of(paragraph, offset), animate=False, force=True)
+
+        self.call_after_refresh(scroll)
 
     def _line_of(self, paragraph: int, offset: int) -> int:
         """The wrapped line that holds a paragraph's character at `offset` (laying the
