@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from rich.segment import Segment
+from textual.app import App
 from textual.color import Color
 from textual.widgets._footer import FooterKey
 
@@ -30,7 +31,7 @@ UNTITLED = (
 )
 
 
-def screen_lines(app: ReaderApp) -> list[str]:
+def screen_lines(app: App[int]) -> list[str]:
     """The screen as text, a line per row, from the SVG screenshot Textual makes."""
     rows: dict[int, dict[int, str]] = {}
     pattern = r'<text[^>]* x="([\d.]+)"[^>]*line-(\d+)\)">([^<]*)</text>'
@@ -93,8 +94,10 @@ async def test_rows_tell_files_apart(corpus: Corpus) -> None:
     async with ReaderApp(corpus).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         text = "\n".join(screen_lines(pilot.app))
-        assert "sport/035.txt" in text and "tech/035.txt" in text
-        assert "undated · untitled.txt" in text and "tech/untitled.txt" not in text
+        assert "sport/035.txt" in text
+        assert "tech/035.txt" in text
+        assert "undated · untitled.txt" in text
+        assert "tech/untitled.txt" not in text
 
 
 async def test_untitled_row_and_heading(corpus: Corpus) -> None:
@@ -132,7 +135,8 @@ async def test_footer_keeps_help_and_quit(seeds: Corpus, width: int) -> None:
             await pilot.press(pane)
             await pilot.pause()
             footer = screen_lines(pilot.app)[-1]
-            assert "? Help" in footer and "q Quit" in footer, (pane, footer)
+            assert "? Help" in footer, (pane, footer)
+            assert "q Quit" in footer, (pane, footer)
             keys = {key.action: key for key in pilot.app.screen.query(FooterKey)}
             for action in ("help", "quit"):
                 assert keys[action].region.right <= width, (pane, action)
@@ -174,7 +178,7 @@ async def test_no_notice_for_an_unreadable_file(corpus: Corpus) -> None:
     counts "1 problem (!)" and the problems list names the file."""
     async with ReaderApp(corpus).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert not pilot.app._notifications  # noqa: SLF001 (no public list of toasts)
+        assert not pilot.app._notifications  # no public list of toasts
         assert "1 problem (!)" in screen_lines(pilot.app)[0]
         await pilot.press("exclamation_mark")
         await pilot.pause()
