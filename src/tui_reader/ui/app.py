@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandInput, CommandPalette, SearchIcon
 from textual.dom import DOMNode
+from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.theme import Theme
@@ -28,7 +29,7 @@ from ..corpus.search import SearchIndex, index_path
 from ..state import State, corpus_key
 from . import saved
 from .commands import bindings, canonical, command, defaults, sections, shown_keys
-from .glyphs import ELLIPSIS, LINUX_CONSOLE, WholeCellScrollBar
+from .glyphs import ASCII_ONLY, ELLIPSIS, LINUX_CONSOLE, AsciiFilter, WholeCellScrollBar
 from .keys import GLOBAL, NAVIGATION
 from .messages import WorkerFailed
 from .palette import GoToProvider
@@ -41,6 +42,9 @@ SHOW_EVERY = 0.2
 SETTLE_AFTER = 2.0
 """Seconds an article is shown (and the keys still) before it counts as read and the
 reading state is saved."""
+
+
+ASCII = AsciiFilter()
 
 
 class ReaderApp(App[int]):
@@ -84,6 +88,11 @@ class ReaderApp(App[int]):
         if LINUX_CONSOLE:  # its font lacks some of the glyphs Textual draws
             self.add_class("-linux-console")
             ScrollBar.renderer = WholeCellScrollBar
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, and in a locale that is not UTF-8 an ASCII screen."""
+        filters = super().get_line_filters()
+        return [*filters, ASCII] if ASCII_ONLY else filters
 
     def get_default_screen(self) -> Screen[None]:
         return self.main_screen

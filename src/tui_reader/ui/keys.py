@@ -50,4 +50,6 @@ MAIN: list[BindingType] = [
     Binding("e", "export", "Export", show=False, id="export"),
     Binding("exclamation_mark", "problems", "Problems", show=False, id="problems"),
     Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
+    Binding("less_than_sign", "list_width(-1)", "Narrower list", show=False, id="list-narrower"),
+    Binding("greater_than_sign", "list_width(1)", "Wider list", show=False, id="list-wider"),
 ]

@@ -4,6 +4,7 @@ is scrolled to, and the filters. Read and set through the main screen's public A
 from __future__ import annotations
 
 from .screens.main import MainScreen
+from .widgets.lists import ArticleList
 from .widgets.reader import ReadingView
 
 
@@ -16,6 +17,7 @@ def view_of(screen: MainScreen) -> dict[str, object]:
         "search": search or None,
         "period": screen.filters.period,
         "unread": screen.filters.exclude_ids is not None,
+        "list_width": screen.query_one(ArticleList).width_asked,
     }
 
 
@@ -31,6 +33,9 @@ def restore(screen: MainScreen, article_id: str, view: dict[str, object]) -> Non
         filters = filters.with_period(period)
     if view.get("unread") is True:
         filters = filters.with_hidden(frozenset(screen.marks.read))
+    width = view.get("list_width")
+    if isinstance(width, int) and not isinstance(width, bool):
+        screen.query_one(ArticleList).ask_width(width)  # first: the article wraps to it
     screen.set_filters(filters)
     screen.go_to(article_id)
     top = view.get("top")

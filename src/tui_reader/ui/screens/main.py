@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import ActiveBinding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
@@ -24,7 +24,7 @@ from ...corpus.view import Filters, Kind
 from ...state import Marks
 from .. import export, links
 from ..keys import MAIN
-from ..widgets.bars import PaneTabs, PositionBar, StatusBar
+from ..widgets.bars import PaneTabs, PositionBar, StatusBar, footer_order
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.panes import PANES, Panes
 from ..widgets.reader import ReadingView
@@ -399,6 +399,15 @@ class MainScreen(Screen[None]):
 
     def action_cycle_pane(self, step: int) -> None:
         self.action_pane((self.panes.active + step) % len(PANES))
+
+    def action_list_width(self, step: int) -> None:
+        """Make the article list wider (1) or narrower (-1); it stays so next time."""
+        self.query_one(ArticleList).resize(step)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's, with help and quit first: the footer cuts what does not fit."""
+        return footer_order(super().active_bindings)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual.binding import ActiveBinding
 from textual.widgets import Static
 
 from ...corpus.text import printable
@@ -69,6 +70,16 @@ def status_text(
         parts += ["█" * filled + "░" * (cells - filled), _GAP]
     parts += [count, *shown_filters, hint]
     return Text.assemble(*parts)
+
+
+FIRST_IN_FOOTER = ("help", "quit")
+"""The keys the footer always shows: at 80 columns it has no room for all."""
+
+
+def footer_order(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """The bindings with help and quit first, in the order the footer shows them."""
+    first = [key for key, active in bindings.items() if active.binding.id in FIRST_IN_FOOTER]
+    return {key: bindings[key] for key in [*first, *(k for k in bindings if k not in first)]}
 
 
 class _Bar(Static):

@@ -9,9 +9,11 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
 
 from ...corpus.model import Article, Entity, TimelineEntry
+from ...corpus.naming import distinct_names
 from ...state import Marks
 from ..glyphs import BOOKMARK, UNREAD, shorten
 from .rows import RowList, source_label
@@ -24,8 +26,20 @@ ENTITY_CLASSES = {
 }
 
 
+LIST_MIN = 32
+"""The fewest columns of text the article list gets."""
+READER_MIN = 42
+"""The columns the list always leaves the reading view (with the entity sidebar's)."""
+SIDEBAR = 30
+"""The entity sidebar's columns, as the CSS gives them."""
+FRAME = 4
+"""A pane's border and padding, in columns."""
+WIDTH_STEP = 4
+
+
 class ArticleList(RowList):
-    """Every article of the (filtered) corpus: title, then date and source."""
+    """Every article of the (filtered) corpus: title, then date and source. Beside the
+    other panes it is as wide as its titles, within reason, or as wide as asked."""
 
     ROW_HEIGHT = 2
     BORDER_TITLE = "Articles"
@@ -52,23 +66,52 @@ class ArticleList(RowList):
         self.marks = Marks()
         """What was read and bookmarked: unread titles are bold and marked, bookmarks
         starred."""
+        self.names: dict[str, str] = {}
+        """Each file's name as the rows show it: enough of its path to tell it apart."""
+        self.width_asked: int | None = None
+        """The columns of text asked for with the keys (`resize`); None: as the titles need."""
+        self._widest = 0
 
     def show(self, articles: Sequence[Article], current: str | None) -> None:
         """Show these articles, with the cursor on `current` if it is among them."""
         self.articles = articles
+        if any(article.source not in self.names for article in articles):
+            # More files than before (loading goes on): the names that tell them apart.
+            self.names = distinct_names([*self.names, *(a.source for a in articles)])
+        widest = max((len(article.title) for article in articles), default=0)
+        if widest != self._widest:
+            self._widest = widest
+            self.refresh(layout=True)
         # The current article is most often near the top: look no further than it.
         at = next((index for index, article in enumerate(articles) if article.id == current), 0)
         self.set_row_count(len(articles), at)
 
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """As many columns as the longest title, or as asked, leaving the others theirs."""
+        most = max(LIST_MIN, self.screen.size.width - SIDEBAR - READER_MIN - FRAME)
+        return max(LIST_MIN, min(self.width_asked or self._widest + 1, most))
+
+    def resize(self, step: int) -> None:
+        """Make the list wider (`step` 1) or narrower (-1), and keep it so."""
+        self.ask_width(self.get_content_width(self.size, self.size) + step * WIDTH_STEP)
+        self.ask_width(self.get_content_width(self.size, self.size))  # within bounds
+
+    def ask_width(self, columns: int | None) -> None:
+        """Give the list this many columns of text from now on (None: as its titles need)."""
+        self.width_asked = columns
+        self.refresh(layout=True)
+
     def row_lines(self, index: int, width: int) -> list[Text]:
         article = self.articles[index]
         date = article.published.isoformat() if article.published else "undated"
-        source = source_label(article)
+        source = source_label(article, self.names)
         read = article.id in self.marks.read
         star = BOOKMARK if article.id in self.marks.bookmarks else " "
         flags = f"{star}{' ' if read else UNREAD} "
+        title = Text(article.title, style=Style(bold=not read))
+        shorten(title, width, words=True)
         return [
-            Text(article.title, style=Style(bold=not read)),
+            title,
             Text.assemble((f"{flags}{date} · ", self.muted()), (source, self.muted())),
         ]
 

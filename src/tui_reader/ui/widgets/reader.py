@@ -7,20 +7,19 @@ from collections.abc import Iterator, Mapping
 from functools import partial
 from typing import ClassVar
 
-from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.strip import Strip
 
-from ...corpus.loading import MAX_CHARS
-from ...corpus.model import Article, Entity, Event, Mention
+from ...corpus.model import Article, Entity, Event
 from ...corpus.search import Query
 from ...corpus.text import sentence_at
 from ..keys import NAVIGATION
 from .lists import ENTITY_CLASSES
-from .rows import LineView, source_label, text_strip
+from .page import Block, Marking, Page, article_blocks
+from .rows import LineView, text_strip
 
 MEASURE = 88
 """The widest a line of body text gets, for comfortable reading."""
@@ -68,8 +67,8 @@ class ReadingView(LineView, can_focus=True):
         """The lines drawn so far, at the width they were drawn for."""
         self._paragraph_lines: dict[int, list[tuple[int, int]]] = {}
         self._laid_out_for: int | None = None
-        self._page: _Page | None = None
-        self._blocks: Iterator[_Block] | None = None
+        self._page: Page | None = None
+        self._blocks: Iterator[Block] | None = None
         """The blocks of the article still to lay out; None once all are."""
         self._to_end = False
         """Whether the view follows the end of an article still being laid out (End)."""
@@ -197,9 +196,13 @@ class ReadingView(LineView, can_focus=True):
         return at
 
     def scroll_to_position(self, paragraph: int, offset: int) -> None:
-        """Scroll so that this paragraph's line holding `offset` is at the top."""
-        line = self._line_of(paragraph, offset)
-        self.call_after_refresh(self.scroll_to, y=line, animate=False, force=True)
+        """Scroll so that this paragraph's line holding `offset` is at the top: after the
+        refresh, at the width the view then has (the list beside it may change its own)."""
+
+        def scroll() -> None:
+            self.scroll_to(y=self._line_of(paragraph, offset), animate=False, force=True)
+
+        self.call_after_refresh(scroll)
 
     def _line_of(self, paragraph: int, offset: int) -> int:
         """The wrapped line that holds a paragraph's character at `offset` (laying the
@@ -222,8 +225,16 @@ class ReadingView(LineView, can_focus=True):
             return
         self._laid_out_for = width
         self._to_end = False
-        page = _Page(self.app.console, max(10, min(MEASURE, width - 2)))
-        self._page, self._blocks = page, self._article_blocks()
+        page = Page(self.app.console, max(10, min(MEASURE, width - 2)))
+        marking = Marking(
+            self._style,
+            self.entities,
+            self.selected_entity,
+            self.target,
+            self.search_query,
+            self.show_removed,
+        )
+        self._page, self._blocks = page, article_blocks(self.article, marking)
         self._lines, self._strips = page.lines, {}
         self._paragraph_lines = page.paragraph_lines
         self._lay_out(through=self._scroll_pending[0] if self._scroll_pending else None)
@@ -260,132 +271,6 @@ class ReadingView(LineView, can_focus=True):
         self.show_position()
         self.refresh()
 
-    def _lay_out_later(self, blocks: Iterator[_Block]) -> None:
+    def _lay_out_later(self, blocks: Iterator[Block]) -> None:
         if blocks is self._blocks:  # not an article, or a width, since replaced
             self._lay_out()
-
-    def _article_blocks(self) -> Iterator[_Block]:
-        """The article's blocks in order, each with its paragraph's number (None for the
-        rest) and its offset in it; None for a blank line. Each is styled only when it is
-        laid out, and a long paragraph comes in pieces (`PIECE`)."""
-        article = self.article
-        meta = self._style("reader--meta")
-        if article is None:
-            yield Text("No article to show.", style=meta), None, 0
-            return
-        title = Text(article.title, style=self._style("reader--title"))
-        for start, end in self.search_query.spans(article.title) if self.search_query else ():
-            title.stylize(self._style("reader--match"), start, end)
-        yield title, None, 0
-        yield Text(self._byline(article), style=meta), None, 0
-        if article.truncated:
-            notice = f"Cut at {MAX_CHARS:,} characters: the file holds more than is shown."
-            yield Text(notice, style=self._style("reader--note")), None, 0
-        yield _BLANK
-        mentions: dict[int, list[Mention]] = {}
-        for mention in article.mentions:
-            mentions.setdefault(mention.paragraph, []).append(mention)
-        for index, paragraph in enumerate(article.paragraphs):
-            text = self._paragraph(article, index, paragraph, mentions.get(index, []))
-            for offset, piece in _pieces(text):
-                yield piece, index, offset
-            yield _BLANK
-        for note in article.notes:
-            yield Text(f"Note: {note}", style=self._style("reader--note")), None, 0
-            yield _BLANK
-        count = len(article.removed)
-        if count and not self.show_removed:
-            plural = "s" * (count != 1)
-            summary = f"{count} passage{plural} removed in cleaning (r shows)"
-            yield Text(summary, style=meta), None, 0
-        elif count:
-            yield Text(f"Removed in cleaning ({count}; r hides):", style=meta), None, 0
-            for removed in article.removed:
-                yield Text(f"  – {removed}", style=meta), None, 0
-
-    def _byline(self, article: Article) -> str:
-        parts = [article.dated("date unknown")]
-        if article.author:
-            parts.append(f"by {article.author}")
-        parts.append(source_label(article))
-        if article.url:
-            parts.append(article.url)
-        return " · ".join(parts)
-
-    def _paragraph(
-        self, article: Article, index: int, paragraph: str, mentions: list[Mention]
-    ) -> Text:
-        text = Text(paragraph)
-        if index in article.headings:
-            text.stylize(self._style("reader--heading"))
-        if self.search_query:
-            match = self._style("reader--match")
-            for start, end in self.search_query.spans(paragraph):
-                text.stylize(match, start, end)
-        target = self.target
-        if target is not None and target.paragraph == index:
-            start, end = sentence_at(paragraph, target.offset)
-            text.stylize(self._style("reader--target"), start, end)
-        for mention in mentions:
-            entity = self.entities.get(mention.entity)
-            if entity is None:
-                continue
-            style = self._style(ENTITY_CLASSES[entity.type])
-            if mention.entity == self.selected_entity:
-                style += self._style("reader--selected")
-            text.stylize(style, mention.start, mention.end)
-        return text
-
-
-_Block = tuple[Text | None, int | None, int]
-"""A block to lay out: its text (None for a blank line), its paragraph's number (None
-outside the body), and its offset in that paragraph."""
-_BLANK: _Block = (None, None, 0)
-
-
-class _Page:
-    """Wrapped lines being laid out (None for a blank one), and where each paragraph's lines
-    start."""
-
-    def __init__(self, console: Console, measure: int) -> None:
-        self.console, self.measure = console, measure
-        self.lines: list[Text | None] = []
-        self.paragraph_lines: dict[int, list[tuple[int, int]]] = {}
-        """For each paragraph, (line number, offset of the line's first character)."""
-        self.last_paragraph = -1
-        """The last paragraph laid out."""
-
-    def add(self, text: Text | None, paragraph: int | None, offset: int) -> None:
-        """Add a block, wrapped, which starts at `offset` in its paragraph (None adds a
-        blank line)."""
-        if text is None:
-            self.lines.append(None)
-            return
-        if paragraph is not None:
-            self.last_paragraph = paragraph
-        for line in text.wrap(self.console, self.measure):
-            if paragraph is not None:
-                self.paragraph_lines.setdefault(paragraph, []).append((len(self.lines), offset))
-            offset += len(line.plain)
-            self.lines.append(Text(" ") + line)
-
-
-PIECE = 10_000
-"""A paragraph longer than this is wrapped in pieces of about this many characters: the
-time to wrap a paragraph grows faster than its length."""
-
-
-def _pieces(text: Text) -> Iterator[tuple[int, Text]]:
-    """The text in pieces to wrap one by one, each with its offset; a long one is cut after
-    a space near every `PIECE` characters, or at `PIECE` in a run with no space."""
-    plain = text.plain
-    if len(plain) <= PIECE:
-        yield 0, text
-        return
-    cuts = []
-    at = 0
-    while len(plain) - at > PIECE:
-        space = plain.rfind(" ", at + PIECE // 2, at + PIECE)
-        at = space + 1 if space >= 0 else at + PIECE
-        cuts.append(at)
-    yield from zip([0, *cuts], text.divide(cuts), strict=True)

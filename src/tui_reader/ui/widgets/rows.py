@@ -7,6 +7,7 @@ the keys. Cost per keypress does not grow with the number of rows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import PurePath
 from typing import ClassVar
 
@@ -28,9 +29,11 @@ from ..glyphs import shorten
 from ..keys import NAVIGATION
 
 
-def source_label(article: Article) -> str:
-    """Where an article comes from, as panes show it: its file, and its record in an export."""
-    name = printable(PurePath(article.source).name)  # a file's name is untrusted text too
+def source_label(article: Article, names: Mapping[str, str] | None = None) -> str:
+    """Where an article comes from, as panes show it: its file (by its name in `names`, if
+    it has one there), and its record in an export."""
+    name = (names or {}).get(article.source) or PurePath(article.source).name
+    name = printable(name)  # a file's name is untrusted text too
     return f"{name} #{article.record}" if article.record is not None else name
 
 
