@@ -53,6 +53,6 @@ async def test_the_palette_finds_names_by_letters_in_order(seeds: Corpus) -> Non
         assert hits[0] == "Go to entity: Krystal Ball"
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.entity_filter == "person:krystal-ball"
+        assert screen.filters.entity == "person:krystal-ball"
         hits = await shown_hits(pilot, "amzn lbr")
         assert "Go to entity: Amazon Labor Union" in hits

@@ -19,6 +19,7 @@ from tui_reader.corpus.naming import distinct_names, title_opens_body
 from tui_reader.ui import app as app_module
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.glyphs import AsciiFilter, ascii_text
+from tui_reader.ui.saved import restore, view_of
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.lists import ArticleList
 
@@ -162,13 +163,13 @@ async def test_list_fits_titles_and_resizes(seeds: Corpus) -> None:
         assert narrowed == fitted - 8
         screen = pilot.app.screen
         assert isinstance(screen, MainScreen)
-        view = screen.view()
+        view = view_of(screen)
         assert view["list_width"] == narrowed - 4
     async with ReaderApp(seeds).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, MainScreen)
-        screen.restore(seeds.articles[1].id, view)
+        restore(screen, seeds.articles[1].id, view)
         await pilot.pause()
         assert screen.query_one(ArticleList).outer_size.width == narrowed
 
