@@ -33,10 +33,12 @@ def layout_of(paragraph: str) -> Layout:
     """Capitals where every letter is a capital (and there are several words); a table
     row where digits stand among few lowercase words; prose otherwise, as nearly every
     paragraph is, found from its first three lowercase words."""
+    if len(paragraph) > _ROW_LENGTH:
+        return "prose"  # the cheap test first: most paragraphs are long
     lower = _LOWER_WORD.search(paragraph)
     if lower and (lower := _LOWER_WORD.search(paragraph, lower.end())):
         lower = _LOWER_WORD.search(paragraph, lower.end())
-    if lower or len(paragraph) > _ROW_LENGTH:
+    if lower:
         return "prose"
     if paragraph.isupper() and " " in paragraph.strip() and len(_LETTERS.findall(paragraph)) > 3:
         return "capitals"
