@@ -145,10 +145,11 @@ def _named_as_common(para: Paragraph, key: str, start: int) -> bool:
     if key[-1] == "s" and para.text[start - 4 : start] == "the ":
         return True
     ending = " " + key
-    return any(
-        len(c.words) > 1 and c.key.endswith(ending) and c.key.split(" ", 1)[0] in gz.FIRST_NAMES
-        for c in para.found
-    )
+    # A loop, not any(), and the rare match tested first: this looks at every name so far.
+    for c in para.found:
+        if c.key.endswith(ending) and len(c.words) > 1 and c.key.split(" ", 1)[0] in gz.FIRST_NAMES:
+            return True
+    return False
 
 
 def _layout_cues(para: Paragraph, start: int, end: int, words: tuple[str, ...]) -> tuple[Cue, ...]:
