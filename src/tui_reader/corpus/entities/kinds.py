@@ -51,13 +51,13 @@ def cues(name: str, words: tuple[str, ...], previous_word: str, after: str) -> t
         cues.append(("person", 3))
     cues.extend(given_name)
     comma = after.startswith(",")  # the cheap test before the patterns that need one
-    if comma and (role := _APPOSITIVE.match(after)) and role.group(1).lower() in gz.ROLES:
+    if comma and (role := _APPOSITIVE.match(after)) and role[1].lower() in gz.ROLES:
         cues.append(("person", 3))
     if previous_word in ("said", "says") or (
-        (says := _SAYS_AFTER.match(after)) and says.group(1).lower() in gz.SAYING_VERBS
+        (says := _SAYS_AFTER.match(after)) and says[1].lower() in gz.SAYING_VERBS
     ):
         cues.append(("person", 1))
-    if comma and (state := _STATE_AFTER.match(after)) and _is_state(state.group(1)):
+    if comma and (state := _STATE_AFTER.match(after)) and _is_state(state[1]):
         cues.append(("place", 3))
     if previous_word in _PLACE_PREPOSITIONS:
         cues.append(("place", 1))

@@ -134,7 +134,7 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
         # A name in capitals needs evidence as one at the start of a sentence does.
         para.starts_clause(start) or (name.isupper() and (len(name) > 5 or " " in name)),
         found,
-        definition.group(1) if definition and _abbreviates(definition.group(1), name) else None,
+        definition[1] if definition and _abbreviates(definition[1], name) else None,
     )
 
 
