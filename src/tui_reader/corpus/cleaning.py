@@ -118,8 +118,8 @@ def normalise(raw: str) -> str:
 
 
 def _normalised(raw: str) -> tuple[str, bool]:
-    """The normalised text, and whether it was printable (`_printable`) before its spaces
-    were made plain: then " " is its only space, which `_blocks` would ask again."""
+    """The normalised text, and whether it is printable (`_printable`): then " " is its
+    only space, which `_blocks` would ask again."""
     text = _one_break(decode_escapes(raw))
     printable = _printable(text)
     # Removing a character can join an entity ("&\x1bamp;") or an escape ("\\\x1bn"), and
@@ -136,7 +136,10 @@ def _normalised(raw: str) -> tuple[str, bool]:
             break
         text = decoded
         printable = _printable(text)
-    return (text if printable else _SPACES.sub(" ", text)), printable
+    if printable:
+        return text, True
+    spaced = _SPACES.sub(" ", text)  # a no-break space alone no longer makes it unprintable
+    return spaced, _printable(spaced)
 
 
 def _one_break(text: str) -> str:
