@@ -114,6 +114,12 @@ def _printable(text: str) -> bool:
 
 def normalise(raw: str) -> str:
     """Decode escapes and entities, unify line breaks, and remove unsafe characters."""
+    return _normalised(raw)[0]
+
+
+def _normalised(raw: str) -> tuple[str, bool]:
+    """The normalised text, and whether it is printable (`_printable`): then " " is its
+    only space, which `_blocks` would ask again."""
     text = _one_break(decode_escapes(raw))
     printable = _printable(text)
     # Removing a character can join an entity ("&\x1bamp;") or an escape ("\\\x1bn"), and
@@ -123,13 +129,17 @@ def normalise(raw: str) -> str:
         entity = "&" in text and _ENTITY_START.search(text)
         if not entity and (printable or not _UNSAFE_OR_INVISIBLE.search(text)):
             break
-        safe = _INVISIBLE.sub("", strip_unsafe(text))
+        # A printable text has no unsafe or invisible character to remove.
+        safe = text if printable else _INVISIBLE.sub("", strip_unsafe(text))
         decoded = _one_break(decode_escapes(decode_entities(safe)))
         if decoded == text:
             break
         text = decoded
         printable = _printable(text)
-    return text if printable else _SPACES.sub(" ", text)
+    if printable:
+        return text, True
+    spaced = _SPACES.sub(" ", text)  # a no-break space alone no longer makes it unprintable
+    return spaced, _printable(spaced)
 
 
 def _one_break(text: str) -> str:
@@ -347,13 +357,13 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def _blocks(text: str) -> list[list[str]]:
-    """Lines grouped into blocks separated by blank lines."""
+def _blocks(text: str, printable: bool) -> list[list[str]]:
+    """Lines grouped into blocks separated by blank lines; `printable` is whether the text
+    is printable (`_printable`); False is never wrong, only slower."""
     blocks: list[list[str]] = []
     current: list[str] = []
     # In a printable text the only space is " ", so a line without two in a row only needs
     # its ends stripped; that is much cheaper than splitting it into words and joining them.
-    printable = _printable(text)
     for line in text.split("\n"):
         stripped = line.strip(" ") if printable and "  " not in line else _collapse(line)
         if stripped:
@@ -370,7 +380,8 @@ def _join_lines(lines: list[str]) -> list[str]:
     """Re-join hard-wrapped lines; keep lines that end a sentence as separate paragraphs."""
     paragraphs: list[str] = []
     for line in lines:
-        if paragraphs and not _SENTENCE_PUNCT.search(paragraphs[-1]) and line[:1].islower():
+        # The cheap test first: the pattern is searched for along the whole line before.
+        if paragraphs and line[:1].islower() and not _SENTENCE_PUNCT.search(paragraphs[-1]):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
@@ -393,7 +404,8 @@ def clean(raw: str, title: str | None = None, check: Callable[[], None] = unlimi
     `check` is called between blocks of lines and between paragraphs, and may raise to
     stop the work (`budget.Budget.check`)."""
     cleaned = Cleaned()
-    text = _header_date(normalise(raw), cleaned)
+    text, printable = _normalised(raw)
+    text = _header_date(text, cleaned)  # what it leaves of a printable text is printable
 
     # Units are paragraphs in order; a credit removes itself and the caption above it.
     units: list[str] = []
@@ -401,7 +413,7 @@ def clean(raw: str, title: str | None = None, check: Callable[[], None] = unlimi
     under_credit: set[int] = set()
     top = True  # before the first paragraph of prose: where datelines, bylines and crumbs sit
     dateline = ""
-    for block in _blocks(text):
+    for block in _blocks(text, printable):
         check()
         for line in _join_lines(block):
             if is_credit(line):

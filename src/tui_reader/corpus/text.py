@@ -66,24 +66,22 @@ def sentence_spans(paragraph: str) -> Spans:
     Dating and entity finding split the same paragraphs: the analysis splits them once and
     gives both the spans.
     """
-    return tuple(_sentence_spans(paragraph))
-
-
-def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
+    spans = []
     start = 0
     length = len(paragraph)
     while start < length and paragraph[start].isspace():
         start += 1
     for match in _sentence_ends(paragraph):
-        end = match.end()
-        if end <= start or not _ends_sentence(paragraph, match):
+        at, end = match.span()
+        if end <= start or not _ends_sentence(paragraph, at, end):
             continue
-        yield start, end
+        spans.append((start, end))
         start = end
         while start < length and paragraph[start].isspace():
             start += 1
     if start < length:
-        yield start, length
+        spans.append((start, length))
+    return tuple(spans)
 
 
 def occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
@@ -109,15 +107,12 @@ def _sentence_ends(paragraph: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def _word_before(paragraph: str, end: int) -> str:
-    """The word of ASCII letters and dots that ends at `end` ("U.S", "Mr"), or ""."""
-    head = paragraph[max(0, end - 40) : end]
-    return head[len(head.rstrip(_WORD_CHARS)) :].lstrip(".")
-
-
-def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
-    if match.group().startswith("."):
-        word = _word_before(paragraph, match.start())
+def _ends_sentence(paragraph: str, at: int, end: int) -> bool:
+    """Whether the marks from `at` to `end` (a match of `_SENTENCE_END`) end a sentence."""
+    if paragraph[at] == ".":
+        # The word of ASCII letters and dots before the stop ("U.S", "Mr"), if any.
+        head = paragraph[at - 40 if at > 40 else 0 : at]
+        word = head[len(head.rstrip(_WORD_CHARS)) :].lstrip(".")
         if word:
             # An initial ("J.") or a dotted abbreviation ("U.S", "D.C") rarely ends a sentence
             # unless the next word is capitalised and not a name continuation.
@@ -126,14 +121,14 @@ def _ends_sentence(paragraph: str, match: re.Match[str]) -> bool:
             if len(word) == 1 and word.isupper():
                 return False
             if "." in word:
-                following = _NEXT_START.match(paragraph, match.end())
-                return bool(following and following.group(2).isupper()) and _looks_like_start(
-                    paragraph, match.end()
+                following = _NEXT_START.match(paragraph, end)
+                return bool(following and following[2].isupper()) and _looks_like_start(
+                    paragraph, end
                 )
-    following = _NEXT_START.match(paragraph, match.end())
+    following = _NEXT_START.match(paragraph, end)
     if following is None:
-        return match.end() >= len(paragraph.rstrip())
-    first = following.group(2)
+        return end >= len(paragraph.rstrip())
+    first = following[2]
     return first.isupper() or first.isdigit() or not first.isalpha()
 
 

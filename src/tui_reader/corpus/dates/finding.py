@@ -159,26 +159,29 @@ def _matches(
     """
     position = 0
     sentence = 0
+    count = len(spans)
     for at, trigger_end in triggers:
-        while sentence < len(spans) and spans[sentence][1] <= at:
+        while sentence < count and spans[sentence][1] <= at:
             sentence += 1
-        if sentence == len(spans):
+        if sentence == count:
             return
         start, end = spans[sentence]
-        if at < max(position, start):  # inside the last match, or between sentences
+        low = position if position > start else start
+        if at < low:  # inside the last match, or between sentences
             continue
         if text[at].isdigit() and not _date_number(text, at, trigger_end):
             continue
         stop = min(end, trigger_end + _TAIL)
         # Every expression starts a word; the first word that starts one is the leftmost.
-        for word in _WORD.finditer(text, max(position, start, at - _LEAD), stop):
-            if word.start() > at:
+        for word in _WORD.finditer(text, max(low, at - _LEAD), stop):
+            word_start = word.start()
+            if word_start > at:
                 break
-            first = word.group()
+            first = word[0]
             scanner = _SCANNERS.get(_NUMBER if first[0].isdigit() else first.lower())
             if scanner is None:
                 continue
-            match = scanner.match(text, word.start(), stop)
+            match = scanner.match(text, word_start, stop)
             if match:
                 position = match.end()
                 if not _a_name(text, match, start):

@@ -86,8 +86,9 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
     common word alone, unless a strong cue backs it: a common English word ("Moreover",
     "Photo"), or one the article also writes in lowercase ("One of them", "the Court")."""
     paragraph = para.text
-    start, end = piece[0].start, piece[-1].end
-    if piece[-1].text.isupper() and _TICKER_AFTER.match(paragraph, end):
+    first, last = piece[0], piece[-1]
+    start, end = first.start, last.end
+    if last.text.isupper() and _TICKER_AFTER.match(paragraph, end):
         # A stock's ticker and its move: "the Dow Jones Industrial Average DJIA, -0.3%"
         return candidate(para, piece[:-1]) if len(piece) > 1 else None
     saint = start >= 4 and paragraph[start - 4 : start] in _SAINTS
@@ -97,7 +98,7 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
         f"{paragraph[start:end]}'s".lower()
     ):
         end += 2  # the possessive is part of the name: "Trader Joe's"
-    if piece[-1].lower in _NUMBERED and (number := _NUMBER_AFTER.match(paragraph, end)):
+    if last.lower in _NUMBERED and (number := _NUMBER_AFTER.match(paragraph, end)):
         end = number.end()  # "Euro 2016", "Channel 4", "Article 50"
     elif paragraph.startswith(" police", end) and not paragraph[end + 7 : end + 8].isalpha():
         end += 7  # a force written as the Guardian does: "the Metropolitan police"
@@ -108,19 +109,23 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
     if start and (paragraph[start - 1].isalnum() or paragraph[start - 1] == "@"):
         return None  # capitals inside a word or a handle: "@realDonaldTrump", "eBay"
     after = paragraph[end : end + 60]
-    words = (piece[0].lower,) if len(piece) == 1 else tuple([t.lower for t in piece])
-    if saint:
-        words = (paragraph[start : start + 3].lower(), *words)
+    single = first is last and not saint
+    if single:
+        words: tuple[str, ...] = (first.lower,)
+    elif saint:
+        words = (paragraph[start : start + 3].lower(), *[t.lower for t in piece])
+    else:
+        words = tuple([t.lower for t in piece])
     found = cues(name, words, _previous_word(paragraph, start), after)
     if para.layout != "prose" or start < para.dateline:
         found += _layout_cues(para, start, end, words)
-    if len(words) == 1 and not strong(found):
+    if single and not strong(found):
         if key in gz.COMMON_WORDS and not _named_as_common(para, key, start):
             return None
         lowercase = para.article.lowercase
-        written = lowercase.get(words[0])
+        written = lowercase.get(first.lower)
         if written is None:
-            written = lowercase[words[0]] = _lowercase_word(para.article.text, words[0])
+            written = lowercase[first.lower] = _lowercase_word(para.article.text, first.lower)
         if written:
             return None
     definition = _DEFINITION.match(after) if "(" in after[:3] else None
@@ -130,11 +135,11 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
         end,
         name,
         key,
-        (0,) if len(words) == 1 else (*((0,) if saint else ()), *[t.start - start for t in piece]),
+        (0,) if single else (*((0,) if saint else ()), *[t.start - start for t in piece]),
         # A name in capitals needs evidence as one at the start of a sentence does.
         para.starts_clause(start) or (name.isupper() and (len(name) > 5 or " " in name)),
         found,
-        definition.group(1) if definition and _abbreviates(definition.group(1), name) else None,
+        definition[1] if definition and _abbreviates(definition[1], name) else None,
     )
 
 
@@ -145,10 +150,11 @@ def _named_as_common(para: Paragraph, key: str, start: int) -> bool:
     if key[-1] == "s" and para.text[start - 4 : start] == "the ":
         return True
     ending = " " + key
-    return any(
-        len(c.words) > 1 and c.key.endswith(ending) and c.key.split(" ", 1)[0] in gz.FIRST_NAMES
-        for c in para.found
-    )
+    # A loop, not any(), and the rare match tested first: this looks at every name so far.
+    for c in para.found:
+        if c.key.endswith(ending) and len(c.words) > 1 and c.key.split(" ", 1)[0] in gz.FIRST_NAMES:
+            return True
+    return False
 
 
 def _layout_cues(para: Paragraph, start: int, end: int, words: tuple[str, ...]) -> tuple[Cue, ...]:

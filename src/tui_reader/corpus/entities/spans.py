@@ -31,11 +31,8 @@ def extract(
     article = Article(paragraphs)
     for index, (paragraph, spans) in enumerate(zip(paragraphs, sentences, strict=True)):
         check()
-        firsts = {
-            word.start()
-            for start, end in spans
-            if (word := _FIRST_WORD.search(paragraph, start, end))
-        }
+        firsts = {_first_word(paragraph, start, end) for start, end in spans}
+        firsts.discard(-1)
         dateline = DATELINE.match(paragraph) if index < _DATELINE_PARAGRAPHS else None
         para = Paragraph(
             paragraph,
@@ -48,6 +45,16 @@ def extract(
         )
         _extract_paragraph(para, spans)
     return found
+
+
+def _first_word(paragraph: str, start: int, end: int) -> int:
+    """Where the first word of a sentence starts; -1 if it has none. A sentence nearly
+    always starts with one, which `str.isalnum` (what `_FIRST_WORD` starts with) tells
+    without a search."""
+    if paragraph[start].isalnum():
+        return start
+    word = _FIRST_WORD.search(paragraph, start, end)
+    return word.start() if word else -1
 
 
 def _extract_paragraph(para: Paragraph, spans: Sequence[tuple[int, int]]) -> None:

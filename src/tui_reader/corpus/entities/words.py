@@ -54,7 +54,7 @@ def words_of(
     sentence_end = spans[0][1] if spans else len(paragraph)
     tokens: list[Token] = []
     for match in _TOKEN.finditer(paragraph):
-        text, lower, possessive, name, kept = _word(match.group())
+        text, lower, possessive, name, kept = _word(match[0])
         if not kept or (capitals and lower in _CAPITAL_BREAKS):
             continue
         at = match.start()
