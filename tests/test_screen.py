@@ -174,6 +174,31 @@ async def test_list_fits_titles_and_resizes(seeds: Corpus) -> None:
         assert screen.query_one(ArticleList).outer_size.width == narrowed
 
 
+async def test_reading_view_keeps_its_place_when_the_list_widens(seeds: Corpus) -> None:
+    """With the list narrowed ("<"), the article read at its end (G) stays at its end,
+    "100%", when ">" takes columns from the reading view back; read from a line further
+    down, the same words stay at the top."""
+    async with ReaderApp(seeds).run_test(size=(120, 40)) as pilot:
+        await pilot.press(*["less_than_sign"] * 3, "2", "G")
+        await pilot.pause()
+        assert "100%" in "\n".join(screen_lines(pilot.app))
+        await pilot.press(*["greater_than_sign"] * 3)
+        await pilot.pause()
+        assert "100%" in "\n".join(screen_lines(pilot.app))
+        await pilot.press(*["less_than_sign"] * 3, "g", *"j" * 12)
+        await pilot.pause()
+        top = pilot.app.screen.query_one("#reader").content_region.y
+
+        def reading(row: int) -> str:
+            return screen_lines(pilot.app)[row].split("│")[3].strip()
+
+        words = " ".join(reading(top).split()[:3])
+        await pilot.press(*["greater_than_sign"] * 3)
+        await pilot.pause()
+        # The old top line's words start in the new top line, which may begin earlier.
+        assert words in f"{reading(top)} {reading(top + 1)}"
+
+
 async def test_no_notice_for_an_unreadable_file(corpus: Corpus) -> None:
     """A folder with a binary file opens with no notice over the text: the status line
     counts "1 problem (!)" and the problems list names the file."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping
 from functools import partial
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.style import Style
 from rich.text import Text
@@ -72,6 +72,8 @@ class ReadingView(LineView, can_focus=True):
         """The blocks of the article still to lay out; None once all are."""
         self._to_end = False
         """Whether the view follows the end of an article still being laid out (End)."""
+        self._place: Literal["end"] | tuple[int, int] | None = None
+        """Where the view was when its width changed, to return to once wrapped again."""
         self._scroll_pending: tuple[int, int] | None = None
         """A paragraph and an offset in it to scroll to once the article is laid out (it
         may be hidden now)."""
@@ -95,6 +97,8 @@ class ReadingView(LineView, can_focus=True):
         self.selected_entity, self.target, self.search_query = selected_entity, target, query
         self._matches = self._find_matches(article, query)
         self._match = 0
+        if changed:
+            self._place, self._to_end = None, False
         if target is not None:
             paragraph = article.paragraphs[target.paragraph] if article else ""
             self._scroll_pending = target.paragraph, sentence_at(paragraph, target.offset)[0]
@@ -150,11 +154,31 @@ class ReadingView(LineView, can_focus=True):
 
     def action_jump(self, index: int) -> None:
         """Jump to the top (0) or the bottom (-1)."""
-        self._to_end = index != 0 and self._blocks is not None  # once all is laid out
+        # Follow the end once all is laid out, or once the view is (shown at last, it may
+        # not have been: "2G" typed at once on a screen too narrow for both panes).
+        self._to_end = index != 0 and (self._blocks is not None or self._laid_out_for is None)
         self.scroll_to(y=0 if index == 0 else self.max_scroll_y, animate=False)
 
     def on_resize(self) -> None:
+        """Wrap the article again for a new width, keeping the reader's place: the end if
+        it was in view (or End was pressed), else the line at the top. Widths can change
+        again before the view has scrolled to the place: the place is kept until it has."""
+        if self.scrollable_content_region.width == self._laid_out_for:
+            return
+        if self._place is None:
+            at_end = self._to_end or 0 < self.max_scroll_y <= self.scroll_offset.y
+            self._place = "end" if at_end else self.top_position()
         self._layout()
+        if self._place is not None and self._scroll_pending is None:
+            self._to_end = self._place == "end" and self._blocks is not None
+            self.call_after_refresh(self._return_to_place)
+
+    def _return_to_place(self) -> None:
+        place, self._place = self._place, None
+        if place == "end":
+            self.scroll_end(animate=False, force=True)
+        elif place is not None:
+            self.scroll_to(y=self._line_of(*place), animate=False, force=True)
 
     def position_label(self) -> str | None:
         """How far down the article the view reaches, as `less` gives it: "42%"."""
