@@ -138,19 +138,34 @@ class Pty:
         self.stream.feed(data)
         return bool(data)
 
-    def wait_for(self, done: Callable[[str], bool], timeout: float = 60) -> None:
+    def until(self, done: Callable[[Pty], bool], timeout: float = 30) -> None:
+        """Wait until the screen shows what it should."""
         deadline = time.monotonic() + timeout
-        while not done(self.text()):
+        while not done(self):
             if time.monotonic() > deadline:
                 raise AssertionError(f"the screen never showed it:\n{self.text()}")
             self.read(0.05)
 
-    def settle(self) -> None:
-        while self.read(0.3):
-            pass
+    def press(self, data: bytes, done: Callable[[Pty], bool]) -> None:
+        """Type this, and wait until the screen shows what it should."""
+        os.write(self.fd, data)
+        self.until(done)
+
+    def focused(self, title: str) -> bool:
+        """Whether the pane with this border title has the focus: its title is bold."""
+        for y in range(self.screen.lines):
+            row = self.screen.buffer[y]
+            line = "".join(row[x].data or " " for x in range(self.screen.columns))
+            at = line.find(f"─ {title} ")
+            if at >= 0 and row[at + 2].bold:
+                return True
+        return False
 
     def text(self) -> str:
-        return "\n".join(self.screen.display)
+        """The screen's rows. Not pyte's `display`: between two writes of a frame, a wide
+        character's second cell can be left without its first, and `display` then fails."""
+        rows = (self.screen.buffer[y] for y in range(self.screen.lines))
+        return "\n".join("".join(row[x].data for x in range(self.screen.columns)) for row in rows)
 
     def borders(self) -> list[tuple[int, ...] | None]:
         """The columns of the panes' vertical borders in each row, as the terminal has them;
@@ -163,10 +178,6 @@ class Pty:
             None if "▌" in row else tuple(x for x, c in enumerate(row) if c in ("│", "┃"))
             for row in cells
         ]
-
-    def key(self, data: bytes) -> None:
-        os.write(self.fd, data)
-        self.settle()
 
     def close(self) -> int:
         """Quit with q; the exit status."""
@@ -182,6 +193,26 @@ class Pty:
         os.waitpid(self.pid, 0)
         os.close(self.fd)
         raise AssertionError("the reader did not quit")
+
+
+def showing(part: str) -> Callable[[Pty], bool]:
+    """Whether the screen shows this."""
+    return lambda shown: part in shown.text()
+
+
+def heading(part: str) -> Callable[[Pty], bool]:
+    """Whether the screen's first line, the status line, shows this."""
+    return lambda shown: part in shown.text().splitlines()[0]
+
+
+def position(part: str) -> Callable[[Pty], bool]:
+    """Whether the status line shows this position, or a notice covers where it is."""
+    return lambda shown: part in (line := shown.text().splitlines()[0]) or "▌" in line
+
+
+def focused(title: str) -> Callable[[Pty], bool]:
+    """Whether the pane with this border title has the focus."""
+    return lambda shown: shown.focused(title)
 
 
 @pytest.mark.parametrize(
@@ -201,15 +232,15 @@ def test_no_escape_from_an_article_reaches_the_terminal(
     if no_color:
         env["NO_COLOR"] = "1"
     reader = Pty([sys.executable, "-m", "tui_reader", str(tmp_path / "corpus")], env, size)
-    reader.wait_for(lambda text: "articles" in text.splitlines()[0])
-    reader.settle()
+    reader.until(heading(f"{count} articles"))
+    panes = {b"2": "Article", b"3": "Entities", b"4": "Timeline", b"1": "Articles"}
     layout = {}  # where each pane's borders are, on the first article
-    for pane in (b"2", b"3", b"4", b"1"):
-        reader.key(pane)
+    for pane, title in panes.items():
+        reader.press(pane, focused(title))
         layout[pane] = reader.borders()
-    for _ in range(count):
-        for pane in (b"2", b"3", b"4", b"1"):  # every pane shows this article's part
-            reader.key(pane)
+    for index in range(count):
+        for pane, title in panes.items():  # every pane shows this article's part
+            reader.press(pane, focused(title))
             # Wide characters, emoji and combining marks move no border in any row.
             moved = [
                 y
@@ -217,11 +248,12 @@ def test_no_escape_from_an_article_reaches_the_terminal(
                 if None not in (row, layout[pane][y]) and row != layout[pane][y]
             ]
             assert not moved, (moved, reader.text())
-        reader.key(b"y")  # copy the article's link, if it has one
-        reader.key(b"j")
-    reader.key(b"/")
-    reader.key("union 漢字".encode())
-    reader.key(b"\x1b")  # Esc: the search is cancelled, and q quits again
+        # Copy the article's link, if it has one, and go to the next article.
+        reader.press(b"yj", position(f"{min(index + 2, count)} / {count}"))
+    reader.press(b"/", lambda shown: "search" in shown.text().lower())
+    reader.press("union 漢字".encode(), showing("union 漢字"))
+    # Esc: the search is cancelled, and q quits again.
+    reader.press(b"\x1b", lambda shown: "union 漢字" not in shown.text())
     status = reader.close()
     assert status == 0
     for forbidden in FORBIDDEN:
@@ -266,8 +298,8 @@ def bundled_reader(tmp_path: Path, size: tuple[int, int] = (120, 40)) -> Pty:
     env = dict(os.environ, TERM="xterm-256color", XDG_CACHE_HOME=str(tmp_path / "cache"))
     env["XDG_STATE_HOME"] = str(tmp_path / "state")
     reader = Pty([sys.executable, "-m", "tui_reader"], env, size)
-    reader.wait_for(lambda text: "1 / 4" in text.splitlines()[0])
-    reader.settle()
+    reader.until(heading("1 / 4"))
+    reader.until(focused("Articles"))
     return reader
 
 
@@ -279,8 +311,7 @@ def test_keys_typed_together_go_where_the_first_sends_them(
     end), not to the list that had focus when both arrived; at 80x24 too, where the article
     was hidden, and so not yet laid out, when the G arrived."""
     reader = bundled_reader(tmp_path, size)
-    reader.key(b"2G")
-    reader.wait_for(lambda text: "100%" in text, timeout=10)
+    reader.press(b"2G", showing("100%"))
     assert "1 / 4" in reader.text().splitlines()[0]  # the list did not move
     assert reader.close() == 0
 
@@ -290,11 +321,8 @@ def test_keys_typed_together_after_a_search_leave_the_search_box(tmp_path: Path)
     keeps the results and leaves the box, the 2 moves to the article and the G to its end;
     neither is typed into the search."""
     reader = bundled_reader(tmp_path)
-    reader.key(b"/bessemer")
-    reader.wait_for(lambda text: "1 of 4 articles" in text.splitlines()[0])
-    reader.settle()
-    reader.key(b"\r2G")
-    reader.wait_for(lambda text: "100%" in text, timeout=10)
+    reader.press(b"/bessemer", heading("1 of 4 articles"))
+    reader.press(b"\r2G", showing("100%"))
     assert "search: bessemer  (Esc" in reader.text().splitlines()[0]
     assert reader.close() == 0
 
@@ -302,11 +330,6 @@ def test_keys_typed_together_after_a_search_leave_the_search_box(tmp_path: Path)
 CODE_PAGE_437 = set(bytes(range(128, 256)).decode("cp437") + "".join(map(chr, range(32, 127))))
 CODE_PAGE_437 |= set("☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼⌂")  # the glyphs of its control codes
 """The characters of the Linux console's default font."""
-
-
-def showing(part: str) -> Callable[[str], bool]:
-    """Whether a screen's text shows this."""
-    return lambda text: part in text
 
 
 def glyphs(sent: bytes) -> set[str]:
@@ -329,27 +352,23 @@ def test_the_reader_at_80x24_on_the_linux_console_without_colour(tmp_path: Path)
     env.update(TERM="linux", NO_COLOR="1", XDG_CACHE_HOME=str(tmp_path / "cache"))
     env["XDG_STATE_HOME"] = str(tmp_path / "state")
     reader = Pty([sys.executable, "-m", "tui_reader"], env, (80, 24))
-    reader.wait_for(lambda text: "4 articles" in text.splitlines()[0])
-    reader.settle()
-    reader.key(b"?")
-    reader.wait_for(lambda text: "Keys" in text and "Search" in text and "Quit" in text)
-    reader.key(b"\x1b")
-    reader.key(b"b")
-    reader.wait_for(lambda text: any(line.startswith("│ * ") for line in text.splitlines()))
-    reader.key(b"/")
-    reader.key(b"bessemer")
-    reader.wait_for(lambda text: "1 of 4 articles" in text.splitlines()[0])
+    reader.until(heading("4 articles"))
+    reader.until(focused("Articles"))
+    reader.press(
+        b"?", lambda shown: all(map(shown.text().__contains__, ("Keys", "Search", "Quit")))
+    )
+    reader.press(b"\x1b", focused("Articles"))
+    reader.press(
+        b"b", lambda shown: any(line.startswith("│ * ") for line in shown.text().splitlines())
+    )
+    reader.press(b"/bessemer", heading("1 of 4 articles"))
     assert "search: bessemer" in reader.text().splitlines()[0]
-    reader.key(b"\x1b")
-    reader.wait_for(lambda text: "1 of 4" not in text.splitlines()[0])
+    reader.press(b"\x1b", lambda shown: "1 of 4" not in shown.text().splitlines()[0])
     for pane, title in ((b"2", "┌─ Article "), (b"3", "┌─ Entities "), (b"4", "┌─ Timeline ")):
-        reader.key(pane)  # one pane at a time at 80x24: each is drawn in turn
-        reader.wait_for(showing(title))
-    reader.key(b"1")
-    reader.key(b"\x10")  # Ctrl+P
-    reader.wait_for(lambda text: "> " in text and "Search for commands..." in text)
-    reader.key(b"\x1b")
-    reader.wait_for(lambda text: "Search for commands" not in text)
+        reader.press(pane, showing(title))  # one pane at a time at 80x24: each in turn
+    reader.press(b"1", focused("Articles"))
+    reader.press(b"\x10", showing("Search for commands..."))  # Ctrl+P
+    reader.press(b"\x1b", lambda shown: "Search for commands" not in shown.text())
     assert reader.close() == 0
     assert not hues(bytes(reader.sent))  # NO_COLOR: greys at most
     articles = "".join(to_text(open_corpus([bundled_seeds()])))
