@@ -36,12 +36,16 @@ def _tells_past(text: str) -> bool:
 # another (looked for with `str.find`, far cheaper than a pattern that starts with a word).
 _CLAUSE_MARK = re.compile(r"[,;:()\"“”—]")
 _CLAUSE_WORDS = (" that ", " but ", " while ", " because ", " although ", " which ")
+_CLAUSE_REACH = 300
+"""How far a clause reaches on each side of an expression, at most: a run-on "sentence"
+of a whole page (a table, a list with no full stop) holds no clause wider, and each of its
+dates would otherwise read all of it."""
 
 
 def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
     """The words of the clause around text[start:end], up to a mark or a clause word on
     each side, less text[start:end] itself, lowercased."""
-    low, high = sentence
+    low, high = max(sentence[0], start - _CLAUSE_REACH), min(sentence[1], end + _CLAUSE_REACH)
     for mark in _CLAUSE_MARK.finditer(text, low, start):
         low = mark.end()
     after = _CLAUSE_MARK.search(text, end, high)
