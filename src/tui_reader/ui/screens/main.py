@@ -24,7 +24,7 @@ from ...corpus.view import Filters, Kind
 from ...state import Marks
 from .. import export, links
 from ..keys import MAIN
-from ..widgets.bars import PaneTabs, PositionBar, StatusBar, footer_order
+from ..widgets.bars import PaneTabs, PositionBar, StatusBar, filter_labels, footer_order
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.panes import PANES, Panes
 from ..widgets.reader import ReadingView
@@ -33,8 +33,6 @@ from .problems import ProblemsScreen, problem_lines
 
 NARROW_WIDTH = 100
 """Below this many columns the panes become tabs, one shown at a time."""
-LABELS: dict[Kind, str] = {"entity": "entity", "search": "search", "period": "dates"}
-"""How the status line names each kind of filter, where it differs from "unread"."""
 
 
 class MainScreen(Screen[None]):
@@ -66,8 +64,6 @@ class MainScreen(Screen[None]):
         """The articles the filters let through, as last worked out."""
         self.marks = Marks()
         """What was read and bookmarked in this corpus (`use_marks`)."""
-        self._kept_unread: str | None = None
-        """An article marked unread while it is shown, which showing it must not undo."""
         self.reported: list[str] = []
         """Problems met while reading (a worker that failed, a file not written)."""
         self._restore_top: tuple[int, int] | None = None
@@ -133,32 +129,19 @@ class MainScreen(Screen[None]):
 
     def mark_read(self, article_id: str) -> None:
         """Mark an article read: it was opened, or shown long enough to be read."""
-        if article_id != self._kept_unread and article_id not in self.marks.read:
-            self.marks.read.add(article_id)
-            self.query_one(ArticleList).refresh_article(article_id)
+        self.query_one(ArticleList).mark_read(article_id)
 
     def action_toggle_read(self) -> None:
         """Mark the article unread, or read if it is unread; it stays as marked while shown."""
-        if (article_id := self.article_id) is None:
-            return
-        if article_id in self.marks.read:
-            self.marks.read.discard(article_id)
-            self._kept_unread = article_id
-        else:
-            self.marks.read.add(article_id)
-        self._marks_changed(article_id)
+        if self.article_id is not None:
+            self.query_one(ArticleList).toggle_read(self.article_id)
+            self.post_message(self.MarksChanged())
 
     def action_toggle_bookmark(self) -> None:
-        if (article_id := self.article_id) is None:
-            return
-        self.marks.bookmarks ^= {article_id}
-        self._marks_changed(article_id)
-        marked = article_id in self.marks.bookmarks
-        self.notify("Bookmarked" if marked else "Bookmark removed", timeout=2, markup=False)
-
-    def _marks_changed(self, article_id: str) -> None:
-        self.query_one(ArticleList).refresh_article(article_id)
-        self.post_message(self.MarksChanged())
+        if self.article_id is not None:
+            marked = self.query_one(ArticleList).toggle_bookmark(self.article_id)
+            self.post_message(self.MarksChanged())
+            self.notify("Bookmarked" if marked else "Bookmark removed", timeout=2, markup=False)
 
     # --- filters -------------------------------------------------------------------------
 
@@ -285,7 +268,7 @@ class MainScreen(Screen[None]):
     # --- the article shown ---------------------------------------------------------------
 
     def watch_article_id(self) -> None:
-        self._kept_unread = None
+        self.query_one(ArticleList).kept_unread = None
         self._show_article()
 
     def open_article(self, article_id: str) -> None:
@@ -302,22 +285,12 @@ class MainScreen(Screen[None]):
             self.article_id = article_id
 
     def _show_status(self) -> None:
-        filters = [
-            (LABELS.get(kind, kind), self._filter_label(kind)) for kind in self.filters.order
-        ]
-        if self.search_box.slow and "search" not in self.filters.order:  # results to come
-            filters.append(("search", self.search_box.label()))
+        search = self.search_box
+        filters = filter_labels(self.filters, self.corpus, search.label(), search.slow)
         problems = self.corpus.problem_count() + len(self.reported)
         total = len(self.corpus.articles)
         status = self.query_one(StatusBar)
         status.show(len(self._visible), total, filters, self.load_progress, problems)
-
-    def _filter_label(self, kind: Kind) -> str:
-        if kind == "entity" and self.filters.entity:
-            return self.corpus.entities[self.filters.entity].name
-        if kind == "search":
-            return self.search_box.label()
-        return self.filters.period or "" if kind == "period" else "only"
 
     def _show_article(self, target: Event | None = None) -> None:
         article, entity = self._article(), self.filters.entity

@@ -8,7 +8,9 @@ from rich.text import Text
 from textual.binding import ActiveBinding
 from textual.widgets import Static
 
+from ...corpus.model import Corpus
 from ...corpus.text import printable
+from ...corpus.view import Filters, Kind
 from ..glyphs import ELLIPSIS, LINUX_CONSOLE
 
 NAME = "tui-reader"
@@ -16,6 +18,28 @@ BAR_WIDTH = 20
 BAR_MIN = 8
 """A loading bar narrower than this is left out: it would show too little."""
 _GAP = "  "
+LABELS: dict[Kind, str] = {"entity": "entity", "search": "search", "period": "dates"}
+"""How the status line names each kind of filter, where it differs from "unread"."""
+
+
+def filter_labels(
+    filters: Filters, corpus: Corpus, search: str, searching: bool
+) -> list[tuple[str, str]]:
+    """The filters in force as `status_text` shows them, oldest first: ("entity", "Amazon"),
+    ("dates", "2022-04"), ("unread", "only"); `search` names the search, and one still
+    `searching`, whose results are to come, is shown last."""
+
+    def value(kind: Kind) -> str:
+        if kind == "entity" and filters.entity:
+            return corpus.entities[filters.entity].name
+        if kind == "search":
+            return search
+        return filters.period or "" if kind == "period" else "only"
+
+    labels = [(LABELS.get(kind, kind), value(kind)) for kind in filters.order]
+    if searching and "search" not in filters.order:
+        labels.append(("search", search))
+    return labels
 
 
 def status_text(

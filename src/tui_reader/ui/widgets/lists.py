@@ -66,6 +66,8 @@ class ArticleList(RowList):
         self.marks = Marks()
         """What was read and bookmarked: unread titles are bold and marked, bookmarks
         starred."""
+        self.kept_unread: str | None = None
+        """An article marked unread while it is shown, which showing it must not undo."""
         self.names: dict[str, str] = {}
         """Each file's name as the rows show it: enough of its path to tell it apart."""
         self.width_asked: int | None = None
@@ -114,6 +116,29 @@ class ArticleList(RowList):
             title,
             Text.assemble((f"{flags}{date} · ", self.muted()), (source, self.muted())),
         ]
+
+    def mark_read(self, article_id: str) -> None:
+        """Mark an article read (it was opened, or shown long enough to be read), unless it
+        was marked unread while shown (`toggle_read`)."""
+        if article_id != self.kept_unread and article_id not in self.marks.read:
+            self.marks.read.add(article_id)
+            self.refresh_article(article_id)
+
+    def toggle_read(self, article_id: str) -> None:
+        """Mark an article unread, or read if it is unread; it stays as marked while shown
+        (until `kept_unread` is cleared)."""
+        if article_id in self.marks.read:
+            self.marks.read.discard(article_id)
+            self.kept_unread = article_id
+        else:
+            self.marks.read.add(article_id)
+        self.refresh_article(article_id)
+
+    def toggle_bookmark(self, article_id: str) -> bool:
+        """Bookmark an article, or remove its bookmark; whether it is bookmarked now."""
+        self.marks.bookmarks ^= {article_id}
+        self.refresh_article(article_id)
+        return article_id in self.marks.bookmarks
 
     def refresh_article(self, article_id: str) -> None:
         """Redraw an article's row: its marks changed."""
