@@ -231,3 +231,19 @@ async def test_ascii_screen(seeds: Corpus, monkeypatch: pytest.MonkeyPatch) -> N
         assert all(line.isascii() for line in lines), [ln for ln in lines if not ln.isascii()]
         assert lines[1].startswith("+- Articles -")
         assert all(len(line) <= 120 for line in lines)
+
+
+async def test_a_key_is_not_undone_by_more_of_the_corpus_arriving(seeds: Corpus) -> None:
+    """The cursor moved down (j), and more of the corpus arrives before the screen has
+    heard of the move: the list stays on the second article, and that is the one shown."""
+    async with ReaderApp(seeds).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        articles = screen.query_one(ArticleList)
+        second = screen.visible_articles()[1].id
+        articles.action_move(1)  # as j does; the message saying so is still on its way
+        screen.show_corpus(seeds)
+        await pilot.pause()
+        assert articles.current_id == second
+        assert screen.article_id == second

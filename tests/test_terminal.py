@@ -108,6 +108,12 @@ def hues(sent: bytes) -> set[str]:
     return found
 
 
+SYNC_QUERY = b"\x1b[?2026$p"
+SYNC_REPLY = b"\x1b[?2026;2$y"
+"""Whether the terminal has synchronized output (DEC mode 2026), and its answer: it has."""
+SYNC_START, SYNC_END = b"\x1b[?2026h", b"\x1b[?2026l"
+
+
 class Pty:
     """The reader in a pseudo-terminal, every byte it sends kept, and its screen."""
 
@@ -125,6 +131,12 @@ class Pty:
         self.screen = pyte.Screen(width, height)
         self.stream = pyte.ByteStream(self.screen)
         self.sent = bytearray()
+        self._asked = False
+        """Whether the reader asked if the terminal has synchronized output, which it then
+        uses to mark where each frame starts and ends: this terminal says it has."""
+        self._unshown = bytearray()
+        """What was read of a frame not yet ended: the screen shows whole frames only, so
+        that a wait never sees half of one."""
 
     def read(self, timeout: float) -> bool:
         ready, _, _ = select.select([self.fd], [], [], timeout)
@@ -135,7 +147,14 @@ class Pty:
         except OSError:
             return False
         self.sent += data
-        self.stream.feed(data)
+        if not self._asked and SYNC_QUERY in self.sent:
+            self._asked = True
+            os.write(self.fd, SYNC_REPLY)
+        self._unshown += data
+        start = self._unshown.rfind(SYNC_START)
+        end = start if start >= 0 and SYNC_END not in self._unshown[start:] else None
+        self.stream.feed(bytes(self._unshown[:end]))
+        del self._unshown[:end]
         return bool(data)
 
     def until(self, done: Callable[[Pty], bool], timeout: float = 30) -> None:

@@ -163,8 +163,10 @@ class MainScreen(Screen[None]):
             self.filters = replace(self.filters, exclude_ids=frozenset(self.marks.read))
         articles, entries = view or self.corpus.filtered(self.filters)
         self._visible = articles
-        if not self.corpus.shows(self.filters, self.article_id):
-            self.set_reactive(MainScreen.article_id, articles[0].id if articles else None)
+        # The list's cursor first: a key that just moved it must not be undone.
+        shown = [self.query_one(ArticleList).current_id, self.article_id]
+        current = next((a for a in shown if self.corpus.shows(self.filters, a)), None)
+        self.set_reactive(MainScreen.article_id, current or (articles[0].id if articles else None))
         self.panes.show_filtered(articles, entries, self.article_id)
         self.search_box.basis = (self.corpus, self.filters)
         self._show_status()

@@ -88,6 +88,12 @@ class ArticleList(RowList):
         at = next((index for index, article in enumerate(articles) if article.id == current), 0)
         self.set_row_count(len(articles), at)
 
+    @property
+    def current_id(self) -> str | None:
+        """The article under the cursor. A key may have moved it ahead of the article the
+        screen shows, its message on the way."""
+        return self.articles[self.cursor].id if 0 <= self.cursor < len(self.articles) else None
+
     def get_content_width(self, container: Size, viewport: Size) -> int:
         """As many columns as the longest title, or as asked, leaving the others theirs."""
         most = max(LIST_MIN, self.screen.size.width - SIDEBAR - READER_MIN - FRAME)
