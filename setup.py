@@ -24,16 +24,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "_build"))
 from backend import compiling  # the one test of whether to compile
 
 COMPILED = [
-    f"src/tui_reader/corpus/{name}.py"
+    f"src/tui_reader/{name}.py"
     for name in (
-        "text", "cleaning", "gazetteer", "formats", "packing", "budget",
-        "dates/__init__", "dates/words", "dates/finding", "dates/tense", "dates/calendar",
-        "dates/forms", "dates/resolving",
-        "entities/__init__", "entities/candidate", "entities/words", "entities/layout",
-        "entities/pieces", "entities/spans", "entities/kinds", "entities/aliases",
+        "corpus/text", "corpus/cleaning", "corpus/gazetteer", "corpus/formats", "corpus/budget",
+        "corpus/dates/__init__", "corpus/dates/words", "corpus/dates/finding",
+        "corpus/dates/tense", "corpus/dates/calendar", "corpus/dates/forms",
+        "corpus/dates/resolving",
+        "corpus/entities/__init__", "corpus/entities/candidate", "corpus/entities/words",
+        "corpus/entities/layout", "corpus/entities/pieces", "corpus/entities/spans",
+        "corpus/entities/kinds", "corpus/entities/aliases",
+        "store/packing",
     )
 ]  # fmt: skip
-"""The modules an article's analysis spends its time in (and the packing of its result)."""
+"""The modules an article's analysis spends its time in, and the packing of its result."""
 
 
 class BuildPy(build_py):

@@ -205,7 +205,8 @@ def _descendants(root: int) -> list[int]:
 
 
 def _environment(cache: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR")}
+    dropped = ("COLORTERM", "NO_COLOR", "TUI_READER_HOME")  # it would override the XDG folders
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     # The reading state too: a reader reopened at the last article would not move down.
     return {
         **env,

@@ -13,7 +13,8 @@ from textual.widgets import Input, OptionList
 from tui_reader.corpus.analysis import open_corpus
 from tui_reader.corpus.loading import bundled_seeds
 from tui_reader.corpus.model import Corpus, Problem, StageProblem
-from tui_reader.corpus.search import Query, SearchIndex
+from tui_reader.corpus.search import Query
+from tui_reader.store.index import SearchIndex
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.choose import ChooseScreen
 from tui_reader.ui.screens.main import MainScreen

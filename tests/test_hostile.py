@@ -12,11 +12,11 @@ import pytest
 
 from tui_reader.corpus import loading
 from tui_reader.corpus.analysis import build, open_corpus
-from tui_reader.corpus.cache import Cache
 from tui_reader.corpus.loading import Source, load
 from tui_reader.corpus.model import Problem
-from tui_reader.corpus.pipeline import Loading
 from tui_reader.corpus.text import links_in, printable, safe_url
+from tui_reader.store.cache import Cache
+from tui_reader.store.pipeline import Loading
 
 BODY = "Workers at the warehouse in Albany voted on Friday to join the union, said Jane Doe."
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from tui_reader.config import read_config
 from tui_reader.corpus.model import Corpus
+from tui_reader.store.config import read_config
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.commands import SECTIONS, bindings, defaults, markdown
 from tui_reader.ui.screens.help import HelpScreen

@@ -12,12 +12,13 @@ from typing import Any
 
 import pytest
 
-from tui_reader.corpus import analysis, dates, entities, formats, packing
+from tui_reader.corpus import analysis, dates, entities, formats
 from tui_reader.corpus.analysis import analyse, build, open_corpus
 from tui_reader.corpus.budget import Budget
 from tui_reader.corpus.export import to_data
 from tui_reader.corpus.loading import Source
 from tui_reader.corpus.model import Article, Corpus
+from tui_reader.store import packing
 
 BODY = (
     "Workers vote\n\n"

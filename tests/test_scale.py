@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from textual.app import App, ComposeResult
 
-from tui_reader.corpus import pipeline
 from tui_reader.corpus.analysis import Analysed, analyse_file, assemble, open_corpus
-from tui_reader.corpus.cache import Cache, Stamp, pipeline_version
 from tui_reader.corpus.export import to_data
 from tui_reader.corpus.loading import FileRef, bundled_seeds
 from tui_reader.corpus.model import Corpus, Problem
-from tui_reader.corpus.packing import pack, unpack
-from tui_reader.corpus.pipeline import Loading
+from tui_reader.store import pipeline
+from tui_reader.store.cache import Cache, Stamp, pipeline_version
+from tui_reader.store.packing import pack, unpack
+from tui_reader.store.pipeline import Loading
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.bars import PositionBar, StatusBar, status_text

@@ -11,12 +11,14 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tui_reader.corpus.cache import Cache, pipeline_version
 from tui_reader.corpus.loading import bundled_seeds
 from tui_reader.corpus.model import Article, Corpus
-from tui_reader.corpus.pipeline import Loading
-from tui_reader.corpus.search import Query, SearchIndex, fold, index_path
+from tui_reader.corpus.search import Query, fold
 from tui_reader.corpus.view import Filters
+from tui_reader.store.cache import Cache, pipeline_version
+from tui_reader.store.index import SearchIndex
+from tui_reader.store.locations import index_path
+from tui_reader.store.pipeline import Loading
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.bars import StatusBar

@@ -16,8 +16,9 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tui_reader.corpus.loading import bundled_seeds
-from tui_reader.corpus.pipeline import Loading
-from tui_reader.state import VERSION, State, corpus_key, read_json, write_atomically
+from tui_reader.store.atomic import write_atomically
+from tui_reader.store.pipeline import Loading
+from tui_reader.store.state import VERSION, State, corpus_key, read_json
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.bars import PositionBar
@@ -74,7 +75,7 @@ def test_a_damaged_state_file_is_set_aside_never_deleted(tmp_path: Path) -> None
 WRITER = """
 import sys
 from pathlib import Path
-from tui_reader.state import write_atomically
+from tui_reader.store.atomic import write_atomically
 path, tag = Path(sys.argv[1]), 0
 print("ready", flush=True)
 while True:

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from . import __version__
 from .corpus.analysis import collector_paused
-from .corpus.cache import Cache, pipeline_version
 from .corpus.loading import bundled_seeds
 from .corpus.model import Corpus
-from .corpus.pipeline import Loading, cores
 from .corpus.text import printable
+from .store import locations
+from .store.cache import Cache, pipeline_version
+from .store.pipeline import Loading, cores
 
 EXIT_NOTHING_LOADED = 2
 
@@ -58,11 +59,7 @@ def _dump_parser() -> argparse.ArgumentParser:
 
 def _loading(args: argparse.Namespace, workers: int) -> Loading:
     """The files to load, found; the analysis cache is in the user's cache folder."""
-    cache = None
-    if not args.no_cache:
-        from platformdirs import user_cache_path
-
-        cache = Cache(user_cache_path("tui-reader") / "analysis.sqlite3", pipeline_version())
+    cache = None if args.no_cache else Cache(locations.analysis_cache_path(), pipeline_version())
     paths = [Path(p) for p in args.paths] if args.paths else [bundled_seeds()]
     return Loading(paths, workers=workers, cache=cache)
 
@@ -126,12 +123,10 @@ def _read(argv: Sequence[str]) -> int:
 
     if args.paths:  # the bundled corpus is four files: no worker is ever needed
         loading.start_workers()
-    from platformdirs import user_config_path, user_state_path
-
     app = ReaderApp(
         loading,
-        state_path=user_state_path("tui-reader") / "state.json",
-        config_path=user_config_path("tui-reader") / "config.toml",
+        state_path=locations.state_path(),
+        config_path=locations.config_path(),
         theme=args.theme,
     )
     result = app.run()

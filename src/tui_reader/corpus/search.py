@@ -3,8 +3,8 @@
 A query is words and quoted phrases. Matching ignores case and accents; a word matches
 the start of a word ("union" finds "unions" and "Unionized"), a phrase matches whole words
 in order, and an article matches when every word and phrase is in its title or body (text
-removed in cleaning is not searched). The index is SQLite's FTS5, kept in a file of the
-cache folder, so a large corpus is indexed once, not at every start.
+removed in cleaning is not searched). The index is SQLite's FTS5, in memory or in a
+database it is given: `store.index` keeps it in a file.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import os
 import re
 import sqlite3
 import threading
@@ -20,7 +19,6 @@ import unicodedata
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from .model import Article, Chosen
 
@@ -122,32 +120,49 @@ def digest(article: Article) -> str:
     return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=12).hexdigest()
 
 
-def index_path(folder: Path, roots: Sequence[Path]) -> Path:
-    """The index file of a corpus opened from these paths."""
-    names = sorted(str(root.resolve()) for root in roots)
-    key = hashlib.blake2b("\n".join(names).encode("utf-8", "replace"), digest_size=8)
-    return folder / f"search-{key.hexdigest()}.sqlite3"
+def prepare(db: sqlite3.Connection) -> None:
+    """Make a database ready to hold an index (in autocommit mode: the index makes its own
+    transactions); raises `sqlite3.Error` for one that cannot, such as a database whose
+    tables of these names are not an index's, or a SQLite without FTS5."""
+    db.isolation_level = None
+    db.executescript(_SCHEMA)
+    # Reading a row of each table shows they are ours and readable; no more (a scan of the
+    # index would read all of it).
+    db.execute("SELECT rowid, key, digest FROM docs LIMIT 1").fetchall()
+    db.execute("SELECT rowid FROM words WHERE words MATCH 'x' LIMIT 1").fetchall()
 
 
-class SearchIndex:
+def _in_memory() -> sqlite3.Connection | None:
+    """A new index in memory; None without FTS5 in this SQLite."""
+    with contextlib.suppress(sqlite3.Error):
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        try:
+            prepare(db)
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
+    return None
+
+
+class TextIndex:
     """An FTS5 index of articles' titles and bodies, by article id.
 
-    Kept in a file when given a path (in memory otherwise). The file is disposable: a
-    damaged one is replaced. An article that changes is indexed again under a new row and
-    its old row is left behind, unseen; when those outnumber the live ones the index is
-    built afresh. Safe to use from two threads: one indexing, one searching.
+    An article that changes is indexed again under a new row and its old row is left
+    behind, unseen; when those outnumber the live ones the index is built afresh. Safe to
+    use from two threads: one indexing, one searching.
     """
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
+    def __init__(
+        self, db: sqlite3.Connection | None = None, reader: sqlite3.Connection | None = None
+    ) -> None:
+        """The index in `db`, a database made ready by `prepare`; without one, in memory.
+        `reader` is a second connection to the same database, for searches: it reads while
+        the first writes (with a write-ahead log) and can be interrupted alone."""
         self._lock = threading.Lock()
-        self._db = self._open()
-        self._reader = self._db
-        """The connection searches use: in a file, a second one, which reads while the
-        first writes (the write-ahead log allows it) and can be interrupted alone."""
-        if self._db is not None and path is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._reader = sqlite3.connect(path, check_same_thread=False)
+        self._db = db if db is not None else _in_memory()
+        self._reader = reader if reader is not None and self._db is not None else self._db
+        """The connection searches use."""
         self.indexed = 0
         """How many articles of the last `sync` are in the index so far."""
         self._articles: Sequence[Article] = ()
@@ -158,38 +173,6 @@ class SearchIndex:
         """The position among them of the article of each live row, by row id (-1 for
         none), known once `sync` has begun: a search maps the rows it finds itself,
         which is faster than a join in SQLite."""
-
-    def _open(self) -> sqlite3.Connection | None:
-        if self.path is not None:
-            for _ in range(2):  # once as found, once more from scratch
-                with contextlib.suppress(sqlite3.Error, OSError):
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                    return self._prepare(sqlite3.connect(self.path, check_same_thread=False))
-                self._discard()
-        with contextlib.suppress(sqlite3.Error):
-            return self._prepare(sqlite3.connect(":memory:", check_same_thread=False))
-        return None  # no FTS5 in this SQLite: `search` says so
-
-    @staticmethod
-    def _prepare(db: sqlite3.Connection) -> sqlite3.Connection:
-        db.isolation_level = None
-        try:
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-            db.executescript(_SCHEMA)
-            # Reading a row of each table shows they are ours and readable; no more (a
-            # scan of the index would read all of it).
-            db.execute("SELECT rowid, key, digest FROM docs LIMIT 1").fetchall()
-            db.execute("SELECT rowid FROM words WHERE words MATCH 'x' LIMIT 1").fetchall()
-        except sqlite3.Error:
-            db.close()
-            raise
-        return db
-
-    def _discard(self) -> None:
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                os.remove(f"{self.path}{suffix}")
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

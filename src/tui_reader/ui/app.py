@@ -22,11 +22,11 @@ from textual.theme import Theme
 from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
-from ..config import Config, read_config
 from ..corpus.model import Corpus
-from ..corpus.pipeline import Loading
-from ..corpus.search import SearchIndex, index_path
-from ..state import State, corpus_key
+from ..store.config import Config, read_config
+from ..store.index import SearchIndex, open_index
+from ..store.pipeline import Loading
+from ..store.state import State, corpus_key
 from . import saved
 from .commands import bindings, canonical, command, defaults, sections, shown_keys
 from .glyphs import ASCII_ONLY, ELLIPSIS, LINUX_CONSOLE, AsciiFilter, WholeCellScrollBar
@@ -247,13 +247,10 @@ class ReaderApp(App[int]):
         in the cache folder when the corpus was loaded with the cache, so a large corpus
         is indexed once; searches use it meanwhile, and run again when it is done."""
         source = self.source
-        cache = source.cache if isinstance(source, Loading) else None
-        path = (
-            index_path(cache.path.parent, source.paths)
-            if cache and isinstance(source, Loading)
-            else None
-        )
-        index = SearchIndex(path)
+        if isinstance(source, Loading):
+            index = open_index(source.cache, source.paths)
+        else:
+            index = SearchIndex(None)
         worker = get_current_worker()
         self.call_from_thread(self._use_index, index, False)
         corpus.prepare_filters()

@@ -20,7 +20,7 @@ from ..corpus.export import (
 )
 from ..corpus.model import Article, Corpus, TimelineEntry
 from ..corpus.text import printable, slug
-from ..state import write_atomically
+from ..store.atomic import write_atomically
 from .screens.prompt import PromptScreen
 
 

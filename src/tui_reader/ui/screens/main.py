@@ -18,10 +18,11 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from ...corpus.model import Article, Corpus, Event
-from ...corpus.search import Query, SearchIndex
+from ...corpus.search import Query
 from ...corpus.text import printable
 from ...corpus.view import Filters, Kind
-from ...state import Marks
+from ...store.index import SearchIndex
+from ...store.state import Marks
 from .. import export, links
 from ..keys import MAIN
 from ..widgets.bars import PaneTabs, PositionBar, StatusBar, filter_labels, footer_order

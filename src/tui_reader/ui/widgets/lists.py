@@ -14,7 +14,7 @@ from textual.message import Message
 
 from ...corpus.model import Article, Entity, TimelineEntry
 from ...corpus.naming import distinct_names
-from ...state import Marks
+from ...store.state import Marks
 from ..glyphs import BOOKMARK, UNREAD, shorten
 from .rows import RowList, source_label
 

@@ -15,8 +15,9 @@ from textual.widgets import Input
 from textual.worker import Worker, get_current_worker
 
 from ...corpus.model import Article, Corpus, TimelineEntry
-from ...corpus.search import Query, SearchIndex
+from ...corpus.search import Query
 from ...corpus.view import Filters
+from ...store.index import SearchIndex
 from ..glyphs import ELLIPSIS
 from ..messages import WorkerFailed
 

@@ -1,9 +1,9 @@
 """The analysis cache: each file's packed analysis in SQLite, keyed by its path, size and mtime.
 
 A file whose size or mtime changed is analysed again; a file that is gone is dropped from
-the cache. The cache belongs to one version of the pipeline (a hash of its source code):
-a cache from another version, another program or a damaged file is rebuilt silently. It is
-disposable, so nothing in it is ever the only copy of anything.
+the cache. The cache belongs to one version of the analysis (a hash of its source code and
+data): a cache from another version, another program or a damaged file is rebuilt
+silently. It is disposable, so nothing in it is ever the only copy of anything.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import packing
+from .databases import open_database
 
 _COLUMNS = ("path", "file_id", "size", "mtime", "data")
 _SCHEMA = """
@@ -26,17 +27,27 @@ CREATE TABLE IF NOT EXISTS files (
     mtime INTEGER NOT NULL, data BLOB NOT NULL
 );
 """
+PACKAGE = Path(__file__).resolve().parent.parent
+"""The folder of the `tui_reader` package: the analysis's files are named relative to it."""
+
+
+def analysis_sources() -> list[Path]:
+    """The files an article's analysis depends on, wherever they are in the package: every
+    module of `corpus` (its subpackages' too) and its data, and the packing of the results.
+    Read as source, which a compiled build ships too."""
+    corpus = PACKAGE / "corpus"
+    found = [*corpus.rglob("*.py"), *(corpus / "data").glob("*.txt")]
+    return sorted([*found, PACKAGE / "store" / "packing.py"])
 
 
 def pipeline_version() -> str:
-    """A hash of the analysis code and the packing format: any change to them changes it.
-    Every module under the package counts, those of its subpackages too, each by its path
-    as well as its bytes (a module moved is a change)."""
+    """A hash of the analysis code and data and of the packing format: any change to them
+    changes it. Each file counts by its path as well as its bytes (a module moved is a
+    change)."""
     digest = hashlib.sha256(f"tui-reader cache {packing.FORMAT}".encode())
-    package = Path(__file__).parent
-    for module in sorted(package.rglob("*.py")):
-        digest.update(module.relative_to(package).as_posix().encode())
-        digest.update(module.read_bytes())
+    for source in analysis_sources():
+        digest.update(source.relative_to(PACKAGE).as_posix().encode())
+        digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -66,43 +77,27 @@ class Cache:
     def __init__(self, path: Path, version: str) -> None:
         self.path = path
         self.version = version
-        self._db = self._open()
+        self._db = open_database(path, self._prepare)
 
-    def _open(self) -> sqlite3.Connection | None:
-        for _ in range(2):  # once as found, once more from scratch
-            with contextlib.suppress(sqlite3.Error, OSError):
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-                # Pages of 64 KB (for a new file; SQLite's default is 4 KB): a file's analysis
-                # (about 10 KB) fits in one page, not a chain of overflow pages, and the log
-                # is written back in 64 MB steps, not 4 MB. A cold load of 10,000 files used
-                # 5% less CPU in all, and a warm one no more.
-                db.execute("PRAGMA page_size = 65536")
-                # A write-ahead log, synced at checkpoints only: a commit is still all or
-                # nothing, and costs no disk flush (a power cut may lose the last ones).
-                db.execute("PRAGMA journal_mode = WAL")
-                db.execute("PRAGMA synchronous = NORMAL")
-                try:
-                    db.executescript(_SCHEMA)
-                    columns = [row[1] for row in db.execute("PRAGMA table_info(files)")]
-                    if columns != list(_COLUMNS):  # a table of the same name, not ours
-                        raise sqlite3.DatabaseError(f"foreign files table: {columns}")
-                    row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-                    if row is None or row[0] != self.version:
-                        db.executescript("BEGIN; DELETE FROM files; DELETE FROM meta; COMMIT;")
-                        db.execute("INSERT INTO meta VALUES ('version', ?)", (self.version,))
-                    return db
-                except sqlite3.Error:
-                    db.close()
-                    raise
-            self._discard()
-        return None
-
-    def _discard(self) -> None:
-        """Remove a cache that cannot be used: it holds nothing that is not elsewhere."""
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                os.remove(f"{self.path}{suffix}")
+    def _prepare(self, db: sqlite3.Connection) -> None:
+        """Make the database ours and of this version; raises `sqlite3.Error` if it cannot
+        be."""
+        # Pages of 64 KB (for a new file; SQLite's default is 4 KB): a file's analysis
+        # (about 10 KB) fits in one page, not a chain of overflow pages, and the log is
+        # written back in 64 MB steps, not 4 MB.
+        db.execute("PRAGMA page_size = 65536")
+        # A write-ahead log, synced at checkpoints only: a commit is still all or nothing,
+        # and costs no disk flush (a power cut may lose the last ones).
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.executescript(_SCHEMA)
+        columns = [row[1] for row in db.execute("PRAGMA table_info(files)")]
+        if columns != list(_COLUMNS):  # a table of the same name, not ours
+            raise sqlite3.DatabaseError(f"foreign files table: {columns}")
+        row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        if row is None or row[0] != self.version:
+            db.executescript("BEGIN; DELETE FROM files; DELETE FROM meta; COMMIT;")
+            db.execute("INSERT INTO meta VALUES ('version', ?)", (self.version,))
 
     def get(self, stamps: Sequence[Stamp]) -> dict[str, bytes]:
         """The packed analyses of the files whose stamps match, by path (a few hundred at

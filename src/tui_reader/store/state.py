@@ -1,57 +1,20 @@
-"""The user's files: written whole or not at all, and never deleted when damaged.
+"""The reading state: where the reader was in each corpus, what was read and bookmarked
+there, and the theme.
 
-State (where the reader was in each corpus, what was read and bookmarked there, and the
-theme) is JSON with a version. It is written to a temporary file in the same folder,
-synced, and renamed over the old one, so a crash or a kill leaves the old version or the
-new one, never a mix. A file that cannot be read is
-moved aside to `NAME.corrupt-TIMESTAMP` and the reader goes on with defaults.
+It is JSON with a version, written whole (`atomic.write_atomically`). A file that cannot be
+read is moved aside to `NAME.corrupt-TIMESTAMP` and the reader goes on with defaults.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .atomic import damaged, write_atomically
+
 VERSION = 1
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace the file's content with `text`, all at once."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.remove(temporary)
-        raise
-    with contextlib.suppress(OSError):  # the rename itself, on file systems that need it
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
-
-
-def set_aside(path: Path) -> Path:
-    """Move a damaged file out of the way, keeping it: `NAME.corrupt-TIMESTAMP`."""
-    aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}")
-    number = 1
-    while aside.exists():
-        number += 1
-        aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}-{number}")
-    os.replace(path, aside)
-    return aside
 
 
 @dataclass
@@ -77,15 +40,6 @@ def read_json(path: Path) -> Loaded:
     if not isinstance(data, dict) or data.get("version") != VERSION:
         return Loaded(None, damaged(path, "not a tui-reader state file of this version"))
     return Loaded(data)
-
-
-def damaged(path: Path, why: str) -> str:
-    """Set a user file that could not be read aside; what to tell the user."""
-    try:
-        aside = set_aside(path)
-    except OSError as error:
-        return f"{path} could not be read ({why}) nor moved aside ({error})"
-    return f"{path} could not be read ({why}); it was kept as {aside.name}"
 
 
 def corpus_key(paths: list[Path]) -> str:

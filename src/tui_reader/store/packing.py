@@ -13,9 +13,9 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from .analysis import Analysed
-from .entities import Candidate
-from .model import Article, Event, Problem, StageProblem
+from ..corpus.analysis import Analysed
+from ..corpus.entities import Candidate
+from ..corpus.model import Article, Event, Problem, StageProblem
 
 FORMAT = 3
 """Bumped whenever the layout below changes."""

@@ -18,11 +18,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..corpus.analysis import Analysed, analyse_file, assemble, collector_paused
+from ..corpus.loading import FileRef, at_least, find
+from ..corpus.model import Corpus, Problem
 from . import packing
-from .analysis import Analysed, analyse_file, assemble, collector_paused
 from .cache import Cache, Stamp
-from .loading import FileRef, at_least, find
-from .model import Corpus, Problem
 
 BATCH = 256
 """Files looked up in the cache at once, and the most a caller waits to hear of progress."""
