@@ -267,8 +267,9 @@ def test_no_escape_from_an_article_reaches_the_terminal(
                 if None not in (row, layout[pane][y]) and row != layout[pane][y]
             ]
             assert not moved, (moved, reader.text())
-        # Copy the article's link, if it has one, and go to the next article.
-        reader.press(b"yj", position(f"{min(index + 2, count)} / {count}"))
+        # Copy the article's link, if it has one (a notice says which), and go to the next.
+        reader.press(b"y", lambda shown: "Copied" in shown.text() or "no web link" in shown.text())
+        reader.press(b"j", position(f"{min(index + 2, count)} / {count}"))
     reader.press(b"/", lambda shown: "search" in shown.text().lower())
     reader.press("union 漢字".encode(), showing("union 漢字"))
     # Esc: the search is cancelled, and q quits again.
