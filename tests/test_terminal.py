@@ -130,16 +130,20 @@ class Pty:
         self.sent = bytearray()
 
     def read(self, timeout: float) -> bool:
-        ready, _, _ = select.select([self.fd], [], [], timeout)
-        if not ready:
-            return False
-        try:
-            data = os.read(self.fd, 1 << 16)
-        except OSError:
-            return False
-        self.sent += data
-        self.stream.feed(data)
-        return bool(data)
+        """Take what the reader sent, waiting up to `timeout` for the first of it; then all
+        that has come, so that a frame larger than one read is not seen half drawn."""
+        got = False
+        while select.select([self.fd], [], [], timeout)[0]:
+            try:
+                data = os.read(self.fd, 1 << 16)
+            except OSError:
+                break
+            if not data:
+                break
+            self.sent += data
+            self.stream.feed(data)
+            got, timeout = True, 0
+        return got
 
     def until(self, done: Callable[[Pty], bool], timeout: float = 30) -> None:
         """Wait until the screen shows what it should."""
@@ -163,6 +167,18 @@ class Pty:
             if at >= 0 and row[at + 2].bold:
                 return True
         return False
+
+    def cursor(self) -> tuple[tuple[int, str], ...]:
+        """The focused list's cursor as the terminal draws it: the rows whose text, from
+        the third column (after the border and the padding), is in reverse video, with
+        the first 40 columns of each. A notice, drawn at the right, leaves them be."""
+        width = min(40, self.screen.columns)
+        rows = (self.screen.buffer[y] for y in range(self.screen.lines))
+        return tuple(
+            (y, "".join(row[x].data for x in range(width)))
+            for y, row in enumerate(rows)
+            if row[2].reverse
+        )
 
     def text(self) -> str:
         """The screen's rows. Not pyte's `display`: between two writes of a frame, a wide
@@ -208,9 +224,22 @@ def heading(part: str) -> Callable[[Pty], bool]:
     return lambda shown: part in shown.text().splitlines()[0]
 
 
-def position(part: str) -> Callable[[Pty], bool]:
-    """Whether the status line shows this position, or a notice covers where it is."""
-    return lambda shown: part in (line := shown.text().splitlines()[0]) or "▌" in line
+def every(*waits: Callable[[Pty], bool]) -> Callable[[Pty], bool]:
+    """Whether the screen shows all of these."""
+    return lambda shown: all(wait(shown) for wait in waits)
+
+
+def moved_from(cursor: tuple[tuple[int, str], ...]) -> Callable[[Pty], bool]:
+    """Whether the focused list's cursor is drawn, and elsewhere than `cursor`."""
+    return lambda shown: shown.cursor() not in ((), cursor)
+
+
+def unmoved(layout: list[tuple[int, ...] | None]) -> Callable[[Pty], bool]:
+    """Whether every pane's vertical borders are where `layout` has them, in each row but
+    those a notice covers: wide characters, emoji and combining marks move none."""
+    return lambda shown: all(
+        None in (row, was) or row == was for row, was in zip(shown.borders(), layout, strict=True)
+    )
 
 
 def focused(title: str) -> Callable[[Pty], bool]:
@@ -246,17 +275,14 @@ def test_no_escape_from_an_article_reaches_the_terminal(
     visits = panes if size == (80, 24) else {b"1": "Articles"}
     for index in range(count):
         for pane, title in visits.items():  # every pane shows this article's part
-            reader.press(pane, focused(title))
-            # Wide characters, emoji and combining marks move no border in any row.
-            moved = [
-                y
-                for y, row in enumerate(reader.borders())
-                if None not in (row, layout[pane][y]) and row != layout[pane][y]
-            ]
-            assert not moved, (moved, reader.text())
-        # Copy the article's link, if it has one, and go to the next article.
-        reader.press(b"yj", position(f"{min(index + 2, count)} / {count}"))
-    reader.press(b"/", lambda shown: "search" in shown.text().lower())
+            reader.press(pane, every(focused(title), unmoved(layout[pane])))
+        # Copy the article's link, if it has one, and go to the next article (from the
+        # last, back to the first). Waited for by the cursor, which no notice covers: the
+        # status line's position can be under one, and a key sent before the "j" is done
+        # can take the focus from the list before the "j" reaches it.
+        step = b"yj" if index < count - 1 else b"yg"
+        reader.press(step, every(moved_from(reader.cursor()), unmoved(layout[b"1"])))
+    reader.press(b"/", showing("Search titles and bodies"))
     reader.press("union 漢字".encode(), showing("union 漢字"))
     # Esc: the search is cancelled, and q quits again.
     reader.press(b"\x1b", lambda shown: "union 漢字" not in shown.text())
