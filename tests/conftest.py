@@ -1,13 +1,24 @@
-"""Shared fixtures: the bundled corpus, analysed once per session."""
+"""Shared fixtures: the bundled corpus, analysed once per session; and waits for the app."""
 
 from __future__ import annotations
 
+import html
+import re
+import time
+from collections.abc import Callable
+
 import pytest
+from textual.app import App
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from tui_reader.corpus.analysis import open_corpus
 from tui_reader.corpus.loading import bundled_seeds
 from tui_reader.corpus.model import Article, Corpus
 
+CELL = 12.2
+"""The width of a cell in Textual's SVG screenshots."""
 SEED_IDS = {
     "000": "000_a022c699c9e2a529",
     "001": "001_7f9a2e80ae36c02b",
@@ -37,3 +48,46 @@ def seeds() -> Corpus:
 def seed(corpus: Corpus, number: str) -> Article:
     """One seed article by its number ("000" … "003")."""
     return corpus.article(SEED_IDS[number])
+
+
+async def until(pilot: Pilot[int], done: Callable[[], bool], timeout: float = 10) -> None:
+    """Let the app run until `done()` holds: what the test waits for, never a spell of
+    time. Fails after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not seen within {timeout} s")
+        await pilot.pause(0.01)
+
+
+def notices(app: App[int]) -> list[str]:
+    """The notices (Textual's toasts) on the screen, as text: title and message."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
+
+
+def screen_lines(app: App[int]) -> list[str]:
+    """The screen as text, a line per row, from the SVG screenshot Textual makes."""
+    rows: dict[int, dict[int, str]] = {}
+    pattern = r'<text[^>]* x="([\d.]+)"[^>]*line-(\d+)\)">([^<]*)</text>'
+    for x, line, text in re.findall(pattern, app.export_screenshot()):
+        start = round(float(x) / CELL)
+        for offset, char in enumerate(html.unescape(text)):
+            rows.setdefault(int(line), {})[start + offset] = char
+    return [
+        "".join(row.get(col, " ") for col in range(max(row) + 1)).replace("\xa0", " ").rstrip("\n")
+        for _, row in sorted(rows.items())
+    ]
+
+
+def screen_text(app: App[int]) -> str:
+    """The screen as text, its rows one a line."""
+    return "\n".join(screen_lines(app))
+
+
+def palette_hits(app: App[int]) -> list[str]:
+    """The hits the command palette shows, first first; none if it is not open."""
+    palette = app.screen
+    if isinstance(palette, CommandPalette) and (options := palette.query(OptionList)):
+        hits = options.first()
+        return [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+    return []

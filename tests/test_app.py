@@ -24,7 +24,7 @@ from tui_reader.ui.widgets.bars import StatusBar
 from tui_reader.ui.widgets.lists import ArticleList, EntitySidebar, TimelineList
 from tui_reader.ui.widgets.reader import ReadingView
 
-from .conftest import SEED_IDS
+from .conftest import SEED_IDS, notices, screen_text, until
 
 WIDE = (120, 40)
 NARROW = (80, 24)
@@ -117,21 +117,37 @@ async def test_enter_on_an_entity_filters_and_escape_clears(seeds: Corpus) -> No
 
 
 async def test_removed_text_toggles(seeds: Corpus) -> None:
+    """At the end of an article, a line says how many passages cleaning removed; `r` in
+    the reading view lists them (a photo credit here), and `r` again hides them. (At
+    80x24, where the article has the width of the screen, a line holds each.)"""
     app = ReaderApp(seeds)
-    async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("2", "r")
+    credit = "Stephanie Keith Bloomberg | Getty Images"
+    count = len(seeds.article(SEED_IDS["001"]).removed)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("j", "j")
+        assert main_screen(app).article_id == SEED_IDS["001"]  # the article with the credit
+        await pilot.press("2", "G")
         await pilot.pause()
-        assert app.query_one(ReadingView).show_removed
-        await pilot.press("r")
-        assert not app.query_one(ReadingView).show_removed
+        assert f"{count} passages removed in cleaning (r shows)" in screen_text(app)
+        assert credit not in screen_text(app)
+        await pilot.press("r", "G")
+        await pilot.pause()
+        assert f"Removed in cleaning ({count}; r hides):" in screen_text(app)
+        assert credit in screen_text(app)
+        await pilot.press("r", "G")
+        await pilot.pause()
+        assert credit not in screen_text(app)
+        assert f"{count} passages removed in cleaning (r shows)" in screen_text(app)
 
 
 async def test_q_quits_cleanly(seeds: Corpus) -> None:
+    """`q` ends the app there and then, with return code 0 (not the test closing it)."""
     app = ReaderApp(seeds)
     async with app.run_test(size=WIDE) as pilot:
+        assert app.is_running
         await pilot.press("q")
-        await pilot.pause()
-    assert app.return_code in (0, None)
+        await until(pilot, lambda: not app.is_running)
+        assert app.return_code == 0
 
 
 async def test_every_pane_is_reachable_and_usable_at_80x24(seeds: Corpus) -> None:
@@ -313,15 +329,12 @@ async def test_a_huge_article_is_laid_out_a_slice_at_a_time(tmp_path: Path) -> N
     app = ReaderApp(open_corpus([tmp_path]))
     async with app.run_test(size=WIDE) as pilot:
         reader = app.query_one(ReadingView)
-        assert reader._blocks is not None  # not all laid out yet
-        assert reader.position_label() is None  # so no percentage is claimed
+        assert reader.position_label() is None  # not all laid out yet: no percentage claimed
         top = "".join(reader.render_line(y).text for y in range(6))
         assert "Workers at the warehouse" in top  # once, as the text: it has no title
         assert "Cut at 2,000,000 characters" in top
         await pilot.press("2", "end")
-        await pilot.pause()
-        while reader._blocks is not None:
-            await pilot.pause(0.05)
+        await until(pilot, lambda: reader.position_label() is not None, timeout=60)
         await pilot.pause()
         assert reader.position_label() == "100%"
         assert reader.scroll_offset.y == reader.max_scroll_y > 10_000
@@ -340,14 +353,14 @@ async def test_a_browser_opens_only_in_a_local_session(
     app = ReaderApp(open_corpus([tmp_path]))
     opened: list[str] = []
     monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
-    async with app.run_test(size=WIDE) as pilot:
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
         await pilot.press("o")
         assert opened == ["https://example.com/a%20b"]
         monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 50000 10.0.0.2 22")
         await pilot.press("o")
         await pilot.pause()
         assert opened == ["https://example.com/a%20b"]
-        assert any("No local browser" in n.message for n in app._notifications)
+        assert any("No local browser" in notice for notice in notices(app))
 
 
 async def test_dates_and_unread_filters_combine_and_clear_one_by_one(seeds: Corpus) -> None:

@@ -14,6 +14,8 @@ from tui_reader.corpus.model import Article, Corpus
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.prompt import PromptScreen
 
+from .conftest import notices
+
 
 def test_markdown_shows_article_text_as_the_text_it_is() -> None:
     """A paragraph that starts like a heading, a list or a quote, or holds Markdown marks,
@@ -53,7 +55,7 @@ async def test_export_the_article_the_timeline_and_the_entities(
     Markdown; on the timeline, CSV of the events shown; on the entities, JSON by the
     name's extension. A file that exists is not overwritten; a wrong extension is refused."""
     app = ReaderApp(seeds)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("e")
         await pilot.pause()
         screen = app.screen
@@ -81,6 +83,6 @@ async def test_export_the_article_the_timeline_and_the_entities(
         await answer(app, pilot, str(tmp_path / "entities.xlsx"))  # not a format
         assert not (tmp_path / "entities.xlsx").exists()
         assert json.loads((tmp_path / "entities.json").read_text()) == entities
-        messages = [n.message for n in app._notifications]
-        assert any("exists: not overwritten" in m for m in messages)
-        assert any("must end in .csv or .json" in m for m in messages)
+        shown = notices(app)
+        assert any("exists: not overwritten" in notice for notice in shown), shown
+        assert any("must end in .csv or .json" in notice for notice in shown), shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tui_reader.corpus.model import Corpus
@@ -13,6 +14,8 @@ from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.commands import SECTIONS, bindings, defaults, markdown
 from tui_reader.ui.screens.help import HelpScreen
 from tui_reader.ui.screens.main import MainScreen
+
+from .conftest import notices, palette_hits, until
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 NARROW = (80, 24)
@@ -108,9 +111,9 @@ async def test_a_rebound_key_works_and_the_old_one_does_not(seeds: Corpus, tmp_p
     path = tmp_path / "config.toml"
     path.write_text('[keys]\nsearch = "ctrl+f"\nnope = "x"\n')
     app = ReaderApp(seeds, config_path=path)
-    async with app.run_test(size=NARROW) as pilot:
+    async with app.run_test(size=NARROW, notifications=True) as pilot:
         await pilot.pause()
-        assert any("nope: no such command" in n.message for n in app._notifications)
+        assert any("nope: no such command" in notice for notice in notices(app))
         box = app.query_one("#search")
         await pilot.press("slash")
         assert not box.has_class("open")
@@ -122,13 +125,13 @@ async def test_a_rebound_key_works_and_the_old_one_does_not(seeds: Corpus, tmp_p
         assert "Ctrl+f  " in help_text(app)
 
 
-async def palette(pilot: object, text: str) -> None:
-    """Open the command palette, type `text`, wait for the hits, take the first."""
-    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
-    await pilot.press(*text)  # type: ignore[attr-defined]
-    await pilot.pause(0.5)  # type: ignore[attr-defined]
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+async def palette(pilot: Pilot[int], text: str, first: str) -> None:
+    """Open the command palette, type `text`, wait for `first` to be the first hit (not
+    one for a part of the text), and take it."""
+    await pilot.press("ctrl+p", *text)
+    await until(pilot, lambda: palette_hits(pilot.app)[:1] == [first])
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def test_the_palette_runs_reader_commands_and_goes_to_articles_and_entities(
@@ -142,13 +145,14 @@ async def test_the_palette_runs_reader_commands_and_goes_to_articles_and_entitie
         screen = app.screen
         assert isinstance(screen, MainScreen)
         first = screen.article_id
-        await palette(pilot, "bookmark")
+        await palette(pilot, "bookmark", "Bookmark\nb · bookmark")
         assert screen.marks.bookmarks == {first}
-        await palette(pilot, "kelly nant")
+        await palette(pilot, "kelly nant", "Go to entity: Kelly Nantel")
         assert screen.filters.entity == "person:kelly-nantel"
         assert len(screen.visible_articles()) == 1
-        await palette(pilot, "employees staten")
+        title = "Employees of the Amazon warehouse on New York’s Staten Island on Friday voted"
+        await palette(pilot, "employees staten", f"Go to article: {title} to join…")
         article = screen.corpus.article(screen.article_id or "")
         assert article is not None
-        assert article.title.startswith("Employees of the Amazon warehouse")
+        assert article.title.startswith(title)
         assert screen.filters.entity is None  # it hid the article

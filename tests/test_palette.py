@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import time
-
-from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import OptionList
 
 from tui_reader.corpus.fuzzy import InOrder
 from tui_reader.corpus.model import Corpus
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import MainScreen
+
+from .conftest import palette_hits, until
 
 
 def test_names_holding_the_letters_in_order_are_found_in_order() -> None:
@@ -28,18 +26,11 @@ def test_names_holding_the_letters_in_order_are_found_in_order() -> None:
     assert list(names.matches("")) == []
 
 
-async def shown_hits(pilot: Pilot[int], query: str) -> list[str]:
-    """Open the palette, type `query`, and wait (up to 5 s) for its hits to show."""
+async def shown_hits(pilot: Pilot[int], query: str, wanted: str) -> list[str]:
+    """Open the palette, type `query`, and wait (up to 10 s) for `wanted` among its hits."""
     await pilot.press("ctrl+p", *query)
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        palette = pilot.app.screen
-        if isinstance(palette, CommandPalette) and (options := palette.query(OptionList)):
-            hits = options.first()
-            if hits.option_count:
-                return [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
-        await pilot.pause(0.02)
-    return []
+    await until(pilot, lambda: wanted in palette_hits(pilot.app))
+    return palette_hits(pilot.app)
 
 
 async def test_the_palette_finds_names_by_letters_in_order(seeds: Corpus) -> None:
@@ -49,10 +40,9 @@ async def test_the_palette_finds_names_by_letters_in_order(seeds: Corpus) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        hits = await shown_hits(pilot, "krstl bll")
+        hits = await shown_hits(pilot, "krstl bll", "Go to entity: Krystal Ball")
         assert hits[0] == "Go to entity: Krystal Ball"
         await pilot.press("enter")
         await pilot.pause()
         assert screen.filters.entity == "person:krystal-ball"
-        hits = await shown_hits(pilot, "amzn lbr")
-        assert "Go to entity: Amazon Labor Union" in hits
+        await shown_hits(pilot, "amzn lbr", "Go to entity: Amazon Labor Union")

@@ -21,12 +21,13 @@ from tui_reader.store.locations import index_path
 from tui_reader.store.pipeline import Loading
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.widgets import reader as reader_module
 from tui_reader.ui.widgets.bars import StatusBar
 from tui_reader.ui.widgets.lists import ArticleList
 from tui_reader.ui.widgets.reader import ReadingView
 from tui_reader.ui.widgets.search import SEARCHING_AFTER, SearchBox
 
-from .conftest import SEED_IDS
+from .conftest import SEED_IDS, screen_lines
 
 
 def article(id: str, title: str, *paragraphs: str) -> Article:
@@ -415,3 +416,28 @@ async def test_search_results_that_come_after_another_filter_changed_are_shown_w
         shown = [a.id for a in app.query_one(ArticleList).articles]
         assert shown == [a.id for a in seeds.articles_naming("org:apple") if a.id in hits]
         assert shown
+
+
+async def test_a_search_opens_at_its_match_before_the_rest_of_the_article_is_laid_out(
+    seeds: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reading view opens at the first match, two lines below its top, even when the
+    refresh that scrolls it comes before the rest of the article is wrapped (as on a busy
+    machine: the scroll used to stop at the end of what was wrapped, short of the match).
+    Here the wrapping stops at the least it must do, and never resumes."""
+    monkeypatch.setattr(reader_module, "LAYOUT_SLICE", 0)
+    app = ReaderApp(seeds)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        reader = app.query_one(ReadingView)
+        later: list[object] = []
+        monkeypatch.setattr(reader, "set_timer", lambda *args, **kwargs: later.append(args))
+        await pilot.press("slash")
+        await searched(pilot, "bessemer")
+        assert later  # the rest of the article was left for later
+        top = reader.content_region.y
+        rows = screen_lines(app)[top : top + 4]
+        column = reader.content_region.x
+        text = [row[column : column + reader.content_region.width] for row in rows]
+        assert "Bessemer" in text[2], text
+        assert "Bessemer" not in " ".join(text[:2]), text

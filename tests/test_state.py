@@ -10,16 +10,19 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
+from textual.timer import Timer
 
 from tui_reader.corpus.loading import bundled_seeds
 from tui_reader.store.atomic import write_atomically
 from tui_reader.store.pipeline import Loading
 from tui_reader.store.state import VERSION, State, corpus_key, read_json
-from tui_reader.ui.app import ReaderApp
+from tui_reader.ui.app import SETTLE_AFTER, ReaderApp
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.bars import PositionBar
 from tui_reader.ui.widgets.lists import ArticleList
@@ -72,38 +75,60 @@ def test_a_damaged_state_file_is_set_aside_never_deleted(tmp_path: Path) -> None
     assert all(name.startswith("state.json.corrupt-") for name in kept)
 
 
-WRITER = """
+WRITERS = r"""
+import os
 import sys
 from pathlib import Path
 from tui_reader.store.atomic import write_atomically
-path, tag = Path(sys.argv[1]), 0
-print("ready", flush=True)
-while True:
-    tag += 1
-    write_atomically(path, '{"version": 1, "tag": %d, "pad": "%s"}' % (tag, "x" * 200000))
+path = Path(sys.argv[1])
+for line in sys.stdin:  # "start": fork a writer and give its pid; "reap": wait for it to end
+    if line == "reap\n":
+        os.waitpid(pid, 0)
+        print("reaped", flush=True)
+        continue
+    pid = os.fork()
+    if pid == 0:
+        tag = 0
+        while True:
+            tag += 1
+            write_atomically(path, '{"version": 1, "tag": %d, "pad": "%s"}' % (tag, "x" * 200000))
+    print(pid, flush=True)
 """
 
 
 def test_a_kill_while_writing_leaves_the_old_or_the_new_version(tmp_path: Path) -> None:
     """A writer saving state in a loop is killed with SIGKILL at random moments, many
-    times: every time the file is whole JSON, one version or the next, never a mix."""
+    times: every time the file is whole JSON, one version or the next, never a mix. (The
+    writers are forked by one process, which starts faster than an interpreter a time.)"""
     path = tmp_path / "state.json"
     write_atomically(path, '{"version": 1, "tag": 0, "pad": ""}')
     tries = 40
     seen = set()
-    for _ in range(tries):
-        writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
-        )
-        assert writer.stdout is not None
-        assert writer.stdout.readline().strip() == "ready"
-        time.sleep(random.uniform(0.0, 0.05))
-        os.kill(writer.pid, signal.SIGKILL)
-        writer.wait()
-        loaded = read_json(path)
-        assert loaded.notice is None
-        assert loaded.data is not None
-        seen.add(loaded.data["tag"])
+    writers = subprocess.Popen(
+        [sys.executable, "-c", WRITERS, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert writers.stdin is not None
+    assert writers.stdout is not None
+    try:
+        for _ in range(tries):
+            writers.stdin.write("start\n")
+            writers.stdin.flush()
+            writer = int(writers.stdout.readline())
+            time.sleep(random.uniform(0.0, 0.05))
+            os.kill(writer, signal.SIGKILL)
+            writers.stdin.write("reap\n")
+            writers.stdin.flush()
+            assert writers.stdout.readline() == "reaped\n"
+            loaded = read_json(path)
+            assert loaded.notice is None
+            assert loaded.data is not None
+            seen.add(loaded.data["tag"])
+    finally:
+        writers.stdin.close()
+        writers.wait(10)
     assert len(seen) > 1  # the kills did land while it was writing
 
 
@@ -138,18 +163,46 @@ async def test_an_article_reached_by_a_search_is_remembered_too(tmp_path: Path) 
     assert State.load(state_path)[0].positions == {corpus_key([bundled_seeds()]): shown}
 
 
+class Settling:
+    """When the keys settle, the reader marks the article shown read and saves: on a timer
+    of `SETTLE_AFTER` seconds that each key starts again. This keeps the callback of the
+    last such timer the app set, to run it at once, as the timer would."""
+
+    def __init__(self, app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.callbacks: list[Callable[[], object]] = []
+        set_timer = app.set_timer
+
+        def recording(delay: float, callback: Callable[[], object], **kwargs: Any) -> Timer:
+            if delay == SETTLE_AFTER:
+                self.callbacks.append(callback)
+            return set_timer(delay, callback, **kwargs)
+
+        monkeypatch.setattr(app, "set_timer", recording)
+
+    def fire(self) -> None:
+        """The keys settle: run the newest timer's callback, which must have been set since
+        the last time (a key starts it again, and stops the one before)."""
+        assert self.callbacks, "no timer was started since the keys last settled"
+        callback = self.callbacks[-1]
+        self.callbacks.clear()
+        callback()
+
+
 def article_rows(app: ReaderApp) -> list[str]:
     """The article list's rows as drawn, two lines each."""
     articles = app.query_one(ArticleList)
     return [articles.render_line(y).text for y in range(2 * len(articles.articles))]
 
 
-async def test_read_marks_and_bookmarks_show_in_the_list_and_are_kept(tmp_path: Path) -> None:
+async def test_read_marks_and_bookmarks_show_in_the_list_and_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Unread articles are bold with a dot; Enter reads one (the dot goes); `u` makes it
     unread again, and it stays so while shown even when the keys settle; `b` stars it.
     After a restart the marks are still there."""
     state_path = tmp_path / "state.json"
     app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
+    settling = Settling(app, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -160,12 +213,15 @@ async def test_read_marks_and_bookmarks_show_in_the_list_and_are_kept(tmp_path: 
         assert article_rows(app)[1].startswith("   ")
         await pilot.press("u")
         assert article_rows(app)[1].startswith(" • ")
-        app._settled()  # the keys settle with the article still shown: it stays unread
+        settling.fire()  # the keys settle with the article still shown: it stays unread
+        await pilot.pause()
         assert article_rows(app)[1].startswith(" • ")
         await pilot.press("b")
         assert article_rows(app)[1].startswith("★• ")
+        settling.fire()
         await pilot.press("1", "j")  # the second, read once the keys settle
-        app._settled()
+        assert article_rows(app)[3].startswith(" • ")
+        settling.fire()
         await pilot.pause()
         assert article_rows(app)[3].startswith("   ")
     state = State.load(state_path)[0]
@@ -181,19 +237,22 @@ async def test_read_marks_and_bookmarks_show_in_the_list_and_are_kept(tmp_path: 
         assert rows[3].startswith("   ")
 
 
-async def test_a_save_due_as_the_reader_closes_does_nothing(tmp_path: Path) -> None:
+async def test_a_save_due_as_the_reader_closes_does_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The save that follows a key comes two seconds later, on a timer; if the reader closes
     first (not by `q`, which saves at once), the timer can still fire, with the screens
     gone: it must do nothing, where it raised an IndexError in a test run once. Calling it
     after the reader closed does the same."""
     state_path = tmp_path / "state.json"
-    async with seeds_reader(state_path) as (pilot, _):
-        app = pilot.app
+    app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
+    settling = Settling(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
         await pilot.press("j")
-    assert isinstance(app, ReaderApp)
     assert not app.screen_stack
     saved = state_path.read_bytes()  # closing saved
-    app._settled()
+    settling.fire()  # the timer the "j" started, firing late
     assert state_path.read_bytes() == saved
 
 

@@ -234,7 +234,24 @@ class ReadingView(LineView, can_focus=True):
         if self._page is not None and self._page.last_paragraph < paragraph:
             self._lay_out(through=paragraph)
         lines = self._paragraph_lines.get(paragraph, [(0, 0)])
-        return max(line for line, start in lines if start <= offset or line == lines[0][0])
+        line = max(line for line, start in lines if start <= offset or line == lines[0][0])
+        self._lay_out_below(line)
+        return line
+
+    def _lay_out_below(self, line: int) -> None:
+        """Wrap a screenful below `line`, which the view is to scroll to: a scroll stops at
+        the end of what is wrapped, and the refresh that scrolls can come before the next
+        slice (on a busy machine)."""
+        page, blocks = self._page, self._blocks
+        if page is None or blocks is None or len(page.lines) >= line + self.size.height:
+            return
+        for text, paragraph, offset in blocks:
+            page.add(text, paragraph, offset)
+            if len(page.lines) >= line + self.size.height:
+                break
+        else:
+            self._blocks = None
+        self.set_virtual_size(Size(page.measure + 1, len(page.lines)))
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name)
