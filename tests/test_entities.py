@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tui_reader.corpus.analysis import build
+from tui_reader.corpus.entities import words
 from tui_reader.corpus.loading import Source
 from tui_reader.corpus.model import Corpus
 
@@ -277,3 +281,14 @@ def test_places_handles_and_tickers_are_cut_where_a_reader_would() -> None:
         "Britons",
         "Iraqis",
     }.isdisjoint(found)
+
+
+# What words are made of and parted by, the punctuation that has an ASCII stand-in, and any.
+_WORDY = st.one_of(st.sampled_from([*"aZ0_'&.-, ?(@", *"’‘“”—–…éÉ\u212a"]), st.characters())
+
+
+@given(st.text(_WORDY, max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_words_are_found_in_ascii_bytes_where_the_pattern_finds_them(text: str) -> None:
+    spans = [match.span() for match in words._TOKEN.finditer(text)]
+    assert [match.span() for match in words._matches(text)] == spans

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .. import gazetteer as gz
@@ -26,6 +26,18 @@ LINKS = frozenset({"of", "for", "the", "and", "&"}) | PARTICLES
 # ("Bank of America") or part them. A word starts with a letter that is not lowercase ASCII:
 # the search skips quickly to the range that holds all of those, and the lookbehind tests it.
 _TOKEN = re.compile(rf"[A-Z\u00aa-\U0010ffff](?<=[^\W\d_a-z]){WORD_REST}")
+# Still, a search for a pattern that starts with a class tests every character against it,
+# while one for a literal skips to it: so in ASCII text the same words are found in bytes that
+# give each character's class, "A" a capital, "a" what a word goes on with, " " what parts
+# words. (Only ASCII bytes are ever looked up.)
+_CLASSES = bytes(
+    ord("A") if "A" <= c <= "Z" else ord("a") if c.isalnum() or c in "_'&.-" else ord(" ")
+    for c in map(chr, range(256))
+)
+_ASCII_TOKEN = re.compile(rb"A[Aa]*")
+# The punctuation past ASCII that news text is full of, each with an ASCII character that
+# `_TOKEN` treats alike: a word goes on through an apostrophe; quotes and dashes part words.
+_PLAIN = (("’", "'"), ("‘", " "), ("“", " "), ("”", " "), ("—", " "), ("–", " "), ("…", " "))
 _CAPITAL_BREAKS = frozenset(w.lower() for w in gz.FUNCTION_WORDS) | {"vs", "v", "at"}
 """Words that in a line in capitals part names instead of being in them."""
 
@@ -53,11 +65,11 @@ def words_of(
     sentence = 0
     sentence_end = spans[0][1] if spans else len(paragraph)
     tokens: list[Token] = []
-    for match in _TOKEN.finditer(paragraph):
-        text, lower, possessive, name, kept = _word(match[0])
+    for match in _matches(paragraph):
+        at, end = match.span()
+        text, lower, possessive, name, kept = _word(paragraph[at:end])
         if not kept or (capitals and lower in _CAPITAL_BREAKS):
             continue
-        at = match.start()
         prefix = at and paragraph[at - 1] == "-" and _NAME_PREFIX.search(paragraph, at - 4, at)
         if prefix:  # "al-Assad" is one word
             text, at = paragraph[prefix.start() : at] + text, prefix.start()
@@ -67,6 +79,18 @@ def words_of(
             sentence_end = spans[sentence][1] if sentence < len(spans) else len(paragraph) + 1
         tokens.append(Token(at, at + len(text), text, lower, possessive, name, sentence))
     return tokens
+
+
+def _matches(paragraph: str) -> Iterator[re.Match[str]] | Iterator[re.Match[bytes]]:
+    """The matches of `_TOKEN` in the paragraph, or of `_ASCII_TOKEN` at the same places
+    where the paragraph is ASCII but for the punctuation of `_PLAIN`."""
+    plain = paragraph
+    if not plain.isascii():
+        for mark, ascii_mark in _PLAIN:
+            plain = plain.replace(mark, ascii_mark)
+        if not plain.isascii():
+            return _TOKEN.finditer(paragraph)
+    return _ASCII_TOKEN.finditer(plain.encode().translate(_CLASSES))
 
 
 @functools.lru_cache(maxsize=65536)
