@@ -20,6 +20,13 @@ NAVIGATION: list[BindingType] = [
     Binding("end,G", "jump(-1)", "Last", show=False, id="last"),
 ]
 
+# Moving in a list of choices (an OptionList): the ids of moving down and up in the panes,
+# so that a keymap that moves those moves these.
+CHOICES: list[BindingType] = [
+    Binding("j", "cursor(1)", "Down", show=False, id="down"),
+    Binding("k", "cursor(-1)", "Up", show=False, id="up"),
+]
+
 # The main screen's own, acting on the panes and the article shown.
 MAIN: list[BindingType] = [
     # Priority bindings, run as the key arrives, before the keys typed after it are

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 
 from ..glyphs import OVERFLOW
+from ..keys import CHOICES
 
 
 class ChooseScreen(ModalScreen[str | None]):
@@ -19,9 +20,7 @@ class ChooseScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="cancel-choice"),
-        # The ids of moving down and up in the panes: a keymap that moves those moves these.
-        Binding("j", "cursor(1)", "Down", show=False, id="down"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="up"),
+        *CHOICES,
     ]
     DEFAULT_CSS = """
     ChooseScreen { align: center middle; }

@@ -16,6 +16,7 @@ from textual.widgets import Label, OptionList
 from ...corpus.model import Corpus
 from ...corpus.text import printable
 from ..glyphs import OVERFLOW
+from ..keys import CHOICES
 
 
 def problem_lines(corpus: Corpus, reported: Sequence[str] = ()) -> list[tuple[str, str | None]]:
@@ -36,9 +37,7 @@ class ProblemsScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,exclamation_mark", "close", "Close the list", id="close-problems"),
-        # The ids of moving down and up in the panes: a keymap that moves those moves these.
-        Binding("j", "cursor(1)", "Down", show=False, id="down"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="up"),
+        *CHOICES,
     ]
     DEFAULT_CSS = """
     ProblemsScreen { align: center middle; }
