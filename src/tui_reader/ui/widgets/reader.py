@@ -169,7 +169,9 @@ class ReadingView(LineView, can_focus=True):
             at_end = self._to_end or 0 < self.max_scroll_y <= self.scroll_offset.y
             self._place = "end" if at_end else self.top_position()
         self._layout()
-        if self._place is not None and self._scroll_pending is None:
+        if self._scroll_pending is not None:  # a target or a match to go to comes first
+            self._place = None
+        elif self._place is not None:
             self._to_end = self._place == "end" and self._blocks is not None
             self.call_after_refresh(self._return_to_place)
 
