@@ -26,6 +26,8 @@ from tui_reader.ui.widgets.bars import PositionBar, StatusBar, status_text
 from tui_reader.ui.widgets.lists import ArticleList
 from tui_reader.ui.widgets.reader import ReadingView
 
+from .conftest import until
+
 
 def corpus_folder(tmp_path: Path, count: int) -> Path:
     """`count` small articles in nested folders, two of them unreadable as JSON."""
@@ -305,6 +307,7 @@ async def test_the_reading_view_gives_how_far_down_it_is_in_its_border(seeds: Co
     app = ReaderApp(seeds)
     async with app.run_test(size=(120, 40)) as pilot:
         reader = app.query_one(ReadingView)
+        await until(pilot, lambda: reader.border_subtitle is not None)  # once laid out
         first = reader.border_subtitle
         assert first is not None
         assert first.endswith("%")
