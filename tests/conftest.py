@@ -52,12 +52,13 @@ def seed(corpus: Corpus, number: str) -> Article:
 
 async def until(pilot: Pilot[int], done: Callable[[], bool], timeout: float = 10) -> None:
     """Let the app run until `done()` holds: what the test waits for, never a spell of
-    time. Fails after `timeout` seconds."""
+    time. Fails after `timeout` seconds. It looks every 50 ms: each look refreshes the
+    screen, which a tighter loop would keep the app busy with."""
     deadline = time.monotonic() + timeout
     while not done():
         if time.monotonic() > deadline:
             raise AssertionError(f"not seen within {timeout} s")
-        await pilot.pause(0.01)
+        await pilot.pause(0.05)
 
 
 def notices(app: App[int]) -> list[str]:

@@ -334,7 +334,7 @@ async def test_a_huge_article_is_laid_out_a_slice_at_a_time(tmp_path: Path) -> N
         assert "Workers at the warehouse" in top  # once, as the text: it has no title
         assert "Cut at 2,000,000 characters" in top
         await pilot.press("2", "end")
-        await until(pilot, lambda: reader.position_label() is not None, timeout=60)
+        await until(pilot, lambda: reader.position_label() is not None, timeout=100)
         await pilot.pause()
         assert reader.position_label() == "100%"
         assert reader.scroll_offset.y == reader.max_scroll_y > 10_000

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from tui_reader.corpus.model import Corpus
 from tui_reader.store.config import read_config
@@ -126,9 +127,11 @@ async def test_a_rebound_key_works_and_the_old_one_does_not(seeds: Corpus, tmp_p
 
 
 async def palette(pilot: Pilot[int], text: str, first: str) -> None:
-    """Open the command palette, type `text`, wait for `first` to be the first hit (not
-    one for a part of the text), and take it."""
-    await pilot.press("ctrl+p", *text)
+    """Open the command palette, put `text` in its box (typing it a key at a time is
+    test_palette.py's), wait for `first` to be the first hit, and take it."""
+    await pilot.press("ctrl+p")
+    await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette))
+    pilot.app.screen.query_one(Input).value = text
     await until(pilot, lambda: palette_hits(pilot.app)[:1] == [first])
     await pilot.press("enter")
     await pilot.pause()
