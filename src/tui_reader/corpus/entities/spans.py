@@ -185,25 +185,36 @@ def _link(paragraph: str, gap: str, previous: Token | None, run: list[Token]) ->
     return True
 
 
-def _split(run: list[Token], paragraph: str) -> Iterator[list[Token]]:
+def _split(run: list[Token], paragraph: str) -> list[list[Token]]:
     """Cut a run of capitalised words where its links and commas do not hold it together."""
-    for piece in _split_links(run):
-        words = [t.lower for t in piece]
-        # "Retail, Wholesale and Department Store Union" is one name; "Bessemer, Alabama" two.
-        if piece and (words[-1] in gz.ORG_HEADS or words[0] in gz.ORG_HEADS) and "and" in words:
-            yield piece
-            continue
-        part: list[Token] = []
-        for i, token in enumerate(piece):
-            if i and paragraph[piece[i - 1].end : token.start] == ", ":
-                yield part
-                part = []
-            part.append(token)
-        yield part
-
-
-def _split_links(run: list[Token]) -> Iterator[list[Token]]:
     words = [t.lower for t in run]
+    if LINKS.isdisjoint(words):  # most runs ("Staten Island"): no link to cut at or keep
+        return _split_commas(run, paragraph)
+    pieces: list[list[Token]] = []
+    for piece in _split_links(run, words):
+        held = [t.lower for t in piece]
+        # "Retail, Wholesale and Department Store Union" is one name; "Bessemer, Alabama" two.
+        if piece and (held[-1] in gz.ORG_HEADS or held[0] in gz.ORG_HEADS) and "and" in held:
+            pieces.append(piece)
+        else:
+            pieces += _split_commas(piece, paragraph)
+    return pieces
+
+
+def _split_commas(piece: list[Token], paragraph: str) -> list[list[Token]]:
+    """The parts of a piece between the commas in it."""
+    parts: list[list[Token]] = []
+    part: list[Token] = []
+    for i, token in enumerate(piece):
+        if i and paragraph[piece[i - 1].end : token.start] == ", ":
+            parts.append(part)
+            part = []
+        part.append(token)
+    parts.append(part)
+    return parts
+
+
+def _split_links(run: list[Token], words: list[str]) -> Iterator[list[Token]]:
     piece: list[Token] = []
     for i, token in enumerate(run):
         word = words[i]
