@@ -3,7 +3,6 @@ number of its sentence, less those that only part names."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -67,7 +66,8 @@ def words_of(
     tokens: list[Token] = []
     for match in _matches(paragraph):
         at, end = match.span()
-        text, lower, possessive, name, kept = _word(paragraph[at:end])
+        raw = paragraph[at:end]
+        text, lower, possessive, name, kept = _WORDS.get(raw) or _word(raw)
         if not kept or (capitals and lower in _CAPITAL_BREAKS):
             continue
         prefix = at and paragraph[at - 1] == "-" and _NAME_PREFIX.search(paragraph, at - 4, at)
@@ -93,21 +93,25 @@ def _matches(paragraph: str) -> Iterator[re.Match[str]] | Iterator[re.Match[byte
     return _ASCII_TOKEN.finditer(plain.encode().translate(_CLASSES))
 
 
-@functools.lru_cache(maxsize=65536)
-def _word(raw: str) -> tuple[str, str, bool, bool, bool]:
+_Word = tuple[str, str, bool, bool, bool]
+_WORDS: dict[str, _Word] = {}
+"""The `_word` of each token met: words recur, and a lookup here costs less than a call to
+a cached function. Emptied when it holds `_WORDS_HELD`."""
+_WORDS_HELD = 65536
+
+
+def _word(raw: str) -> _Word:
     """A token's text less any possessive, its lowercase form, whether it was possessive,
     whether it can be part of a name, and whether it is kept as a token (a name, a link or a
-    title). Words recur, so this is cached."""
+    title); kept in `_WORDS`."""
     text, possessive = _trim(raw)
     lower = text.lower()
     name = bool(text) and _is_name_word(text)
-    return (
-        text,
-        lower,
-        possessive,
-        name,
-        bool(text) and (name or lower in LINKS or lower in gz.TITLES or lower in gz.NUMBER_WORDS),
-    )
+    kept = bool(text) and (name or lower in LINKS or lower in gz.TITLES or lower in gz.NUMBER_WORDS)
+    if len(_WORDS) >= _WORDS_HELD:
+        _WORDS.clear()
+    word = _WORDS[raw] = (text, lower, possessive, name, kept)
+    return word
 
 
 def _trim(raw: str) -> tuple[str, bool]:
