@@ -73,16 +73,21 @@ def raw_paragraphs(text: str) -> list[str]:
     return [block for block in blocks if block]
 
 
+_NO_METADATA = Record("")
+"""The metadata of a source that has none (a record is frozen: one serves them all)."""
+
+
 def analyse(source: Source, budget: Budget | None = None) -> Analysed:
     """Clean and analyse one article; entities are resolved later, across the corpus.
 
     Nothing it meets loses the article: a stage that fails (`_Stages`) is a problem of it,
     and the article keeps its raw text at worst."""
     budget = budget or Budget()
-    meta = source.meta or Record("")
+    meta = source.meta or _NO_METADATA
     stages = _Stages(budget, list(meta.problems))
     with Alarm(budget):
-        known_title = stages.run("cleaning", lambda: one_line(meta.title or ""), "", "title")
+        title = meta.title
+        known_title = stages.run("cleaning", lambda: one_line(title), "", "title") if title else ""
         cleaned = stages.run(
             "cleaning",
             lambda: clean(source.text, title=known_title or None, check=budget.check),
