@@ -106,7 +106,9 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
     if last.text.isupper() and _TICKER_AFTER.match(paragraph, end):
         # A stock's ticker and its move: "the Dow Jones Industrial Average DJIA, -0.3%"
         return candidate(para, piece[:-1]) if len(piece) > 1 else None
-    saint = start >= 4 and paragraph[start - 4 : start] in _SAINTS
+    # Each abbreviation has its full stop two characters before the name: the one character
+    # tested before the four are sliced out and looked up.
+    saint = start >= 4 and paragraph[start - 2] == "." and paragraph[start - 4 : start] in _SAINTS
     if saint:
         start -= 4  # "St. Louis", "Mt. Everest": the abbreviation starts the name
     if paragraph[end : end + 2] in ("'s", "’s") and gz.known_name(
