@@ -168,7 +168,7 @@ def _dated_by_text(
     date in a photo's caption ("… on Friday, April 1, 2022."), in the dateline at the start
     of the first paragraph, or the latest full date of the body where it is in the lead (not
     a birth date); the guess is the latest full date written anywhere."""
-    days = [(value, item) for item in found if (value := dates.full_date_of(item))]
+    days = [(value, item) for item in found if (value := dates.full_date(item.match))]
     caption = dates.latest_full_date(cleaned.removed)
     evidence = [caption] if caption else []
     evidence += [

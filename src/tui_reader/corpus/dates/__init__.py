@@ -20,12 +20,12 @@ from ..model import Event
 from ..text import sentence_spans
 from .calendar import Resolved, date_or_none
 from .finding import Found, find, matches
-from .resolving import full_date_of, resolve_found, resolve_match
+from .resolving import full_date, resolve_found, resolve_match
 from .tense import future_of
 from .words import YEAR
 
 __all__ = [
-    "Expression", "Found", "Resolved", "events", "find", "full_date_of", "latest_full_date",
+    "Expression", "Found", "Resolved", "events", "find", "full_date", "latest_full_date",
     "matches", "parse_date", "resolve_found", "scan",
 ]  # fmt: skip
 
@@ -83,10 +83,8 @@ def latest_full_date(texts: Iterable[str]) -> dt.date | None:
     for text in texts:
         if not _HAS_YEAR.search(text):  # a full date writes its year
             continue
-        for expression in scan(text, None):
-            resolved = expression.resolved
-            if resolved and resolved.precision == "day":
-                value = dt.date.fromisoformat(resolved.date)
-                if latest is None or value > latest:
-                    latest = value
+        for match in matches(text):
+            value = full_date(match)
+            if value and (latest is None or value > latest):
+                latest = value
     return latest

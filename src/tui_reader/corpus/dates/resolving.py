@@ -45,9 +45,10 @@ def resolve_found(found: Iterable[Found], anchor: dt.date | None) -> list[Event]
     return events
 
 
-def full_date_of(item: Found) -> dt.date | None:
-    """The date a found expression writes in full (day, month and year), or None."""
-    resolved = resolve_match(item.match, None, item.future)
+def full_date(match: re.Match[str]) -> dt.date | None:
+    """The date an expression writes in full (day, month and year), or None. Such a date
+    needs no anchor, and without one no tense is asked."""
+    resolved = resolve_match(match, None, None)
     if resolved and resolved.precision == "day":
         return dt.date.fromisoformat(resolved.date)
     return None
