@@ -181,3 +181,39 @@ def test_a_timer_set_before_the_analysis_runs_on_after_it() -> None:
         assert 45 < left <= 50
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+@pytest.mark.timeout(10)
+def test_a_load_of_many_articles_stops_each_one_past_its_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Over a load the timer's handler is installed once (`alarms`), and each article still
+    has a timer of its own: the one stuck in a pattern is stopped and kept with its raw text,
+    the one after it is analysed whole, and then the handler and a timer set before are put
+    back."""
+    monkeypatch.setattr(analysis, "Budget", lambda: Budget(0.2))
+    real_clean = analysis.clean
+
+    def stuck_on_a(raw: str, title: str | None = None, **kwargs: Any) -> Any:
+        return catastrophic(raw) if raw.startswith("stuck") else real_clean(raw, title, **kwargs)
+
+    monkeypatch.setattr(analysis, "clean", stuck_on_a)
+
+    def mine(signum: int, frame: object) -> None:
+        raise AssertionError("the earlier handler ran during the load")
+
+    earlier = signal.signal(signal.SIGALRM, mine)
+    signal.setitimer(signal.ITIMER_REAL, 50)
+    try:
+        corpus = build([Source("a", "a.txt", "stuck\n\n" + BODY), Source("b", "b.txt", BODY)])
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert signal.getsignal(signal.SIGALRM) is mine
+        assert 45 < left <= 50
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, earlier)
+    stuck, whole = sorted(corpus.articles, key=lambda a: a.id)
+    assert [(p.stage, p.kind) for p in stuck.problems] == [("cleaning", "timeout")]
+    assert whole.problems == []
+    assert whole.title == "Workers vote"
+    assert whole.events

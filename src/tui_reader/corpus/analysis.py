@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import dates, entities
-from .budget import Alarm, Budget, OverBudget
+from .budget import Alarm, Budget, OverBudget, alarms
 from .cleaning import Cleaned, clean, one_line
 from .formats import Record
 from .loading import FileRef, Source, load, read
@@ -228,7 +228,7 @@ def _analysed(source: Source) -> Analysed:
 
 def build(sources: Iterable[Source], problems: list[Problem] | None = None) -> Corpus:
     """Analyse sources and resolve entities and the timeline across them."""
-    with collector_paused():
+    with collector_paused(), alarms():
         return assemble([_analysed(source) for source in sources], problems)
 
 
@@ -288,7 +288,7 @@ def _resolved(
 def analyse_file(ref: FileRef) -> tuple[list[Analysed], list[Problem]]:
     """Read one file and analyse its articles; what cannot be read is a problem."""
     problems: list[Problem] = []
-    with collector_paused():
+    with collector_paused(), alarms():
         sources = read(ref, problems)
         return [_analysed(source) for source in sources], problems
 

@@ -8,9 +8,11 @@ is running, which a check between paragraphs cannot reach.
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
@@ -49,18 +51,25 @@ class Alarm:
     """Raise `OverBudget` when the budget's time is up, from a timer, in whatever the
     block is running; only in the main thread of a process with timers (elsewhere the
     block runs as it is, and only `Budget.check` stops it). A class rather than a
-    generator: it is entered once per article."""
+    generator: it is entered once per article. Within `alarms`, it only sets and clears
+    its timer."""
 
-    __slots__ = ("_interval", "_outer", "_previous", "_started", "budget")
+    __slots__ = ("_armed", "_interval", "_outer", "_previous", "_started", "budget")
 
     def __init__(self, budget: Budget) -> None:
         self.budget = budget
+        self._armed = False
         self._previous: Any = None
         self._outer = 0.0
         self._interval = 0.0
         self._started = 0.0
 
     def __enter__(self) -> None:
+        if _holder == threading.get_ident():
+            self._armed = True
+            left = max(self.budget.deadline - time.monotonic(), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left)
+            return
         if not _TIMERS or threading.current_thread() is not threading.main_thread():
             return
         self._previous = signal.signal(signal.SIGALRM, _ring)
@@ -69,13 +78,53 @@ class Alarm:
         self._outer, self._interval = signal.setitimer(signal.ITIMER_REAL, left)
 
     def __exit__(self, *exc: object) -> None:
+        if self._armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return
         if self._previous is None:
             return
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, self._previous)
-        if self._outer:  # a timer set by someone else (a test's time limit) runs on as it was
-            left = self._outer - (time.monotonic() - self._started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001), self._interval)
+        _resume(self._outer, self._interval, self._started)
+
+
+_holder: int | None = None
+"""The thread whose `alarms` block holds the handler, if one does."""
+
+
+@contextlib.contextmanager
+def alarms() -> Iterator[None]:
+    """Hold `Alarm`'s handler over a block that analyses many articles (a load, a chunk of
+    files), so that each article sets its timer alone: swapping the handler for each one
+    costs as much as a short article's cleaning. A timer set before (a test's time limit)
+    waits for the block's end, then runs on as it was. Where `Alarm` could not work (no
+    timers, not the main thread), or within another such block, it does nothing."""
+    global _holder
+    if (
+        _holder is not None
+        or not _TIMERS
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _ring)
+    started = time.monotonic()
+    outer, interval = signal.setitimer(signal.ITIMER_REAL, 0)
+    _holder = threading.get_ident()
+    try:
+        yield
+    finally:
+        _holder = None
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        _resume(outer, interval, started)
+
+
+def _resume(outer: float, interval: float, started: float) -> None:
+    """Set again a timer that someone else had set, less the time since `started`."""
+    if outer:
+        left = outer - (time.monotonic() - started)
+        signal.setitimer(signal.ITIMER_REAL, max(left, 0.001), interval)
 
 
 _TIMERS = hasattr(signal, "setitimer")

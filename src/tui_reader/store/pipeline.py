@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..corpus.analysis import Analysed, analyse_file, assemble, collector_paused
+from ..corpus.budget import alarms
 from ..corpus.loading import FileRef, at_least, find
 from ..corpus.model import Corpus, Problem
 from . import packing
@@ -63,7 +64,8 @@ def _parts(count: int, first: int, size: int) -> list[slice]:
 
 def _analyse_packed(refs: Sequence[FileRef]) -> list[bytes]:
     """Analyse files in a worker process; the results go back packed, which is cheap to send."""
-    return [packing.pack(*analyse_file(ref)) for ref in refs]
+    with alarms():
+        return [packing.pack(*analyse_file(ref)) for ref in refs]
 
 
 class Loading:
