@@ -18,7 +18,6 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from ...corpus.model import Article, Corpus, Event
-from ...corpus.search import Query
 from ...corpus.text import printable
 from ...corpus.view import Filters, Kind
 from ...store.index import SearchIndex
@@ -103,8 +102,7 @@ class MainScreen(Screen[None]):
 
     def use_index(self, index: SearchIndex, complete: bool) -> None:
         """Search with this index from now on; once it is `complete`, search again."""
-        if self.search_box.use_index(index, complete):
-            self.search_box.search()
+        self.search_box.use_index(index, complete)
 
     def use_marks(self, marks: Marks) -> None:
         """Show and keep read marks and bookmarks in these (the app saves them)."""
@@ -214,11 +212,6 @@ class MainScreen(Screen[None]):
     def search_box(self) -> SearchBox:
         return self.query_one(SearchBox)
 
-    @property
-    def search_query(self) -> Query | None:
-        """The search in force or being worked out, None when there is none."""
-        return self.search_box.search_query
-
     def action_search(self) -> None:
         """Open the search box, with the current search in it."""
         self.search_box.open()
@@ -226,10 +219,6 @@ class MainScreen(Screen[None]):
     @on(SearchBox.Found)
     def _found(self, found: SearchBox.Found) -> None:
         self._show_search(found.hits, found.view, found.complete)
-
-    @on(SearchBox.Cleared)
-    def _search_cleared(self) -> None:
-        self._show_search(None)
 
     @on(SearchBox.Slow)
     def _search_slow(self) -> None:
@@ -260,9 +249,8 @@ class MainScreen(Screen[None]):
     def action_next_match(self, step: int) -> None:
         """The next match of the search (or the one before), in the next matching article
         when this one has no more."""
-        if self.search_query is None or self.query_one(ReadingView).next_match(step):
-            return
-        self.query_one(ArticleList).action_move(step)
+        if self.search_box.search_query is not None:
+            self.panes.next_match(step)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In the search box, digits are text.
@@ -297,7 +285,8 @@ class MainScreen(Screen[None]):
 
     def _show_article(self, target: Event | None = None) -> None:
         article, entity = self._article(), self.filters.entity
-        self.panes.show_article(self.corpus, article, entity, target, self.search_query)
+        query = self.search_box.search_query
+        self.panes.show_article(self.corpus, article, entity, target, query)
         articles = self.query_one(ArticleList)
         self.query_one(PositionBar).show(articles.cursor + 1, articles.row_count)
         self.post_message(self.ArticleShown(self.article_id))  # however it came to be shown
