@@ -33,6 +33,7 @@ from .messages import WorkerFailed
 from .palette import GoToProvider, reader_commands
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .widgets.lists import ArticleList
 
 SHOW_EVERY = 0.2
 """While loading, the seconds between updates of the progress shown."""
@@ -157,7 +158,7 @@ class ReaderApp(App[int]):
             self.state.positions[self._key] = message.article_id
         self._settle_later()
 
-    @on(MainScreen.MarksChanged)
+    @on(ArticleList.MarksChanged)
     def _settle_later(self) -> None:
         """Once the keys stop, mark the article read and save: not on every key."""
         if self._save_timer is not None:

@@ -47,9 +47,6 @@ class MainScreen(Screen[None]):
             super().__init__()
             self.article_id = article_id
 
-    class MarksChanged(Message):
-        """An article was marked read or unread, or bookmarked (to be remembered)."""
-
     # The watchers redraw what changes; a repaint of the screen would redraw all of it.
     article_id: reactive[str | None] = reactive(None, init=False, repaint=False)
 
@@ -60,8 +57,6 @@ class MainScreen(Screen[None]):
         """Files loaded and found, while a corpus is still loading."""
         self.filters = Filters()
         """What the panes show of the corpus; its hidden ids are those read, when set."""
-        self._visible: Sequence[Article] = []
-        """The articles the filters let through, as last worked out."""
         self.marks = Marks()
         """What was read and bookmarked in this corpus (`use_marks`)."""
         self.reported: list[str] = []
@@ -122,7 +117,7 @@ class MainScreen(Screen[None]):
 
     def visible_articles(self) -> Sequence[Article]:
         """The articles the filters let through, in corpus order."""
-        return self._visible
+        return self.query_one(ArticleList).articles
 
     # --- read marks and bookmarks --------------------------------------------------------
 
@@ -134,13 +129,10 @@ class MainScreen(Screen[None]):
         """Mark the article unread, or read if it is unread; it stays as marked while shown."""
         if self.article_id is not None:
             self.query_one(ArticleList).toggle_read(self.article_id)
-            self.post_message(self.MarksChanged())
 
     def action_toggle_bookmark(self) -> None:
         if self.article_id is not None:
-            marked = self.query_one(ArticleList).toggle_bookmark(self.article_id)
-            self.post_message(self.MarksChanged())
-            self.notify("Bookmarked" if marked else "Bookmark removed", timeout=2, markup=False)
+            self.query_one(ArticleList).toggle_bookmark(self.article_id)
 
     # --- filters -------------------------------------------------------------------------
 
@@ -161,7 +153,6 @@ class MainScreen(Screen[None]):
         if view is None and self.filters.exclude_ids is not None:  # as read now
             self.filters = replace(self.filters, exclude_ids=frozenset(self.marks.read))
         articles, entries = view or self.corpus.filtered(self.filters)
-        self._visible = articles
         # The list's cursor first: a key that just moved it must not be undone.
         shown = [self.query_one(ArticleList).current_id, self.article_id]
         current = next((a for a in shown if self.corpus.shows(self.filters, a)), None)
@@ -272,7 +263,7 @@ class MainScreen(Screen[None]):
         """Show this article, with the list's cursor on it, if the filters let it through."""
         if article_id != self.article_id and self.corpus.shows(self.filters, article_id):
             # The cursor first: showing the article puts the cursor's place in the status line.
-            self.query_one(ArticleList).show(self._visible, article_id)
+            self.query_one(ArticleList).move_to(article_id)
             self.article_id = article_id
 
     def _show_status(self) -> None:
@@ -281,7 +272,7 @@ class MainScreen(Screen[None]):
         problems = self.corpus.problem_count() + len(self.reported)
         total = len(self.corpus.articles)
         status = self.query_one(StatusBar)
-        status.show(len(self._visible), total, filters, self.load_progress, problems)
+        status.show(len(self.visible_articles()), total, filters, self.load_progress, problems)
 
     def _show_article(self, target: Event | None = None) -> None:
         article, entity = self._article(), self.filters.entity
@@ -305,7 +296,7 @@ class MainScreen(Screen[None]):
     @on(TimelineList.Chosen)
     def _event_chosen(self, message: TimelineList.Chosen) -> None:
         self.set_reactive(MainScreen.article_id, message.entry.article)
-        self.query_one(ArticleList).show(self.visible_articles(), self.article_id)
+        self.query_one(ArticleList).move_to(message.entry.article)
         self._show_article(target=message.entry.event)
         self.action_pane(PANES.index("reader"))
 
