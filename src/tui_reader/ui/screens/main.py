@@ -29,7 +29,7 @@ from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
 from ..widgets.panes import PANES, Panes
 from ..widgets.reader import ReadingView
 from ..widgets.search import SearchBox, View
-from .problems import ProblemsScreen, problem_lines
+from .problems import show_problems
 
 NARROW_WIDTH = 100
 """Below this many columns the panes become tabs, one shown at a time."""
@@ -328,16 +328,7 @@ class MainScreen(Screen[None]):
 
     def action_problems(self) -> None:
         """List the problems; the article chosen among them opens."""
-        lines = problem_lines(self.corpus, self.reported)
-        if not lines:
-            self.notify("No problems: every file was read and every article analysed.")
-            return
-
-        def chosen(article_id: str | None) -> None:
-            if article_id is not None:
-                self.open_article(article_id)
-
-        self.app.push_screen(ProblemsScreen(lines), chosen)
+        show_problems(self.app, self.corpus, self.reported, self.open_article)
 
     # --- panes ---------------------------------------------------------------------------
 
