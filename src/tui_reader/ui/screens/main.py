@@ -1,5 +1,6 @@
 """The main screen: owns the reading state (one `Filters` among it) and binds it into the
-four panes. Search, links and export live in modules of their own."""
+four panes of its frame (`paned.py`). Search, links and export live in modules of their
+own."""
 
 from __future__ import annotations
 
@@ -8,14 +9,10 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import events, on
-from textual.app import ComposeResult
-from textual.binding import ActiveBinding, BindingType
-from textual.containers import Horizontal
+from textual import on
+from textual.binding import BindingType
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
-from textual.widgets import Footer
 
 from ...corpus.model import Article, Corpus, Event
 from ...corpus.text import printable
@@ -24,18 +21,16 @@ from ...store.index import SearchIndex
 from ...store.state import Marks
 from .. import export, links
 from ..keys import MAIN
-from ..widgets.bars import PaneTabs, PositionBar, StatusBar, filter_labels, footer_order
+from ..widgets.bars import PositionBar, StatusBar, filter_labels
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
-from ..widgets.panes import PANES, Panes
+from ..widgets.panes import PANES
 from ..widgets.reader import ReadingView
 from ..widgets.search import SearchBox, View
+from .paned import PanedScreen
 from .problems import show_problems
 
-NARROW_WIDTH = 100
-"""Below this many columns the panes become tabs, one shown at a time."""
 
-
-class MainScreen(Screen[None]):
+class MainScreen(PanedScreen):
     """Article list, reading view, entity sidebar and timeline over one corpus."""
 
     BINDINGS: ClassVar[list[BindingType]] = MAIN
@@ -63,17 +58,6 @@ class MainScreen(Screen[None]):
         """Problems met while reading (a worker that failed, a file not written)."""
         self._restore_top: tuple[int, int] | None = None
         """Where to scroll the article once a restored search is done."""
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="top"):
-            yield StatusBar(id="status")
-            yield PositionBar(id="position")
-        yield SearchBox(
-            placeholder="Search titles and bodies  (Enter keeps, Esc cancels)", id="search"
-        )
-        yield PaneTabs(id="tabs")
-        yield Panes(id="panes")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).marks = self.marks
@@ -199,14 +183,6 @@ class MainScreen(Screen[None]):
 
     # --- search --------------------------------------------------------------------------
 
-    @property
-    def search_box(self) -> SearchBox:
-        return self.query_one(SearchBox)
-
-    def action_search(self) -> None:
-        """Open the search box, with the current search in it."""
-        self.search_box.open()
-
     @on(SearchBox.Found)
     def _found(self, found: SearchBox.Found) -> None:
         self._show_search(found.hits, found.view, found.complete)
@@ -221,11 +197,6 @@ class MainScreen(Screen[None]):
         self.search_box.searched(complete)
         self.set_filters(self.filters.with_hits(hits), view)
         self._scroll_restored()
-
-    def action_keep_search(self) -> None:
-        """Close the search box, keeping its results (Enter in the box)."""
-        self.search_box.remove_class("open")
-        self.action_pane(PANES.index("articles"))
 
     def action_cancel_search(self) -> None:
         """Close the search box and drop its search (Esc in the box)."""
@@ -242,10 +213,6 @@ class MainScreen(Screen[None]):
         when this one has no more."""
         if self.search_box.search_query is not None:
             self.panes.next_match(step)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # In the search box, digits are text.
-        return action != "pane" or not isinstance(self.focused, SearchBox)
 
     # --- the article shown ---------------------------------------------------------------
 
@@ -329,32 +296,3 @@ class MainScreen(Screen[None]):
     def action_problems(self) -> None:
         """List the problems; the article chosen among them opens."""
         show_problems(self.app, self.corpus, self.reported, self.open_article)
-
-    # --- panes ---------------------------------------------------------------------------
-
-    @property
-    def panes(self) -> Panes:
-        return self.query_one(Panes)
-
-    @on(Panes.Switched)
-    def _pane_switched(self, message: Panes.Switched) -> None:
-        self.query_one(PaneTabs).show(message.titles, message.active)
-
-    def action_pane(self, index: int) -> None:
-        """Show and focus one pane."""
-        self.panes.focus_pane(index)
-
-    def action_cycle_pane(self, step: int) -> None:
-        self.action_pane((self.panes.active + step) % len(PANES))
-
-    def action_list_width(self, step: int) -> None:
-        """Make the article list wider (1) or narrower (-1); it stays so next time."""
-        self.query_one(ArticleList).resize(step)
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        """Textual's, with help and quit first: the footer cuts what does not fit."""
-        return footer_order(super().active_bindings)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "narrow")
