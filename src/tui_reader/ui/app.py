@@ -6,7 +6,6 @@ import gc
 import os
 import time
 from collections.abc import Iterable, Sequence
-from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -14,7 +13,6 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandInput, CommandPalette, SearchIcon
-from textual.dom import DOMNode
 from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
@@ -28,14 +26,14 @@ from ..store.index import SearchIndex, open_index
 from ..store.pipeline import Loading
 from ..store.state import State, corpus_key
 from . import saved
-from .commands import bindings, canonical, command, defaults, sections, shown_keys
+from .commands import canonical, defaults, sections, shown_keys
 from .glyphs import ASCII_ONLY, ELLIPSIS, LINUX_CONSOLE, AsciiFilter, WholeCellScrollBar
-from .keys import GLOBAL, NAVIGATION
+from .keys import GLOBAL
 from .messages import WorkerFailed
-from .palette import GoToProvider
+from .palette import GoToProvider, reader_commands
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
-from .widgets.reader import ReadingView
+from .widgets.lists import ArticleList
 
 SHOW_EVERY = 0.2
 """While loading, the seconds between updates of the progress shown."""
@@ -118,32 +116,9 @@ class ReaderApp(App[int]):
             self._load(self.source)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's commands (theme, keys, quit…), and every reader command of the main
-        screen and the article, by the description its key has in the help."""
+        """Textual's commands (theme, keys, quit…), and the reader's own."""
         yield from super().get_system_commands(screen)
-        if not isinstance(screen, MainScreen):
-            return
-        for kind in screen.filters.order:  # each can be cleared on its own
-            yield SystemCommand(
-                f"Clear the {kind} filter",
-                "Esc clears the newest",
-                partial(screen.clear_filter, kind),
-            )
-        targets: list[tuple[list[BindingType], DOMNode]] = [
-            (GLOBAL, self),
-            (MainScreen.BINDINGS, screen),
-            (ReadingView.BINDINGS, screen.query_one(ReadingView)),
-        ]
-        for declared, target in targets:
-            for binding in bindings(declared):
-                if binding in NAVIGATION or binding.id == "quit":  # Textual offers Quit
-                    continue
-                entry = command(binding, self.config.keymap)
-                yield SystemCommand(
-                    entry.description,
-                    f"{shown_keys(entry.keys)} · {entry.id}",
-                    partial(self.run_action, binding.action, target),
-                )
+        yield from reader_commands(screen, self.config.keymap)
 
     @on(CommandPalette.Opened)
     def _palette_opened(self) -> None:
@@ -183,7 +158,7 @@ class ReaderApp(App[int]):
             self.state.positions[self._key] = message.article_id
         self._settle_later()
 
-    @on(MainScreen.MarksChanged)
+    @on(ArticleList.MarksChanged)
     def _settle_later(self) -> None:
         """Once the keys stop, mark the article read and save: not on every key."""
         if self._save_timer is not None:

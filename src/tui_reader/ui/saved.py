@@ -10,7 +10,7 @@ from .widgets.reader import ReadingView
 
 def view_of(screen: MainScreen) -> dict[str, object]:
     """How the corpus is seen now, to see it so again (`restore`)."""
-    search = screen.search_box.value.strip() if screen.search_query else None
+    search = screen.search_box.value.strip() if screen.search_box.search_query else None
     return {
         "top": screen.query_one(ReadingView).top_position(),
         "entity": screen.filters.entity,

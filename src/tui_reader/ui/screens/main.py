@@ -1,5 +1,6 @@
 """The main screen: owns the reading state (one `Filters` among it) and binds it into the
-four panes. Search, links and export live in modules of their own."""
+four panes of its frame (`paned.py`). Search, links and export live in modules of their
+own."""
 
 from __future__ import annotations
 
@@ -8,35 +9,28 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import events, on
-from textual.app import ComposeResult
-from textual.binding import ActiveBinding, BindingType
-from textual.containers import Horizontal
+from textual import on
+from textual.binding import BindingType
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
-from textual.widgets import Footer
 
 from ...corpus.model import Article, Corpus, Event
-from ...corpus.search import Query
 from ...corpus.text import printable
 from ...corpus.view import Filters, Kind
 from ...store.index import SearchIndex
 from ...store.state import Marks
 from .. import export, links
 from ..keys import MAIN
-from ..widgets.bars import PaneTabs, PositionBar, StatusBar, filter_labels, footer_order
+from ..widgets.bars import PositionBar, StatusBar, filter_labels
 from ..widgets.lists import ArticleList, EntitySidebar, TimelineList
-from ..widgets.panes import PANES, Panes
+from ..widgets.panes import PANES
 from ..widgets.reader import ReadingView
 from ..widgets.search import SearchBox, View
-from .problems import ProblemsScreen, problem_lines
-
-NARROW_WIDTH = 100
-"""Below this many columns the panes become tabs, one shown at a time."""
+from .paned import PanedScreen
+from .problems import show_problems
 
 
-class MainScreen(Screen[None]):
+class MainScreen(PanedScreen):
     """Article list, reading view, entity sidebar and timeline over one corpus."""
 
     BINDINGS: ClassVar[list[BindingType]] = MAIN
@@ -48,9 +42,6 @@ class MainScreen(Screen[None]):
             super().__init__()
             self.article_id = article_id
 
-    class MarksChanged(Message):
-        """An article was marked read or unread, or bookmarked (to be remembered)."""
-
     # The watchers redraw what changes; a repaint of the screen would redraw all of it.
     article_id: reactive[str | None] = reactive(None, init=False, repaint=False)
 
@@ -61,25 +52,12 @@ class MainScreen(Screen[None]):
         """Files loaded and found, while a corpus is still loading."""
         self.filters = Filters()
         """What the panes show of the corpus; its hidden ids are those read, when set."""
-        self._visible: Sequence[Article] = []
-        """The articles the filters let through, as last worked out."""
         self.marks = Marks()
         """What was read and bookmarked in this corpus (`use_marks`)."""
         self.reported: list[str] = []
         """Problems met while reading (a worker that failed, a file not written)."""
         self._restore_top: tuple[int, int] | None = None
         """Where to scroll the article once a restored search is done."""
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="top"):
-            yield StatusBar(id="status")
-            yield PositionBar(id="position")
-        yield SearchBox(
-            placeholder="Search titles and bodies  (Enter keeps, Esc cancels)", id="search"
-        )
-        yield PaneTabs(id="tabs")
-        yield Panes(id="panes")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).marks = self.marks
@@ -103,8 +81,7 @@ class MainScreen(Screen[None]):
 
     def use_index(self, index: SearchIndex, complete: bool) -> None:
         """Search with this index from now on; once it is `complete`, search again."""
-        if self.search_box.use_index(index, complete):
-            self.search_box.search()
+        self.search_box.use_index(index, complete)
 
     def use_marks(self, marks: Marks) -> None:
         """Show and keep read marks and bookmarks in these (the app saves them)."""
@@ -124,7 +101,7 @@ class MainScreen(Screen[None]):
 
     def visible_articles(self) -> Sequence[Article]:
         """The articles the filters let through, in corpus order."""
-        return self._visible
+        return self.query_one(ArticleList).articles
 
     # --- read marks and bookmarks --------------------------------------------------------
 
@@ -136,13 +113,10 @@ class MainScreen(Screen[None]):
         """Mark the article unread, or read if it is unread; it stays as marked while shown."""
         if self.article_id is not None:
             self.query_one(ArticleList).toggle_read(self.article_id)
-            self.post_message(self.MarksChanged())
 
     def action_toggle_bookmark(self) -> None:
         if self.article_id is not None:
-            marked = self.query_one(ArticleList).toggle_bookmark(self.article_id)
-            self.post_message(self.MarksChanged())
-            self.notify("Bookmarked" if marked else "Bookmark removed", timeout=2, markup=False)
+            self.query_one(ArticleList).toggle_bookmark(self.article_id)
 
     # --- filters -------------------------------------------------------------------------
 
@@ -163,7 +137,6 @@ class MainScreen(Screen[None]):
         if view is None and self.filters.exclude_ids is not None:  # as read now
             self.filters = replace(self.filters, exclude_ids=frozenset(self.marks.read))
         articles, entries = view or self.corpus.filtered(self.filters)
-        self._visible = articles
         # The list's cursor first: a key that just moved it must not be undone.
         shown = [self.query_one(ArticleList).current_id, self.article_id]
         current = next((a for a in shown if self.corpus.shows(self.filters, a)), None)
@@ -210,26 +183,9 @@ class MainScreen(Screen[None]):
 
     # --- search --------------------------------------------------------------------------
 
-    @property
-    def search_box(self) -> SearchBox:
-        return self.query_one(SearchBox)
-
-    @property
-    def search_query(self) -> Query | None:
-        """The search in force or being worked out, None when there is none."""
-        return self.search_box.search_query
-
-    def action_search(self) -> None:
-        """Open the search box, with the current search in it."""
-        self.search_box.open()
-
     @on(SearchBox.Found)
     def _found(self, found: SearchBox.Found) -> None:
         self._show_search(found.hits, found.view, found.complete)
-
-    @on(SearchBox.Cleared)
-    def _search_cleared(self) -> None:
-        self._show_search(None)
 
     @on(SearchBox.Slow)
     def _search_slow(self) -> None:
@@ -241,11 +197,6 @@ class MainScreen(Screen[None]):
         self.search_box.searched(complete)
         self.set_filters(self.filters.with_hits(hits), view)
         self._scroll_restored()
-
-    def action_keep_search(self) -> None:
-        """Close the search box, keeping its results (Enter in the box)."""
-        self.search_box.remove_class("open")
-        self.action_pane(PANES.index("articles"))
 
     def action_cancel_search(self) -> None:
         """Close the search box and drop its search (Esc in the box)."""
@@ -260,13 +211,8 @@ class MainScreen(Screen[None]):
     def action_next_match(self, step: int) -> None:
         """The next match of the search (or the one before), in the next matching article
         when this one has no more."""
-        if self.search_query is None or self.query_one(ReadingView).next_match(step):
-            return
-        self.query_one(ArticleList).action_move(step)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # In the search box, digits are text.
-        return action != "pane" or not isinstance(self.focused, SearchBox)
+        if self.search_box.search_query is not None:
+            self.panes.next_match(step)
 
     # --- the article shown ---------------------------------------------------------------
 
@@ -284,7 +230,7 @@ class MainScreen(Screen[None]):
         """Show this article, with the list's cursor on it, if the filters let it through."""
         if article_id != self.article_id and self.corpus.shows(self.filters, article_id):
             # The cursor first: showing the article puts the cursor's place in the status line.
-            self.query_one(ArticleList).show(self._visible, article_id)
+            self.query_one(ArticleList).move_to(article_id)
             self.article_id = article_id
 
     def _show_status(self) -> None:
@@ -293,11 +239,12 @@ class MainScreen(Screen[None]):
         problems = self.corpus.problem_count() + len(self.reported)
         total = len(self.corpus.articles)
         status = self.query_one(StatusBar)
-        status.show(len(self._visible), total, filters, self.load_progress, problems)
+        status.show(len(self.visible_articles()), total, filters, self.load_progress, problems)
 
     def _show_article(self, target: Event | None = None) -> None:
         article, entity = self._article(), self.filters.entity
-        self.panes.show_article(self.corpus, article, entity, target, self.search_query)
+        query = self.search_box.search_query
+        self.panes.show_article(self.corpus, article, entity, target, query)
         articles = self.query_one(ArticleList)
         self.query_one(PositionBar).show(articles.cursor + 1, articles.row_count)
         self.post_message(self.ArticleShown(self.article_id))  # however it came to be shown
@@ -316,7 +263,7 @@ class MainScreen(Screen[None]):
     @on(TimelineList.Chosen)
     def _event_chosen(self, message: TimelineList.Chosen) -> None:
         self.set_reactive(MainScreen.article_id, message.entry.article)
-        self.query_one(ArticleList).show(self.visible_articles(), self.article_id)
+        self.query_one(ArticleList).move_to(message.entry.article)
         self._show_article(target=message.entry.event)
         self.action_pane(PANES.index("reader"))
 
@@ -348,42 +295,4 @@ class MainScreen(Screen[None]):
 
     def action_problems(self) -> None:
         """List the problems; the article chosen among them opens."""
-        lines = problem_lines(self.corpus, self.reported)
-        if not lines:
-            self.notify("No problems: every file was read and every article analysed.")
-            return
-
-        def chosen(article_id: str | None) -> None:
-            if article_id is not None:
-                self.open_article(article_id)
-
-        self.app.push_screen(ProblemsScreen(lines), chosen)
-
-    # --- panes ---------------------------------------------------------------------------
-
-    @property
-    def panes(self) -> Panes:
-        return self.query_one(Panes)
-
-    @on(Panes.Switched)
-    def _pane_switched(self, message: Panes.Switched) -> None:
-        self.query_one(PaneTabs).show(message.titles, message.active)
-
-    def action_pane(self, index: int) -> None:
-        """Show and focus one pane."""
-        self.panes.focus_pane(index)
-
-    def action_cycle_pane(self, step: int) -> None:
-        self.action_pane((self.panes.active + step) % len(PANES))
-
-    def action_list_width(self, step: int) -> None:
-        """Make the article list wider (1) or narrower (-1); it stays so next time."""
-        self.query_one(ArticleList).resize(step)
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        """Textual's, with help and quit first: the footer cuts what does not fit."""
-        return footer_order(super().active_bindings)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "narrow")
+        show_problems(self.app, self.corpus, self.reported, self.open_article)

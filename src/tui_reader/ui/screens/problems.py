@@ -3,11 +3,11 @@ articles whose analysis met one. Choosing an article opens it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -82,3 +82,20 @@ class ProblemsScreen(ModalScreen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def show_problems(
+    app: App[object], corpus: Corpus, reported: Sequence[str], open_article: Callable[[str], None]
+) -> None:
+    """List the problems (`problem_lines`), or say there are none; the article chosen
+    among them goes to `open_article`."""
+    lines = problem_lines(corpus, reported)
+    if not lines:
+        app.notify("No problems: every file was read and every article analysed.")
+        return
+
+    def chosen(article_id: str | None) -> None:
+        if article_id is not None:
+            open_article(article_id)
+
+    app.push_screen(ProblemsScreen(lines), chosen)

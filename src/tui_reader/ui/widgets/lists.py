@@ -60,6 +60,9 @@ class ArticleList(RowList):
 
         article_id: str
 
+    class MarksChanged(Message):
+        """An article was marked read or unread, or bookmarked (to be remembered)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.articles: Sequence[Article] = ()
@@ -87,6 +90,10 @@ class ArticleList(RowList):
         # The current article is most often near the top: look no further than it.
         at = next((index for index, article in enumerate(articles) if article.id == current), 0)
         self.set_row_count(len(articles), at)
+
+    def move_to(self, article_id: str) -> None:
+        """Put the cursor on this article, which the list shows."""
+        self.show(self.articles, article_id)
 
     @property
     def current_id(self) -> str | None:
@@ -139,12 +146,15 @@ class ArticleList(RowList):
         else:
             self.marks.read.add(article_id)
         self.refresh_article(article_id)
+        self.post_message(self.MarksChanged())
 
-    def toggle_bookmark(self, article_id: str) -> bool:
-        """Bookmark an article, or remove its bookmark; whether it is bookmarked now."""
+    def toggle_bookmark(self, article_id: str) -> None:
+        """Bookmark an article, or remove its bookmark, and say which."""
         self.marks.bookmarks ^= {article_id}
         self.refresh_article(article_id)
-        return article_id in self.marks.bookmarks
+        self.post_message(self.MarksChanged())
+        marked = article_id in self.marks.bookmarks
+        self.notify("Bookmarked" if marked else "Bookmark removed", timeout=2, markup=False)
 
     def refresh_article(self, article_id: str) -> None:
         """Redraw an article's row: its marks changed."""

@@ -1,8 +1,9 @@
-"""What the reading view lays out: an article as styled blocks, and the blocks wrapped into
-lines (`Page`), a long paragraph in pieces."""
+"""What the reading view lays out: an article as styled blocks, the blocks wrapped into
+lines (`Page`), a long paragraph in pieces, and where a search matches it (`Matches`)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -116,16 +117,55 @@ def _paragraph(
 
 
 class Page:
-    """Wrapped lines being laid out (None for a blank one), and where each paragraph's lines
-    start."""
+    """An article's blocks wrapped into lines (None for a blank one) a few at a time, and
+    where each paragraph's lines start."""
 
-    def __init__(self, console: Console, measure: int) -> None:
+    def __init__(self, console: Console, measure: int, blocks: Iterator[Block]) -> None:
         self.console, self.measure = console, measure
         self.lines: list[Text | None] = []
         self.paragraph_lines: dict[int, list[tuple[int, int]]] = {}
         """For each paragraph, (line number, offset of the line's first character)."""
         self.last_paragraph = -1
         """The last paragraph laid out."""
+        self._blocks: Iterator[Block] | None = blocks
+        """The blocks still to lay out; None once all are."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether every block is laid out."""
+        return self._blocks is None
+
+    def lay_out(self, lines: int, through: int | None = None, until: float | None = None) -> None:
+        """Lay out blocks, at least one, until the page has `lines` lines, paragraph
+        `through` among them, and `time.perf_counter()` is past `until`; or all there are."""
+        if self._blocks is None:
+            return
+        for text, paragraph, offset in self._blocks:
+            self.add(text, paragraph, offset)
+            if (
+                len(self.lines) >= lines
+                and (through is None or self.last_paragraph >= through)
+                and (until is None or time.perf_counter() > until)
+            ):
+                return
+        self._blocks = None
+
+    def line_of(self, paragraph: int, offset: int) -> int:
+        """The line that holds a paragraph's character at `offset`, among those laid out
+        (0 if none of the paragraph is)."""
+        lines = self.paragraph_lines.get(paragraph, [(0, 0)])
+        return max(line for line, start in lines if start <= offset or line == lines[0][0])
+
+    def place_of(self, top: int) -> tuple[int, int] | None:
+        """The paragraph and offset of line `top`, or of the last line of a paragraph above
+        it (None if there is none): where it is whatever the width."""
+        at: tuple[int, int] | None = None
+        for paragraph, lines in self.paragraph_lines.items():
+            for line, offset in lines:
+                if line > top:
+                    return at
+                at = (paragraph, offset)
+        return at
 
     def add(self, text: Text | None, paragraph: int | None, offset: int) -> None:
         """Add a block, wrapped, which starts at `offset` in its paragraph (None adds a
@@ -140,6 +180,31 @@ class Page:
                 self.paragraph_lines.setdefault(paragraph, []).append((len(self.lines), offset))
             offset += len(line.plain)
             self.lines.append(Text(" ") + line)
+
+
+class Matches:
+    """Where a search matches an article's body, in order, and which match the view was
+    last taken to."""
+
+    def __init__(self, article: Article | None = None, query: Query | None = None) -> None:
+        self.places: list[tuple[int, int]] = []
+        """The paragraph and offset of each match."""
+        if article is not None and query:
+            self.places = [
+                (index, start)
+                for index, paragraph in enumerate(article.paragraphs)
+                for start, _ in query.spans(paragraph)
+            ]
+        self.current = 0
+
+    def step(self, step: int) -> tuple[int, int] | None:
+        """The place of the next match (`step` 1) or the one before (-1), which is the
+        current one from now; None if there is none that way."""
+        match = self.current + step
+        if not 0 <= match < len(self.places):
+            return None
+        self.current = match
+        return self.places[match]
 
 
 PIECE = 10_000

@@ -84,3 +84,9 @@ class Panes(Container):
             rows.sort(key=lambda row: (-row[1], row[0].name))
         self.query_one(EntitySidebar).show(rows)
         self.query_one(TimelineList).mark_article(article.id if article else None)
+
+    def next_match(self, step: int) -> None:
+        """Go to the next match of the search (`step` 1) or the one before (-1), in the
+        next (or previous) article of the list when the one read has no more."""
+        if not self.query_one(ReadingView).next_match(step):
+            self.query_one(ArticleList).action_move(step)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import partial
 from typing import ClassVar, Literal
 
@@ -18,7 +18,7 @@ from ...corpus.search import Query
 from ...corpus.text import sentence_at
 from ..keys import NAVIGATION
 from .lists import ENTITY_CLASSES
-from .page import Block, Marking, Page, article_blocks
+from .page import Marking, Matches, Page, article_blocks
 from .rows import LineView, text_strip
 
 MEASURE = 88
@@ -65,11 +65,8 @@ class ReadingView(LineView, can_focus=True):
         """The wrapped lines, None for a blank one; drawn into strips only when shown."""
         self._strips: dict[int, Strip] = {}
         """The lines drawn so far, at the width they were drawn for."""
-        self._paragraph_lines: dict[int, list[tuple[int, int]]] = {}
         self._laid_out_for: int | None = None
         self._page: Page | None = None
-        self._blocks: Iterator[Block] | None = None
-        """The blocks of the article still to lay out; None once all are."""
         self._to_end = False
         """Whether the view follows the end of an article still being laid out (End)."""
         self._place: Literal["end"] | tuple[int, int] | None = None
@@ -77,10 +74,8 @@ class ReadingView(LineView, can_focus=True):
         self._scroll_pending: tuple[int, int] | None = None
         """A paragraph and an offset in it to scroll to once the article is laid out (it
         may be hidden now)."""
-        self._matches: list[tuple[int, int]] = []
-        """The paragraph and offset of each match of the query, in order."""
-        self._match = 0
-        """Which of them the view was last taken to."""
+        self._matches = Matches()
+        """The matches of the query, and which of them the view was last taken to."""
 
     def show(
         self,
@@ -95,38 +90,26 @@ class ReadingView(LineView, can_focus=True):
         changed = article is not self.article or query != self.search_query
         self.article, self.entities = article, entities
         self.selected_entity, self.target, self.search_query = selected_entity, target, query
-        self._matches = self._find_matches(article, query)
-        self._match = 0
+        self._matches = Matches(article, query)
         if changed:
             self._place, self._to_end = None, False
         if target is not None:
             paragraph = article.paragraphs[target.paragraph] if article else ""
             self._scroll_pending = target.paragraph, sentence_at(paragraph, target.offset)[0]
-        elif changed and self._matches:
-            self._scroll_pending = self._matches[0]
+        elif changed and self._matches.places:
+            self._scroll_pending = self._matches.places[0]
         elif changed:
             self._scroll_pending = None
             self.scroll_to(y=0, animate=False, immediate=True)
         self._relayout()
 
-    @staticmethod
-    def _find_matches(article: Article | None, query: Query | None) -> list[tuple[int, int]]:
-        if article is None or not query:
-            return []
-        return [
-            (index, start)
-            for index, paragraph in enumerate(article.paragraphs)
-            for start, _ in query.spans(paragraph)
-        ]
-
     def next_match(self, step: int) -> bool:
         """Scroll to the next match (`step` 1) or the one before (-1); False if there is
         none that way."""
-        match = self._match + step
-        if not 0 <= match < len(self._matches):
+        place = self._matches.step(step)
+        if place is None:
             return False
-        self._match = match
-        self.scroll_to(y=max(0, self._line_of(*self._matches[match]) - 2), animate=False)
+        self.scroll_to(y=max(0, self._line_of(*place) - 2), animate=False)
         return True
 
     def action_toggle_removed(self) -> None:
@@ -137,6 +120,11 @@ class ReadingView(LineView, can_focus=True):
         """Lay the article out again: its content or its marks changed."""
         self._laid_out_for = None
         self._layout()
+
+    @property
+    def _laying_out(self) -> bool:
+        """Whether some of the article is still to be laid out."""
+        return self._page is not None and not self._page.complete
 
     def action_move(self, step: int) -> None:
         self._to_end = False
@@ -156,7 +144,7 @@ class ReadingView(LineView, can_focus=True):
         """Jump to the top (0) or the bottom (-1)."""
         # Follow the end once all is laid out, or once the view is (shown at last, it may
         # not have been: "2G" typed at once on a screen too narrow for both panes).
-        self._to_end = index != 0 and (self._blocks is not None or self._laid_out_for is None)
+        self._to_end = index != 0 and (self._laying_out or self._laid_out_for is None)
         self.scroll_to(y=0 if index == 0 else self.max_scroll_y, animate=False)
 
     def on_resize(self) -> None:
@@ -172,7 +160,7 @@ class ReadingView(LineView, can_focus=True):
         if self._scroll_pending is not None:  # a target or a match to go to comes first
             self._place = None
         elif self._place is not None:
-            self._to_end = self._place == "end" and self._blocks is not None
+            self._to_end = self._place == "end" and self._laying_out
             self.call_after_refresh(self._return_to_place)
 
     def _return_to_place(self) -> None:
@@ -186,7 +174,7 @@ class ReadingView(LineView, can_focus=True):
         """How far down the article the view reaches, as `less` gives it: "42%"."""
         height = self.scrollable_content_region.height
         total = len(self._lines)
-        if self._blocks is not None:  # still being laid out: the end is not known
+        if self._laying_out:  # the end is not known yet
             return None
         seen = min(total, int(self.scroll_offset.y) + height)
         return f"{100 * seen // total}%" if total > height > 0 else None
@@ -211,15 +199,9 @@ class ReadingView(LineView, can_focus=True):
         """The paragraph and offset of the first line in view, or None at the top: where
         to open the article again, whatever the width then."""
         top = int(self.scroll_offset.y)
-        if top == 0:
+        if top == 0 or self._page is None:
             return None
-        at: tuple[int, int] | None = None
-        for paragraph, lines in self._paragraph_lines.items():
-            for line, offset in lines:
-                if line > top:
-                    return at
-                at = (paragraph, offset)
-        return at
+        return self._page.place_of(top)
 
     def scroll_to_position(self, paragraph: int, offset: int) -> None:
         """Scroll so that this paragraph's line holding `offset` is at the top: after the
@@ -233,10 +215,11 @@ class ReadingView(LineView, can_focus=True):
     def _line_of(self, paragraph: int, offset: int) -> int:
         """The wrapped line that holds a paragraph's character at `offset` (laying the
         article out that far first, if it is not yet)."""
-        if self._page is not None and self._page.last_paragraph < paragraph:
+        if self._page is None:
+            return 0
+        if self._page.last_paragraph < paragraph:
             self._lay_out(through=paragraph)
-        lines = self._paragraph_lines.get(paragraph, [(0, 0)])
-        line = max(line for line, start in lines if start <= offset or line == lines[0][0])
+        line = self._page.line_of(paragraph, offset)
         self._lay_out_below(line)
         return line
 
@@ -244,15 +227,10 @@ class ReadingView(LineView, can_focus=True):
         """Wrap a screenful below `line`, which the view is to scroll to: a scroll stops at
         the end of what is wrapped, and the refresh that scrolls can come before the next
         slice (on a busy machine)."""
-        page, blocks = self._page, self._blocks
-        if page is None or blocks is None or len(page.lines) >= line + self.size.height:
+        page = self._page
+        if page is None or page.complete or len(page.lines) >= line + self.size.height:
             return
-        for text, paragraph, offset in blocks:
-            page.add(text, paragraph, offset)
-            if len(page.lines) >= line + self.size.height:
-                break
-        else:
-            self._blocks = None
+        page.lay_out(line + self.size.height)
         self.set_virtual_size(Size(page.measure + 1, len(page.lines)))
 
     def _style(self, name: str) -> Style:
@@ -268,7 +246,6 @@ class ReadingView(LineView, can_focus=True):
             return
         self._laid_out_for = width
         self._to_end = False
-        page = Page(self.app.console, max(10, min(MEASURE, width - 2)))
         marking = Marking(
             self._style,
             self.entities,
@@ -277,34 +254,24 @@ class ReadingView(LineView, can_focus=True):
             self.search_query,
             self.show_removed,
         )
-        self._page, self._blocks = page, article_blocks(self.article, marking)
-        self._lines, self._strips = page.lines, {}
-        self._paragraph_lines = page.paragraph_lines
+        measure = max(10, min(MEASURE, width - 2))
+        page = Page(self.app.console, measure, article_blocks(self.article, marking))
+        self._page, self._lines, self._strips = page, page.lines, {}
         self._lay_out(through=self._scroll_pending[0] if self._scroll_pending else None)
 
-    def _lay_out(self, through: int | None = None, everything: bool = False) -> None:
+    def _lay_out(self, through: int | None = None) -> None:
         """Wrap more of the article: at least through paragraph `through` and a screenful,
-        then for up to `LAYOUT_SLICE` seconds; the rest later, unless `everything`."""
-        page, blocks = self._page, self._blocks
-        if page is None or blocks is None:
+        then for up to `LAYOUT_SLICE` seconds; the rest later."""
+        page = self._page
+        if page is None or page.complete:
             return
         enough = len(page.lines) + 2 * self.size.height
-        deadline = time.perf_counter() + LAYOUT_SLICE
-        for text, paragraph, offset in blocks:
-            page.add(text, paragraph, offset)
-            if (
-                not everything
-                and len(page.lines) >= enough
-                and (through is None or page.last_paragraph >= through)
-                and time.perf_counter() > deadline
-            ):
-                self.set_timer(0.001, partial(self._lay_out_later, blocks))
-                break
-        else:
-            self._blocks = None
+        page.lay_out(enough, through, time.perf_counter() + LAYOUT_SLICE)
+        if not page.complete:
+            self.set_timer(0.001, partial(self._lay_out_later, page))
         self.set_virtual_size(Size(page.measure + 1, len(page.lines)))
         if self._to_end:  # End was pressed while the article was laid out: follow its end
-            self._to_end = self._blocks is not None
+            self._to_end = not page.complete
             self.call_after_refresh(self.scroll_end, animate=False, force=True)
         pending, self._scroll_pending = self._scroll_pending, None
         if pending is not None:
@@ -314,6 +281,6 @@ class ReadingView(LineView, can_focus=True):
         self.show_position()
         self.refresh()
 
-    def _lay_out_later(self, blocks: Iterator[Block]) -> None:
-        if blocks is self._blocks:  # not an article, or a width, since replaced
+    def _lay_out_later(self, page: Page) -> None:
+        if page is self._page:  # not an article, or a width, since replaced
             self._lay_out()

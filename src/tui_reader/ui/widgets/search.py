@@ -56,9 +56,12 @@ class SearchBox(Input):
     ]
 
     class Found(Message):
-        """What the search typed found, in the corpus shown."""
+        """What the search typed found, in the corpus shown; None when the box was emptied,
+        and its hits no longer filter the articles."""
 
-        def __init__(self, hits: AbstractSet[str], complete: bool, view: View | None) -> None:
+        def __init__(
+            self, hits: AbstractSet[str] | None, complete: bool = True, view: View | None = None
+        ) -> None:
             super().__init__()
             self.hits = hits
             self.complete = complete
@@ -66,9 +69,6 @@ class SearchBox(Input):
             self.view = view
             """The corpus through the filters with these hits, worked out in the worker;
             None when the filters changed meanwhile, and it is to be worked out again."""
-
-    class Cleared(Message):
-        """The box was emptied: its hits no longer filter the articles."""
 
     class _Result(Message):
         """What a search found, for the corpus and filters it was given."""
@@ -97,20 +97,19 @@ class SearchBox(Input):
         """The corpus shown and its filters, which the screen keeps up to date here."""
         self.complete = True
         """Whether the hits shown are all there are: not so when they came from an index
-        still being built (`shown`)."""
+        still being built (`searched`)."""
         self._timer: Timer | None = None
         self._pending: str | None = None
         """A search to restore once the index is complete (`restore`)."""
 
-    def use_index(self, index: SearchIndex, complete: bool) -> bool:
-        """Search with this index from now on. True when the search shown should run
-        again, the index being complete now; a search held back (`restore`) goes in the
-        box instead, which runs it."""
+    def use_index(self, index: SearchIndex, complete: bool) -> None:
+        """Search with this index from now on. Once it is complete the search shown runs
+        again, or a search held back (`restore`) goes in the box, which runs it."""
         self.index, self.index_complete = index, complete
         if complete and self._pending:
             self.value, self._pending = self._pending, None
-            return False
-        return complete
+        elif complete:
+            self.search()
 
     def restore(self, text: str) -> None:
         """Search for this text, as it was searched for when the reader last closed: now
@@ -149,7 +148,7 @@ class SearchBox(Input):
         if query:
             self.search()
         elif self.basis[1].include_ids is not None:  # not already cleared (Esc clears it)
-            self.post_message(self.Cleared())
+            self.post_message(self.Found(None))
         else:
             self.searched()
 
