@@ -32,7 +32,7 @@ COMPILED = [
         "corpus/dates/resolving",
         "corpus/entities/__init__", "corpus/entities/candidate", "corpus/entities/words",
         "corpus/entities/layout", "corpus/entities/pieces", "corpus/entities/spans",
-        "corpus/entities/kinds", "corpus/entities/aliases",
+        "corpus/entities/cuts", "corpus/entities/kinds", "corpus/entities/aliases",
         "store/packing",
     )
 ]  # fmt: skip
