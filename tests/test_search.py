@@ -244,6 +244,7 @@ async def test_n_goes_to_the_next_match_then_the_next_article(seeds: Corpus) -> 
         assert reader.article is first
 
 
+@pytest.mark.slow
 async def test_escape_in_the_box_cancels_and_outside_clears_the_newest_filter(
     seeds: Corpus,
 ) -> None:

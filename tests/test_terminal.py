@@ -262,6 +262,7 @@ def focused(title: str) -> Callable[[Pty], bool]:
     return lambda shown: shown.focused(title)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("size", "term", "no_color"),
     [((120, 40), "xterm-256color", False), ((80, 24), "linux", True)],
@@ -318,6 +319,7 @@ def test_no_escape_from_an_article_reaches_the_terminal(
     assert "[bold red]" in reader.sent.decode("utf-8", "replace")
 
 
+@pytest.mark.slow
 async def test_the_hostile_corpus_through_pilot(tmp_path: Path) -> None:
     """The same corpus in the app under Pilot at 120x40, where the four panes show at once:
     each pane with the focus, then every article with its removed text hidden and again
@@ -405,6 +407,7 @@ def glyphs(sent: bytes) -> set[str]:
     return {char for char in text if char >= " " and char != "\x7f"}
 
 
+@pytest.mark.slow
 def test_the_reader_at_80x24_on_the_linux_console_without_colour(
     tmp_path: Path, seeds: Corpus
 ) -> None:
