@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import time
 from collections.abc import Callable
@@ -25,6 +26,20 @@ SEED_IDS = {
     "002": "002_a037bc8199809d04",
     "003": "003_729298e5fab285e2",
 }
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: three workers for two cores. A test driving the app or a terminal waits
+    for it about half its time (Pilot lets the app go idle after each key), and a third
+    worker runs in those waits; more than that only slowed the suite down here."""
+    return max(1, len(os.sched_getaffinity(0)) * 3 // 2)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked `slow` run first, the rest in their order: handed out one at a
+    time (`--maxschedchunk 1`), the longest then never start last, with the other
+    workers done and waiting."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(autouse=True)

@@ -320,6 +320,7 @@ def test_nothing_animates_over_ssh(seeds: Corpus, monkeypatch: pytest.MonkeyPatc
     assert ReaderApp(seeds).animation_level == "none"
 
 
+@pytest.mark.slow
 async def test_a_huge_article_is_laid_out_a_slice_at_a_time(tmp_path: Path) -> None:
     """A 2 MB article (cut from 26 MB) shows its first screen before the rest is wrapped,
     so the keys never wait for it, with a notice under the byline that it was cut; End
@@ -420,6 +421,7 @@ async def test_a_link_written_in_the_article_can_be_chosen_and_copied(
     assert copied == ["https://example.org/report", "https://example.com/a%20b"]
 
 
+@pytest.mark.slow
 async def test_the_mouse_selects_and_opens_rows_and_scrolls_the_article(seeds: Corpus) -> None:
     """Where there is a mouse: a click on an article shows it; a click on an event selects
     it and a second opens its article at that sentence; two clicks on an entity filter the

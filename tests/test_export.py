@@ -7,6 +7,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from tui_reader.corpus.export import article_markdown, rows_as
@@ -48,6 +49,7 @@ async def answer(app: ReaderApp, pilot: object, value: str) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 async def test_export_the_article_the_timeline_and_the_entities(
     seeds: Corpus, tmp_path: Path
 ) -> None:

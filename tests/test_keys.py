@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -31,6 +32,7 @@ def help_text(app: ReaderApp) -> str:
     return capture.get()
 
 
+@pytest.mark.slow
 async def test_help_opens_with_question_mark_and_f1_and_lists_the_commands(seeds: Corpus) -> None:
     """`?` opens the help over the reader; it names search, quit and the removed-text
     toggle with their keys; Esc closes it, and F1 opens it too."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 
 from tui_reader.corpus.fuzzy import InOrder
@@ -33,6 +34,7 @@ async def shown_hits(pilot: Pilot[int], query: str, wanted: str) -> list[str]:
     return palette_hits(pilot.app)
 
 
+@pytest.mark.slow
 async def test_the_palette_finds_names_by_letters_in_order(seeds: Corpus) -> None:
     """Typing "krstl bll" offers "Go to entity: Krystal Ball" first, and "amzn lbr" offers
     the Amazon Labor Union; Enter on the first filters the list to Krystal Ball's articles."""

@@ -59,6 +59,7 @@ def test_analysis_never_raises_and_shows_no_control_characters(text: str) -> Non
         assert not UNSAFE.search(shown)
 
 
+@pytest.mark.slow
 @given(st.lists(news_like, min_size=1, max_size=3), metadata)
 @settings(max_examples=2000, deadline=None)
 def test_no_stage_of_the_analysis_raises_on_news_like_text(
@@ -177,6 +178,7 @@ json_values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @given(json_values)
 @settings(max_examples=300, deadline=None)
 def test_any_json_export_loads_or_is_reported(value: object) -> None:

@@ -154,6 +154,7 @@ async def test_list_fits_titles_and_resizes(seeds: Corpus) -> None:
         assert screen.query_one(ArticleList).outer_size.width == narrowed
 
 
+@pytest.mark.slow
 async def test_reading_view_keeps_its_place_when_the_list_widens(seeds: Corpus) -> None:
     """With the list narrowed ("<"), the article read at its end (G) stays at its end,
     "100%", when ">" takes columns from the reading view back; read from a line further

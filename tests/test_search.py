@@ -25,9 +25,9 @@ from tui_reader.ui.widgets import reader as reader_module
 from tui_reader.ui.widgets.bars import StatusBar
 from tui_reader.ui.widgets.lists import ArticleList
 from tui_reader.ui.widgets.reader import ReadingView
-from tui_reader.ui.widgets.search import SEARCHING_AFTER, SearchBox
+from tui_reader.ui.widgets.search import SearchBox
 
-from .conftest import SEED_IDS, screen_lines
+from .conftest import SEED_IDS, screen_lines, until
 
 
 def article(id: str, title: str, *paragraphs: str) -> Article:
@@ -145,7 +145,9 @@ async def test_a_slow_search_says_so_in_the_status_line_until_its_results_show(
         await app.workers.wait_for_complete()
         monkeypatch.setattr(SearchIndex, "search", held)
         await pilot.press("slash", *"bessemer")
-        await pilot.pause(SEARCHING_AFTER + 0.2)
+        # The mark is waited for, not a spell of time: held, the search gives no results
+        # before `release`, and the mark comes `SEARCHING_AFTER` after the search started.
+        await until(pilot, lambda: "(searching" in str(app.query_one(StatusBar).render()), 5)
         status = str(app.query_one(StatusBar).render())
         assert "search: bessemer (searching" in status
         assert "4 of 4 articles" in status
@@ -242,6 +244,7 @@ async def test_n_goes_to_the_next_match_then_the_next_article(seeds: Corpus) -> 
         assert reader.article is first
 
 
+@pytest.mark.slow
 async def test_escape_in_the_box_cancels_and_outside_clears_the_newest_filter(
     seeds: Corpus,
 ) -> None:

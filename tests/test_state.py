@@ -96,6 +96,7 @@ for line in sys.stdin:  # "start": fork a writer and give its pid; "reap": wait 
 """
 
 
+@pytest.mark.slow
 def test_a_kill_while_writing_leaves_the_old_or_the_new_version(tmp_path: Path) -> None:
     """A writer saving state in a loop is killed with SIGKILL at random moments, many
     times: every time the file is whole JSON, one version or the next, never a mix. (The
