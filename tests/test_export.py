@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tui_reader.corpus.export import article_markdown, rows_as
@@ -18,7 +19,7 @@ from tui_reader.store.atomic import NotAFile, write_new
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.prompt import PromptScreen
 
-from .conftest import notices
+from .conftest import notices, until
 
 
 def test_markdown_shows_article_text_as_the_text_it_is() -> None:
@@ -43,13 +44,12 @@ def test_csv_cells_are_never_formulas() -> None:
     assert json.loads(rows_as(rows, ".json")) == rows
 
 
-async def answer(app: ReaderApp, pilot: object, value: str) -> None:
-    """Type an answer into the export prompt and press Enter."""
-    screen = app.screen
-    assert isinstance(screen, PromptScreen)
-    screen.query_one(Input).value = value
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+async def answer(app: ReaderApp, pilot: Pilot[int], value: str) -> None:
+    """Once the export prompt shows, type an answer into it and press Enter."""
+    await until(pilot, lambda: isinstance(app.screen, PromptScreen))
+    app.screen.query_one(Input).value = value
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 async def test_export_the_article_the_timeline_and_the_entities(
@@ -81,18 +81,22 @@ async def test_export_the_article_the_timeline_and_the_entities(
         entities = json.loads((tmp_path / "entities.json").read_text())
         assert {"name": "Christian Smalls", "type": "person"}.items() <= entities[2].items()
         (tmp_path / "entities.json").write_text("mine")
+
+        def asked() -> bool:
+            screen = app.screen
+            question = "entities.json exists. Replace? y/N"
+            return isinstance(screen, PromptScreen) and screen.question.endswith(question)
+
         await pilot.press("e")
         await pilot.pause()
         await answer(app, pilot, str(tmp_path / "entities.json"))  # exists
-        await pilot.pause()
-        prompt = app.screen
-        assert isinstance(prompt, PromptScreen)
-        assert prompt.question.endswith("entities.json exists. Replace? y/N")
+        await until(pilot, asked)
         await answer(app, pilot, "")
         assert (tmp_path / "entities.json").read_text() == "mine"
         await pilot.press("e")
         await pilot.pause()
         await answer(app, pilot, str(tmp_path / "entities.json"))
+        await until(pilot, asked)
         await answer(app, pilot, "y")
         assert json.loads((tmp_path / "entities.json").read_text()) == entities
         await pilot.press("e")
@@ -119,7 +123,7 @@ async def test_an_export_is_never_written_through_a_link_nor_makes_a_folder(
     app = ReaderApp(seeds)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("e")
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, PromptScreen))
         offered = app.screen.query_one(Input).value
         (tmp_path / offered).symlink_to(tmp_path / "elsewhere" / "new" / "planted.md")
         await pilot.press("enter")
@@ -130,6 +134,7 @@ async def test_an_export_is_never_written_through_a_link_nor_makes_a_folder(
             await pilot.press("e")
             await pilot.pause()
             await answer(app, pilot, name)
+        await until(pilot, lambda: len(notices(app)) == 3)
         shown = notices(app)
     assert not (tmp_path / "elsewhere").exists()
     assert (tmp_path / "kept.md").read_text() == "kept"

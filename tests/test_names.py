@@ -19,6 +19,7 @@ from tui_reader.corpus.export import article_markdown, article_text, rows_as, ti
 from tui_reader.corpus.text import escape_undecodable, printable
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.problems import ProblemsScreen
+from tui_reader.ui.screens.prompt import PromptScreen
 from tui_reader.ui.widgets.bars import status_text
 
 from .conftest import notices, screen_text, until
@@ -142,24 +143,26 @@ def test_the_status_line_shows_a_filter_printable() -> None:
     assert "search: union^[[31m" in shown
 
 
-async def test_notices_and_the_problems_list_show_names_escaped(tmp_path: Path) -> None:
+async def test_notices_and_the_problems_list_show_names_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A file that cannot be read, named with escapes, is listed by `!` in carets; an
     export to such a name is written there, and its notice shows the name in carets; no
-    control character is drawn."""
-    folder = hostile_names(tmp_path / "corpus")
+    control character is drawn. The paths are short, so that the list's line is not cut
+    before the name."""
+    monkeypatch.chdir(tmp_path)
+    folder = hostile_names(Path("corpus"))
     (folder / "binary\x1b]0;X\x07.txt").write_bytes(b"\x00\x01\x02" * 100)
     app = ReaderApp(open_corpus([folder]))
     unsafe = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("exclamation_mark")
-        await until(pilot, lambda: isinstance(app.screen, ProblemsScreen))
-        await pilot.pause()
-        assert "binary^[]0;X^G.txt" in screen_text(app)
+        await until(pilot, lambda: "binary^[]0;X^G.txt" in screen_text(app))
+        assert isinstance(app.screen, ProblemsScreen)
         assert not unsafe.search(app.export_screenshot())
-        await pilot.press("escape")
-        await pilot.press("e")
-        await pilot.pause()
-        await answer(app, pilot, str(tmp_path / "out\x1b[31m.md"))
+        await pilot.press("escape", "e")
+        await until(pilot, lambda: isinstance(app.screen, PromptScreen))
+        await answer(app, pilot, "out\x1b[31m.md")
+        await until(pilot, lambda: any("out^[[31m.md" in notice for notice in notices(app)))
         assert (tmp_path / "out\x1b[31m.md").exists()
-        assert any("out^[[31m.md" in notice for notice in notices(app)), notices(app)
         assert not unsafe.search(app.export_screenshot())
