@@ -165,13 +165,13 @@ def test_lone_surrogates_never_reach_the_text(tmp_path: Path) -> None:
 
 def test_a_file_name_that_is_not_utf_8_loads_and_caches(tmp_path: Path) -> None:
     """Undecodable bytes in a file name become lone surrogates in Python: the file still
-    loads (with the analysis cache on), and its name shows with a replacement character."""
+    loads (with the analysis cache on), and its name shows the byte as an escape."""
     with open(os.fsencode(tmp_path) + b"/bad\xff.txt", "w") as stream:
         stream.write(BODY)
     cache = Cache(tmp_path / "cache.sqlite3", "v")
     corpus = Loading([tmp_path], cache=cache).run()
     assert len(corpus.articles) == 1
-    assert printable(corpus.articles[0].source).encode("utf-8")
+    assert printable(corpus.articles[0].source).endswith("/bad\\xff.txt")
 
 
 def test_emoji_joiners_and_variation_selectors_are_left_out(tmp_path: Path) -> None:

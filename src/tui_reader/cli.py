@@ -6,6 +6,7 @@ import argparse
 import gc
 import itertools
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +21,7 @@ from .store.cache import Cache, pipeline_version
 from .store.pipeline import Loading, cores
 
 EXIT_NOTHING_LOADED = 2
+EXIT_OUTPUT_FAILED = 1
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -92,9 +94,25 @@ def _dump(argv: Sequence[str]) -> int:
         gc.freeze()
     if corpus is None:
         return EXIT_NOTHING_LOADED
+    # In a locale whose encoding lacks a character ("—" in Latin-1), it is written as an
+    # escape ("\\u2014"), not an error.
+    sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    try:
+        _print(corpus, args.json)
+    except BrokenPipeError:
+        raise  # `main` ends quietly
+    except OSError as error:  # a full disk, say
+        _discard_output()
+        why = error.strerror or error
+        print(f"tui-reader: the output could not be written: {why}", file=sys.stderr)
+        return EXIT_OUTPUT_FAILED
+    return 0
+
+
+def _print(corpus: Corpus, as_json: bool) -> None:
     from .corpus.export import to_data, to_text
 
-    if args.json:
+    if as_json:
         json.dump(to_data(corpus), sys.stdout, ensure_ascii=True, indent=1)
         sys.stdout.write("\n")
     else:
@@ -103,7 +121,15 @@ def _dump(argv: Sequence[str]) -> int:
         while chunk := list(itertools.islice(lines, 4096)):
             chunk.append("")
             sys.stdout.write("\n".join(chunk))
-    return 0
+    sys.stdout.flush()  # now, where a failure is caught, not as the interpreter exits
+
+
+def _discard_output() -> None:
+    """Send what is left of the output nowhere: flushed as the interpreter exits, it would
+    fail again, with a message on stderr and exit status 120."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _read(argv: Sequence[str]) -> int:
@@ -143,6 +169,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _read(arguments)
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()  # the reader of our output went away: nothing left to say
+    except BrokenPipeError:  # the reader of the output went away, as `head` does
+        _discard_output()
         return 0

@@ -6,11 +6,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from .model import Article, Corpus, Event, TimelineEntry
-from .text import printable
+from .model import Article, Corpus, Event, StageProblem, TimelineEntry
+from .text import escape_undecodable, printable
 
 FORMAT_VERSION = 1
 
@@ -27,10 +27,18 @@ def _event(event: Event) -> dict[str, Any]:
     }
 
 
+def _problem(problem: StageProblem) -> dict[str, str]:
+    return {
+        "stage": problem.stage,
+        "kind": problem.kind,
+        "message": escape_undecodable(problem.message),
+    }
+
+
 def _article(article: Article, corpus: Corpus) -> dict[str, Any]:
     return {
-        "id": article.id,
-        "source": article.source,
+        "id": escape_undecodable(article.id),
+        "source": escape_undecodable(article.source),
         "title": article.title,
         "author": article.author,
         "url": article.url,
@@ -42,9 +50,7 @@ def _article(article: Article, corpus: Corpus) -> dict[str, Any]:
         "removed": article.removed,
         "notes": article.notes,
         "truncated": article.truncated,
-        "problems": [
-            {"stage": p.stage, "kind": p.kind, "message": p.message} for p in article.problems
-        ],
+        "problems": [_problem(problem) for problem in article.problems],
         "entities": [
             {
                 "id": entity_id,
@@ -59,7 +65,9 @@ def _article(article: Article, corpus: Corpus) -> dict[str, Any]:
 
 
 def to_data(corpus: Corpus) -> dict[str, Any]:
-    """The corpus in the documented `dump --json` format."""
+    """The corpus in the documented `dump --json` format. Names (ids, paths) are valid
+    strings, their undecodable bytes escaped (`escape_undecodable`); written with
+    `ensure_ascii`, no control character is left raw."""
     return {
         "version": FORMAT_VERSION,
         "articles": [_article(article, corpus) for article in corpus.articles],
@@ -69,16 +77,21 @@ def to_data(corpus: Corpus) -> dict[str, Any]:
                 "name": entity.name,
                 "type": entity.type,
                 "aliases": list(entity.aliases),
-                "articles": list(entity.articles),
+                "articles": [escape_undecodable(article_id) for article_id in entity.articles],
                 "count": entity.count,
             }
             for entity in corpus.entities.values()
         ],
         "timeline": [
-            {"article": entry.article, **_event(entry.event)} for entry in corpus.timeline
+            {"article": escape_undecodable(entry.article), **_event(entry.event)}
+            for entry in corpus.timeline
         ],
         "problems": [
-            {"path": problem.path, "url": problem.url, "message": problem.reason}
+            {
+                "path": escape_undecodable(problem.path),
+                "url": problem.url,
+                "message": escape_undecodable(problem.reason),
+            }
             for problem in corpus.problems
         ],
     }
@@ -95,7 +108,7 @@ def to_text(corpus: Corpus) -> Iterator[str]:
         yield f"# {printable(article.title)}"
         published = article.dated("date unknown")
         byline = f" · by {printable(article.author)}" if article.author else ""
-        yield f"{article.id} · {published}{byline} · {printable(article.source)}"
+        yield f"{printable(article.id)} · {published}{byline} · {printable(article.source)}"
         if article.url:
             yield printable(article.url)
         yield ""
@@ -124,7 +137,7 @@ def to_text(corpus: Corpus) -> Iterator[str]:
     for entry in corpus.timeline:
         event = entry.event
         expression, sentence = printable(event.expression), printable(event.text)
-        yield f"{event.date:<10}  {entry.article}  {expression}: {sentence}"
+        yield f"{event.date:<10}  {printable(entry.article)}  {expression}: {sentence}"
 
 
 # --- one article, the timeline or the entity table, to a file the user names ----------
@@ -139,24 +152,32 @@ EXPORTS = {
 
 def article_markdown(article: Article) -> str:
     """An article as Markdown: its title, a line of metadata, and its paragraphs."""
-    meta = [article.published.isoformat() if article.published else "undated"]
-    if article.author:
-        meta.append(f"by {article.author}")
-    meta.append(f"<{article.url}>" if article.url else article.source)
+    meta = _metadata(article, _markdown_line, "<{}>".format)
     body = [
         f"## {_markdown_line(p)}" if i in article.headings else _markdown_paragraph(p)
-        for i, p in enumerate(article.paragraphs)
+        for i, p in enumerate(map(printable, article.paragraphs))
     ]
-    return "\n\n".join([f"# {_markdown_line(article.title)}", " · ".join(meta), *body]) + "\n"
+    return "\n\n".join([f"# {_markdown_line(printable(article.title))}", meta, *body]) + "\n"
 
 
 def article_text(article: Article) -> str:
     """An article as plain text: title, metadata and paragraphs, as the reader shows them."""
+    lines = [printable(article.title), _metadata(article, str, str)]
+    return "\n\n".join([*lines, *map(printable, article.paragraphs)]) + "\n"
+
+
+def _metadata(article: Article, escape: Callable[[str], str], link: Callable[[str], str]) -> str:
+    """The line under an export's title: the date, the author, and the link or else the
+    file, each printable (a file's path is as untrusted as the text), then `escape`d or
+    made a `link` for the format."""
     meta = [article.published.isoformat() if article.published else "undated"]
     if article.author:
-        meta.append(f"by {article.author}")
-    meta.append(article.url or article.source)
-    return "\n\n".join([article.title, " · ".join(meta), *article.paragraphs]) + "\n"
+        meta.append(f"by {escape(printable(article.author))}")
+    if article.url:
+        meta.append(link(printable(article.url)))
+    else:
+        meta.append(escape(printable(article.source)))
+    return " · ".join(meta)
 
 
 def _markdown_line(text: str) -> str:
@@ -206,9 +227,12 @@ def entity_rows(corpus: Corpus) -> list[dict[str, Any]]:
 
 
 def rows_as(rows: list[dict[str, Any]], suffix: str) -> str:
-    """Table rows as CSV or as a JSON list, by the file's extension."""
+    """Table rows as CSV or as a JSON list, by the file's extension. JSON holds the text as
+    it is, in ASCII with escapes (and undecodable bytes of names as `\\xff`); CSV, read as
+    text, holds it `printable`."""
     if suffix == ".json":
-        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+        valid = [{key: _json_cell(value) for key, value in row.items()} for row in rows]
+        return json.dumps(valid, ensure_ascii=True, indent=1) + "\n"
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
     writer.writeheader()
@@ -216,8 +240,14 @@ def rows_as(rows: list[dict[str, Any]], suffix: str) -> str:
     return out.getvalue()
 
 
+def _json_cell(value: object) -> object:
+    return escape_undecodable(value) if isinstance(value, str) else value
+
+
 def _csv_cell(value: object) -> object:
-    """A cell that a spreadsheet will not run as a formula (`=`, `+`, `-`, `@` first)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    """A printable cell that a spreadsheet will not run as a formula (`=`, `+`, `-`, `@`
+    first)."""
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value

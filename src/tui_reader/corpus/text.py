@@ -15,6 +15,7 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069" r"
 _UNSAFE_WITH_BREAKS = re.compile(
     "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069" r"\ud800-\udfff" "\u200d\ufe0e\ufe0f]"
 )
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def strip_unsafe(text: str) -> str:
@@ -23,8 +24,16 @@ def strip_unsafe(text: str) -> str:
 
 
 def printable(text: str) -> str:
-    """One line fit for a terminal: every control character shown as a visible symbol, and
-    the joiner and variation selectors that make emoji of unsure width left out."""
+    """One line fit for a terminal or a text file, every character that must not reach one
+    shown as what `less` shows for it: a control character in caret notation (`^[` for
+    escape, `^J` for a newline, `^?` for delete), a C1 control or a bidi control as its code
+    point (`<U+009B>`, `<U+202E>`), and a byte of a file name that did not decode as an
+    escape (`\\xff`, `escape_undecodable`). The joiner and variation selectors that make
+    emoji of unsure width are left out.
+
+    The notation is plain ASCII, which every terminal's font has, where the Control
+    Pictures (`␛`) are missing from the Linux console's font; and it is what `less` shows
+    of the raw name, so the two read alike."""
     if text.isascii() and text.isprintable():  # most lines: two tests in C, half the scan
         return text
     return _UNSAFE_WITH_BREAKS.sub(_visible, text)
@@ -32,13 +41,27 @@ def printable(text: str) -> str:
 
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Control Pictures block: ␀ … ␟
-    if code == 0x7F:
-        return "\u2421"  # ␡
+    if code < 0x20 or code == 0x7F:
+        return "^" + chr(code ^ 0x40)  # ^@ … ^_, and ^? for delete
     if code in (0x200D, 0xFE0E, 0xFE0F):
         return ""
-    return "\ufffd"
+    return _escaped(code)
+
+
+def escape_undecodable(name: str) -> str:
+    """A name with each byte that did not decode (which Python keeps as a lone surrogate,
+    U+DC80 to U+DCFF) written as an escape, `\\xff`, and any other lone surrogate as its
+    code point, `<U+D83D>`: a valid string, which UTF-8 and a strict JSON parser take.
+    Nothing else changes."""
+    if name.isascii():
+        return name
+    return _SURROGATE.sub(lambda match: _escaped(ord(match.group())), name)
+
+
+def _escaped(code: int) -> str:
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"<U+{code:04X}>"
 
 
 # Abbreviations after which a full stop does not end a sentence.

@@ -1,15 +1,18 @@
 """Files written whole or not at all, and set aside, never deleted, when they are damaged.
 
-Every file the reader writes goes through `write_atomically`: a temporary file in the same
-folder, flushed, synced, and renamed over the old one, so a crash or a kill leaves the old
-version or the new one, never a mix. A user file that cannot be read is moved aside to
+Every file the reader writes goes through `write_atomically`, or `write_new` for one the
+user names: a temporary file in the same folder, flushed, synced, and renamed over the old
+one (or linked to a name not yet taken), so a crash or a kill leaves the old version or the
+new one, never a mix. A user file that cannot be read is moved aside to
 `NAME.corrupt-TIMESTAMP` by `damaged`, and the reader goes on with defaults.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -18,23 +21,74 @@ from pathlib import Path
 def write_atomically(path: Path, text: str) -> None:
     """Replace the file's content with `text`, all at once."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = _written(path, text)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        _remove(temporary)
+        raise
+    _sync_folder(path.parent)
+
+
+def write_new(path: Path, text: str, *, replace: bool = False) -> None:
+    """Write `text` to a file the user named, all at once, and only as a file of its own:
+    FileExistsError if the name is taken, unless `replace`; `NotAFile` if it is a
+    symbolic link (even to nothing), a folder or anything but a regular file. No folder is
+    made: FileNotFoundError if the path's folder does not exist.
+
+    The temporary file is linked to the name, which fails if the name exists, however it
+    came to: nothing is ever written through a link planted there."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
+        raise NotAFile(errno.EEXIST, f"{kind}, not written to", str(path))
+    if not path.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder, and none is made", str(path))
+    temporary = _written(path, text)
+    try:
+        if replace:
+            os.replace(temporary, path)  # a link put there since is itself replaced
+        else:
+            os.link(temporary, path)
+    finally:
+        _remove(temporary)
+    _sync_folder(path.parent)
+
+
+class NotAFile(OSError):
+    """A name `write_new` does not write to: a link, a folder, a device."""
+
+
+def _written(path: Path, text: str) -> str:
+    """A temporary file beside `path`, holding `text`, flushed and synced: its name."""
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.remove(temporary)
+        _remove(temporary)
         raise
-    with contextlib.suppress(OSError):  # the rename itself, on file systems that need it
-        folder = os.open(path.parent, os.O_RDONLY)
+    return temporary
+
+
+def _remove(temporary: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(temporary)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Sync a rename or a link, on file systems that need it."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
         try:
-            os.fsync(folder)
+            os.fsync(descriptor)
         finally:
-            os.close(folder)
+            os.close(descriptor)
 
 
 def set_aside(path: Path) -> Path:

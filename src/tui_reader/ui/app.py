@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandInput, CommandPalette, SearchIcon
 from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.theme import Theme
@@ -21,6 +22,7 @@ from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from ..corpus.model import Corpus
+from ..corpus.text import printable
 from ..store.config import Config, read_config
 from ..store.index import SearchIndex, open_index
 from ..store.pipeline import Loading
@@ -94,6 +96,25 @@ class ReaderApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         return self.main_screen
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notice, from any screen or widget, as `printable` text and never as markup:
+        notices quote names, paths and errors, which are untrusted. `markup` is ignored."""
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         for problem in self.config.notices:

@@ -1,6 +1,7 @@
 """Exporting what a pane shows: the article (Markdown or text), the timeline as filtered,
 or the entity table (CSV or JSON), to a file named in a prompt. A file that exists is
-never overwritten. `corpus/export.py` does the formatting."""
+replaced only if the user says so; a link, a folder or a missing folder is refused
+(`store.atomic.write_new`). `corpus/export.py` does the formatting."""
 
 from __future__ import annotations
 
@@ -20,8 +21,11 @@ from ..corpus.export import (
 )
 from ..corpus.model import Article, Corpus, TimelineEntry
 from ..corpus.text import printable, slug
-from ..store.atomic import write_atomically
+from ..store.atomic import write_new
 from .screens.prompt import PromptScreen
+
+YES = ("y", "yes")
+"""The answers to "Replace? y/N" that replace; anything else, Enter alone too, does not."""
 
 
 @dataclass(frozen=True)
@@ -56,25 +60,36 @@ def ask(app: App[object], export: Export, report: Callable[[str, str], None]) ->
 
     def answered(answer: str | None) -> None:
         if answer is not None:
-            _write(app, export, Path(answer).expanduser().resolve(), report)
+            # As typed: resolved, a link planted under the offered name would be followed.
+            _write(app, export, Path(answer).expanduser(), report)
 
     app.push_screen(PromptScreen(question, name), answered)
 
 
 def _write(
-    app: App[object], export: Export, path: Path, report: Callable[[str, str], None]
+    app: App[object],
+    export: Export,
+    path: Path,
+    report: Callable[[str, str], None],
+    replace: bool = False,
 ) -> None:
     suffix = path.suffix.lower()
     if suffix not in EXPORTS[export.kind]:
         formats = " or ".join(EXPORTS[export.kind])
-        app.notify(f"The file must end in {formats}.", severity="warning", markup=False)
-        return
-    if path.exists():
-        app.notify(f"{printable(str(path))} exists: not overwritten.", markup=False)
+        app.notify(f"The file must end in {formats}.", severity="warning")
         return
     try:
-        write_atomically(path, export.text(suffix))
-    except OSError as error:
-        report("Not exported", str(error))
+        write_new(path, export.text(suffix), replace=replace)
+    except FileExistsError:
+
+        def answered(answer: str | None) -> None:
+            if answer is not None and answer.lower() in YES:
+                _write(app, export, path, report, replace=True)
+
+        question = f"{printable(str(path))} exists. Replace? y/N"
+        app.push_screen(PromptScreen(question, ""), answered)
         return
-    app.notify(f"Exported the {export.kind} to {printable(str(path))}", markup=False)
+    except OSError as error:
+        report("Not exported", f"{path}: {error.strerror or error}")
+        return
+    app.notify(f"Exported the {export.kind} to {path.absolute()}")

@@ -97,7 +97,7 @@ class MainScreen(PanedScreen):
         if line not in self.reported:  # a search failing as each key is typed is one
             self.reported.append(line)
         self._show_status()
-        self.notify(f"{printable(error)} (! lists the problems)", title=title, markup=False)
+        self.notify(f"{error} (! lists the problems)", title=title)
 
     def visible_articles(self) -> Sequence[Article]:
         """The articles the filters let through, in corpus order."""
