@@ -226,6 +226,8 @@ class ReaderApp(App[int]):
             index = open_index(source.cache, source.paths)
         else:
             index = SearchIndex(None)
+        if index.notice is not None:
+            self.call_from_thread(self.report, "Search index", f"{index.path}: {index.notice}")
         worker = get_current_worker()
         self.call_from_thread(self._use_index, index, False)
         corpus.prepare_filters()
