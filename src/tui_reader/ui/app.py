@@ -155,7 +155,7 @@ class ReaderApp(App[int]):
         if message.article_id is None or self._quitting:
             return
         if self._key is not None:
-            self.state.positions[self._key] = message.article_id
+            self.state.move(self._key, message.article_id)
         self._settle_later()
 
     @on(ArticleList.MarksChanged)
@@ -168,7 +168,7 @@ class ReaderApp(App[int]):
     def _theme_changed(self, theme: Theme) -> None:
         """A theme chosen (with --theme or from the palette) is the one next time too."""
         if theme.name != self.state.theme:
-            self.state.theme = theme.name
+            self.state.choose_theme(theme.name)
             self._settle_later()
 
     def _settled(self) -> None:
@@ -192,11 +192,16 @@ class ReaderApp(App[int]):
         if self.state_path is None or self._key is None:
             return
         if self.screen_stack:  # not once the screens are gone
-            self.state.views[self._key] = saved.view_of(self.main_screen)
+            self.state.see(self._key, saved.view_of(self.main_screen))
         try:
-            self.state.save(self.state_path)
+            notice = self.state.save(self.state_path)
         except OSError as error:
             self.report("State not saved", f"{self.state_path}: {error}")
+            return
+        if notice is not None:
+            self.report("Reading state", notice)
+        if self.screen_stack:  # the marks another reader saved meanwhile show too
+            self.main_screen.use_marks(self.state.marks_for(self._key))
 
     def report(self, title: str, error: str) -> None:
         """The one way a problem met while reading is shown: in the problems' count and
