@@ -74,6 +74,9 @@ class ReaderApp(App[int]):
         self.state = State()
         self._key = corpus_key(source.paths) if isinstance(source, Loading) else None
         self._save_timer: Timer | None = None
+        self.unsaved: str | None = None
+        """Why the last save of the reading state failed; None once one succeeds. The
+        command line tells of a save at quit that failed."""
         self._quitting = False
         self._reopen_at: str | None = None
         """The article to reopen once the corpus is loaded: the one last read in it."""
@@ -196,8 +199,10 @@ class ReaderApp(App[int]):
         try:
             notice = self.state.save(self.state_path)
         except OSError as error:
-            self.report("State not saved", f"{self.state_path}: {error}")
+            self.unsaved = f"{self.state_path}: {error}"
+            self.report("State not saved", self.unsaved)
             return
+        self.unsaved = None
         if notice is not None:
             self.report("Reading state", notice)
         if self.screen_stack:  # the marks another reader saved meanwhile show too
