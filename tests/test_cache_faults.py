@@ -10,6 +10,8 @@ import pytest
 from bench.cache_faults import RECORDS, TEXT, run, scratch
 
 from tui_reader.corpus.export import to_data
+from tui_reader.corpus.model import Article
+from tui_reader.corpus.search import Query
 from tui_reader.store.cache import Cache, pipeline_version
 from tui_reader.store.databases import damaged
 from tui_reader.store.index import SearchIndex
@@ -57,6 +59,50 @@ def test_a_damaged_search_index_is_set_aside_and_made_afresh(tmp_path: Path) -> 
     assert (tmp_path / kept).read_bytes() == b"not a database" * 100
     index.close()
     assert SearchIndex(path).notice is None  # the new one is sound
+
+
+DAMAGES = {
+    "a digest": "UPDATE docs SET digest = 'x' WHERE key = 'b'",
+    "a checksum": "UPDATE docs SET checksum = checksum + 1 WHERE key = 'b'",
+    "a checksum's type": "UPDATE docs SET checksum = 'x' WHERE key = 'b'",
+    "an id that is not UTF-8": "UPDATE docs SET key = CAST(x'62ff' AS TEXT) WHERE key = 'b'",
+    "a row id past any index's": "UPDATE docs SET rowid = 1 << 40 WHERE key = 'b'",
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGES.values(), ids=DAMAGES.keys())
+def test_a_damaged_row_of_the_search_index_is_indexed_again(tmp_path: Path, damage: str) -> None:
+    """Each row of the index carries a checksum: a damaged one is counted, its article
+    indexed again, and searches find what they should."""
+    articles = [
+        Article("a", "a.txt", "Alpha", ["apples"]),
+        Article("b", "b.txt", "Beta", ["pears and apples"]),
+        Article("c", "c.txt", "Gamma", ["plums"]),
+    ]
+    path = tmp_path / "search-x.sqlite3"
+    SearchIndex(path).sync(articles)
+    db = sqlite3.connect(path)
+    db.execute(damage)
+    db.commit()
+    db.close()
+    index = SearchIndex(path)
+    index.sync(articles)
+    assert index.damaged == 1
+    assert index.indexed == 3
+    assert set(index.search(Query.parse("apples")) or ()) == {"a", "b"}
+    assert set(index.search(Query.parse("pears")) or ()) == {"b"}
+
+
+def test_a_stale_count_that_is_no_count_makes_the_index_afresh(tmp_path: Path) -> None:
+    path = tmp_path / "search-x.sqlite3"
+    SearchIndex(path).sync([Article("a", "a.txt", "Alpha", ["apples"])])
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = 'many' WHERE key = 'stale'")
+    db.commit()
+    db.close()
+    index = SearchIndex(path)
+    index.sync([Article("a", "a.txt", "Alpha", ["apples"])])
+    assert set(index.search(Query.parse("apples")) or ()) == {"a"}
 
 
 @pytest.mark.parametrize(

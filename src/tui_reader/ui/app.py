@@ -242,6 +242,9 @@ class ReaderApp(App[int]):
         self.call_from_thread(self._use_index, index, False)
         corpus.prepare_filters()
         index.sync(corpus.articles, lambda: worker.is_cancelled)
+        if index.damaged:
+            damage = f"{index.path}: {index.damaged} damaged entries were indexed again"
+            self.call_from_thread(self.report, "Search index", damage)
         if not worker.is_cancelled:
             self.call_from_thread(self._use_index, index, True)
 
