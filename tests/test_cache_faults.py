@@ -87,7 +87,7 @@ def test_a_damaged_row_of_the_search_index_is_indexed_again(tmp_path: Path, dama
     db.close()
     index = SearchIndex(path)
     index.sync(articles)
-    assert index.damaged == 1
+    assert index.problems() == [f"{path}: damaged entries indexed again: 1"]
     assert index.indexed == 3
     assert set(index.search(Query.parse("apples")) or ()) == {"a", "b"}
     assert set(index.search(Query.parse("pears")) or ()) == {"b"}

@@ -27,12 +27,20 @@ class SearchIndex(TextIndex):
         self.path = path
         db, notice = open_database(path, _prepare) if path is not None else (None, None)
         self.notice = notice
-        """What to tell the user of the file: that it was damaged, and set aside."""
+        """That the file was damaged, and set aside; None if it was not."""
         reader = None
         if db is not None and path is not None:
             with contextlib.suppress(sqlite3.Error):
                 reader = sqlite3.connect(path, check_same_thread=False)
         super().__init__(db, reader)
+
+    def problems(self) -> list[str]:
+        """What to tell the user of the file: that it was damaged and set aside, and how
+        many of its rows the last `sync` found damaged."""
+        found = [self.notice] if self.notice is not None else []
+        if self.damaged:
+            found.append(f"damaged entries indexed again: {self.damaged}")
+        return [f"{self.path}: {problem}" for problem in found]
 
 
 def _prepare(db: sqlite3.Connection) -> None:

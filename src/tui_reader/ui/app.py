@@ -236,15 +236,12 @@ class ReaderApp(App[int]):
             index = open_index(source.cache, source.paths)
         else:
             index = SearchIndex(None)
-        if index.notice is not None:
-            self.call_from_thread(self.report, "Search index", f"{index.path}: {index.notice}")
         worker = get_current_worker()
         self.call_from_thread(self._use_index, index, False)
         corpus.prepare_filters()
         index.sync(corpus.articles, lambda: worker.is_cancelled)
-        if index.damaged:
-            damage = f"{index.path}: {index.damaged} damaged entries were indexed again"
-            self.call_from_thread(self.report, "Search index", damage)
+        for problem in index.problems():
+            self.call_from_thread(self.report, "Search index", problem)
         if not worker.is_cancelled:
             self.call_from_thread(self._use_index, index, True)
 
