@@ -93,11 +93,12 @@ def test_a_damaged_row_of_the_search_index_is_indexed_again(tmp_path: Path, dama
     assert set(index.search(Query.parse("pears")) or ()) == {"b"}
 
 
-def test_a_stale_count_that_is_no_count_makes_the_index_afresh(tmp_path: Path) -> None:
+@pytest.mark.parametrize("count", ["'many'", "CAST(x'ff' AS TEXT)", "-1"])
+def test_a_stale_count_that_is_no_count_makes_the_index_afresh(tmp_path: Path, count: str) -> None:
     path = tmp_path / "search-x.sqlite3"
     SearchIndex(path).sync([Article("a", "a.txt", "Alpha", ["apples"])])
     db = sqlite3.connect(path)
-    db.execute("UPDATE meta SET value = 'many' WHERE key = 'stale'")
+    db.execute(f"UPDATE meta SET value = {count} WHERE key = 'stale'")
     db.commit()
     db.close()
     index = SearchIndex(path)

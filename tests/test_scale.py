@@ -163,15 +163,24 @@ def test_a_damaged_cache_is_set_aside_rebuilt_and_reported(
     )
 
 
-def test_a_cache_from_another_pipeline_version_is_not_used(tmp_path: Path) -> None:
-    """A cache written by other analysis code is emptied, not read."""
+@pytest.mark.parametrize("damaged", [False, True], ids=["another", "damaged"])
+def test_a_cache_from_another_pipeline_version_is_not_used(tmp_path: Path, damaged: bool) -> None:
+    """A cache written by other analysis code is emptied, not read, and then used; so is one
+    whose version was damaged into bytes that are not text."""
     folder = corpus_folder(tmp_path, 3)
     old = cache_in(tmp_path, version="old")
     Loading([folder], cache=old).run()
     old.close()
+    if damaged:
+        db = sqlite3.connect(old.path)
+        db.execute("UPDATE meta SET value = CAST(x'ff' AS TEXT)")
+        db.commit()
+        db.close()
     new = cache_in(tmp_path, version="new")
     stamps = [s for ref in Loading([folder]).refs if (s := Stamp.of(ref.path, ref.id))]
     assert new.get(stamps) == {}
+    Loading([folder], cache=new).run()
+    assert len(new.get(stamps)) == len(stamps)
 
 
 def test_loading_runs_no_cyclic_garbage_collection(tmp_path: Path) -> None:

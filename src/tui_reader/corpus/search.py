@@ -43,6 +43,8 @@ SELECT rowid, CAST(key AS BLOB), CAST(digest AS BLOB),
        CASE typeof(checksum) WHEN 'integer' THEN checksum END
 FROM docs
 """
+_COUNT = "SELECT CASE typeof(value) WHEN 'integer' THEN value END FROM meta WHERE key = ?"
+"""A number kept in meta; NULL for one stored as anything else."""
 BATCH = 200
 """Articles indexed per transaction; a search can run between two."""
 
@@ -137,7 +139,7 @@ def prepare(db: sqlite3.Connection) -> None:
     tables of these names are not an index's, or a SQLite without FTS5."""
     db.isolation_level = None
     db.execute(_META)
-    layout = db.execute("SELECT value FROM meta WHERE key = 'layout'").fetchone()
+    layout = db.execute(_COUNT, ("layout",)).fetchone()
     if layout is None or layout[0] != LAYOUT:
         db.executescript("DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS words; DELETE FROM meta")
         db.execute("INSERT INTO meta VALUES ('layout', ?)", (LAYOUT,))
@@ -245,14 +247,14 @@ class TextIndex:
         assert self._db is not None
         with self._lock:
             rows_held = self._db.execute(_HELD).fetchall()
-            stale = self._db.execute("SELECT value FROM meta WHERE key = 'stale'").fetchone()
+            stale = self._db.execute(_COUNT, ("stale",)).fetchone()
         held, damaged = _checked(rows_held, 2 * (len(rows_held) + len(articles)) + BATCH)
         self.damaged = len(damaged)
         wanted = {article.id for article in articles}
         gone = [*damaged, *(held[key][0] for key in held if key not in wanted)]
         if stale is None:
             stale_rows = len(gone)
-        elif type(stale[0]) is int and stale[0] >= 0:
+        elif stale[0] is not None and stale[0] >= 0:
             stale_rows = stale[0] + len(gone)
         else:  # a count that is none: build it afresh
             stale_rows = len(articles) + 1

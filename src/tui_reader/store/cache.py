@@ -154,8 +154,10 @@ class Cache:
         db.execute(_META)
         if [row[1] for row in db.execute("PRAGMA table_info(meta)")] != ["key", "value"]:
             raise Foreign("a meta table not ours")
-        row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-        if row is None or row[0] != self.version:  # its layout may be another's too
+        # As bytes: a damaged one is another version, not a query that fails at every start.
+        query = "SELECT CAST(value AS BLOB) FROM meta WHERE key = 'version'"
+        row = db.execute(query).fetchone()
+        if row is None or row[0] != self.version.encode():  # its layout may be another's too
             db.executescript(
                 f"BEGIN; DROP TABLE IF EXISTS files; {_FILES} DELETE FROM meta; COMMIT;"
             )
