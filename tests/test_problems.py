@@ -16,7 +16,7 @@ from tui_reader.corpus import analysis, cleaning, dates, entities, formats
 from tui_reader.corpus.analysis import analyse, build, open_corpus
 from tui_reader.corpus.budget import Budget
 from tui_reader.corpus.export import to_data
-from tui_reader.corpus.loading import Source
+from tui_reader.corpus.loading import FileRef, Source
 from tui_reader.corpus.model import Article, Corpus
 from tui_reader.store import packing
 
@@ -159,7 +159,8 @@ def test_problems_are_in_the_dump_and_survive_the_cache(monkeypatch: pytest.Monk
         {"stage": "dates", "kind": "error", "message": "IndexError: a bug"}
     ]
     assert data["problems"] == []
-    analysed, _ = packing.unpack(packing.pack([(one(corpus), [])], []))
+    ref = FileRef(Path("a.txt"), "a")
+    analysed, _ = packing.unpack(packing.pack([(one(corpus), [])], []), ref)
     assert analysed[0][0].problems == one(corpus).problems
 
 

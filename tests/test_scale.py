@@ -52,11 +52,11 @@ def cache_in(tmp_path: Path, version: str | None = None) -> Cache:
 def test_packing_keeps_every_field() -> None:
     """A file's analysis read back from bytes assembles into exactly the same corpus."""
     loading = Loading([bundled_seeds()])
-    packed = [pack(*analyse_file(ref)) for ref in loading.refs]
-    analysed = [article for data in packed for article in unpack(data)[0]]
+    packed = [(ref, pack(*analyse_file(ref))) for ref in loading.refs]
+    analysed = [article for ref, data in packed for article in unpack(data, ref)[0]]
     assert to_data(assemble(analysed)) == to_data(open_corpus([bundled_seeds()]))
-    with pytest.raises(ValueError, match="not a packed analysis"):
-        unpack(b"not marshal data")
+    with pytest.raises(ValueError, match="not marshal data"):
+        unpack(b"not marshal data", loading.refs[0])
 
 
 def test_worker_processes_and_the_cache_give_the_same_corpus(tmp_path: Path) -> None:
@@ -135,11 +135,12 @@ def test_the_cache_is_used_and_follows_edits_and_deletions(
         ),
     ],
 )
-def test_a_damaged_cache_is_rebuilt_silently(
+def test_a_damaged_cache_is_set_aside_rebuilt_and_reported(
     tmp_path: Path, damage: Callable[[Path], object]
 ) -> None:
-    """Garbage bytes or a table of another shape: the load gives the right corpus, and the
-    cache works again afterwards."""
+    """Garbage bytes or a table of another shape: the load gives the right corpus, with one
+    problem more, which names the file the damaged one was kept as, beside it; the cache
+    works again afterwards."""
     folder = corpus_folder(tmp_path, 5)
     expected = to_data(open_corpus([folder]))
     cache = cache_in(tmp_path)
@@ -147,22 +148,39 @@ def test_a_damaged_cache_is_rebuilt_silently(
     cache.close()
     damage(cache.path)
     rebuilt = cache_in(tmp_path)
-    assert to_data(Loading([folder], cache=rebuilt).run()) == expected
+    data = to_data(Loading([folder], cache=rebuilt).run())
+    aside = sorted(p.name for p in cache.path.parent.iterdir() if ".corrupt-" in p.name)
+    kept = aside[0]  # and its log, if it had one, beside it under its new name
+    assert kept.startswith("analysis.sqlite3.corrupt-")
+    assert aside[1:] in ([], [f"{kept}-shm", f"{kept}-wal"])
+    (reported,) = [p for p in data["problems"] if p not in expected["problems"]]
+    assert reported["path"] == str(cache.path)
+    assert kept in reported["message"]
+    assert {**data, "problems": expected["problems"]} == expected
     assert (
         len(rebuilt.get([s for ref in Loading([folder]).refs if (s := Stamp.of(ref.path, ref.id))]))
         == 7
     )
 
 
-def test_a_cache_from_another_pipeline_version_is_not_used(tmp_path: Path) -> None:
-    """A cache written by other analysis code is emptied, not read."""
+@pytest.mark.parametrize("damaged", [False, True], ids=["another", "damaged"])
+def test_a_cache_from_another_pipeline_version_is_not_used(tmp_path: Path, damaged: bool) -> None:
+    """A cache written by other analysis code is emptied, not read, and then used; so is one
+    whose version was damaged into bytes that are not text."""
     folder = corpus_folder(tmp_path, 3)
     old = cache_in(tmp_path, version="old")
     Loading([folder], cache=old).run()
     old.close()
+    if damaged:
+        db = sqlite3.connect(old.path)
+        db.execute("UPDATE meta SET value = CAST(x'ff' AS TEXT)")
+        db.commit()
+        db.close()
     new = cache_in(tmp_path, version="new")
     stamps = [s for ref in Loading([folder]).refs if (s := Stamp.of(ref.path, ref.id))]
     assert new.get(stamps) == {}
+    Loading([folder], cache=new).run()
+    assert len(new.get(stamps)) == len(stamps)
 
 
 def test_loading_runs_no_cyclic_garbage_collection(tmp_path: Path) -> None:

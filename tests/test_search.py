@@ -300,6 +300,28 @@ async def test_the_reader_keeps_its_search_index_in_the_cache_folder(tmp_path: P
         assert screen.filters.include_ids
 
 
+async def test_a_damaged_index_file_is_set_aside_and_the_reader_says_so(tmp_path: Path) -> None:
+    """The file is kept under another name, a new index is made in its place, and the
+    problems list (`!`) names both."""
+    cache = Cache(tmp_path / "cache" / "analysis.sqlite3", pipeline_version())
+    damaged = index_path(cache.path.parent, [bundled_seeds()])
+    damaged.write_bytes(b"\0not an index" * 100)
+    app = ReaderApp(Loading([bundled_seeds()], cache=cache))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        (line,) = screen.reported
+        (kept,) = damaged.parent.glob(f"{damaged.name}.corrupt-*")
+        assert line.startswith(f"Search index: {damaged}: could not be read")
+        assert f"kept as {kept.name} and made afresh" in line
+        index = app.query_one(SearchBox).index
+        assert index is not None
+        assert index.indexed == 4
+
+
 async def test_keys_typed_straight_after_the_slash_go_to_the_box(seeds: Corpus) -> None:
     """Over SSH, "/" and the keys after it often arrive together: they all reach the box,
     in order, a second "/" included, and none acts on the list ("n" is next match)."""

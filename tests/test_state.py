@@ -50,7 +50,8 @@ def test_state_round_trips(tmp_path: Path) -> None:
     assert state.positions == {"corpus": "article-7"}
     assert notice is None
     assert json.loads(path.read_text())["version"] == VERSION
-    assert [p.name for p in path.parent.iterdir()] == ["state.json"]  # no temporary left
+    # No temporary file left; the lock two readers take stays.
+    assert sorted(p.name for p in path.parent.iterdir()) == ["state.json", "state.json.lock"]
 
 
 def test_no_state_file_gives_defaults_quietly(tmp_path: Path) -> None:

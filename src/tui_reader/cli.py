@@ -22,6 +22,7 @@ from .store.pipeline import Loading, cores
 
 EXIT_NOTHING_LOADED = 2
 EXIT_OUTPUT_FAILED = 1
+EXIT_NOT_SAVED = 1
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -157,6 +158,10 @@ def _read(argv: Sequence[str]) -> int:
     )
     result = app.run()
     _report(app.corpus)  # what could not be loaded stays on the terminal after the reader
+    if app.unsaved is not None:  # the save at quit
+        why = printable(app.unsaved)
+        print(f"tui-reader: the reading state was not saved: {why}", file=sys.stderr)
+        return EXIT_NOT_SAVED
     return result if isinstance(result, int) else 0
 
 

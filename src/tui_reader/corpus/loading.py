@@ -78,7 +78,8 @@ def _files(root: Path, problems: list[Problem]) -> Iterator[Path]:
                 # The entries tell a folder, a link and a name apart without a call to the
                 # system for each: at 10,000 files that was a tenth of a second.
                 entries = sorted(listing, key=attrgetter("name"))
-        except OSError:
+        except OSError as error:  # reported as a file that cannot be read is
+            problems.append(Problem(folder, _reason(error)))
             continue
         inner = []
         for entry in entries:
@@ -91,6 +92,11 @@ def _files(root: Path, problems: list[Problem]) -> Iterator[Path]:
                     continue
                 yield Path(entry.path)
         folders.extend(reversed(inner))  # the first folder is read next
+
+
+def _reason(error: OSError) -> str:
+    """Why a file or a folder could not be read, as the system says it."""
+    return error.strerror or type(error).__name__
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
@@ -280,7 +286,7 @@ def read(ref: FileRef, problems: list[Problem]) -> list[Source]:
             article_id = f"{ref.id}#{number}" if numbered else ref.id
             sources.append(Source(article_id, str(path), text, truncated, record, numbered))
     except OSError as error:
-        problems.append(Problem(str(path), error.strerror or type(error).__name__))
+        problems.append(Problem(str(path), _reason(error)))
         return sources
     except Unreadable as error:
         problems.append(Problem(str(path), str(error)))

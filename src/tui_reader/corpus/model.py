@@ -24,6 +24,8 @@ Precision = Literal["day", "week", "month", "season", "quarter", "half", "year",
 DateSource = Literal["header", "front matter", "json", "text"]
 Stage = Literal["format", "cleaning", "dates", "entities"]
 """The stages of an article's analysis, in order."""
+ProblemKind = Literal["error", "timeout"]
+"""An error raised inside the analysis (a bug), or the article's time ran out."""
 T = TypeVar("T")
 _FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
 """Turns a mask of 0s and 1s into its opposite (`bytes.translate`)."""
@@ -104,8 +106,7 @@ class StageProblem:
     they can."""
 
     stage: Stage
-    kind: Literal["error", "timeout"]
-    """An error raised inside the analysis (a bug), or the article's time ran out."""
+    kind: ProblemKind
     message: str
 
     def __str__(self) -> str:

@@ -4,7 +4,8 @@ A query is words and quoted phrases. Matching ignores case and accents; a word m
 the start of a word ("union" finds "unions" and "Unionized"), a phrase matches whole words
 in order, and an article matches when every word and phrase is in its title or body (text
 removed in cleaning is not searched). The index is SQLite's FTS5, in memory or in a
-database it is given: `store.index` keeps it in a file.
+database it is given: `store.index` keeps it in a file, which is untrusted: each row that
+maps an article to the index carries a checksum, and a damaged one is indexed again.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
+import zlib
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,14 +26,25 @@ from .model import Article, Chosen
 
 _WORD = re.compile(r"[^\W_]+")
 _QUOTED = re.compile(r'"([^"]*)"?')
+_META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (rowid INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL,
-                                 digest TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                                 digest TEXT NOT NULL, checksum INTEGER NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(
     title, body, content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
 );
 """
+LAYOUT = 2
+"""Bumped whenever the tables above change: an index of another layout is made afresh."""
+# The index is untrusted (a file anyone may damage): its rows are read as bytes, which no
+# damaged byte can fail to decode, and each carries a checksum of its article's id and digest.
+_HELD = """
+SELECT rowid, CAST(key AS BLOB), CAST(digest AS BLOB),
+       CASE typeof(checksum) WHEN 'integer' THEN checksum END
+FROM docs
+"""
+_COUNT = "SELECT CASE typeof(value) WHEN 'integer' THEN value END FROM meta WHERE key = ?"
+"""A number kept in meta; NULL for one stored as anything else."""
 BATCH = 200
 """Articles indexed per transaction; a search can run between two."""
 
@@ -125,11 +138,43 @@ def prepare(db: sqlite3.Connection) -> None:
     transactions); raises `sqlite3.Error` for one that cannot, such as a database whose
     tables of these names are not an index's, or a SQLite without FTS5."""
     db.isolation_level = None
+    db.execute(_META)
+    layout = db.execute(_COUNT, ("layout",)).fetchone()
+    if layout is None or layout[0] != LAYOUT:
+        db.executescript("DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS words; DELETE FROM meta")
+        db.execute("INSERT INTO meta VALUES ('layout', ?)", (LAYOUT,))
     db.executescript(_SCHEMA)
     # Reading a row of each table shows they are ours and readable; no more (a scan of the
     # index would read all of it).
-    db.execute("SELECT rowid, key, digest FROM docs LIMIT 1").fetchall()
+    db.execute(f"{_HELD} LIMIT 1").fetchall()
     db.execute("SELECT rowid FROM words WHERE words MATCH 'x' LIMIT 1").fetchall()
+
+
+def _checksum(key: bytes, digest: bytes) -> int:
+    """The CRC-32 of a row of the index: its article's id and digest, in UTF-8."""
+    return zlib.crc32(b"\0".join((key, digest)))
+
+
+def _checked(
+    rows: list[tuple[int, object, object, object]], most: int
+) -> tuple[dict[str, tuple[int, str]], list[int]]:
+    """The rows of the index by article id, each with its row id and digest; and the row ids
+    of those damaged: of the wrong types, failing their checksum, or numbered past `most`,
+    more rows than a sound index holds (it is made afresh when half of its rows are
+    stale), which would make the map of rows to articles too large."""
+    held: dict[str, tuple[int, str]] = {}
+    damaged = []
+    for rowid, key, old, check in rows:
+        if (
+            isinstance(key, bytes)
+            and isinstance(old, bytes)
+            and 0 < rowid <= most
+            and check == _checksum(key, old)
+        ):
+            held[key.decode("utf-8", "replace")] = (rowid, old.decode("ascii", "replace"))
+        else:
+            damaged.append(rowid)
+    return held, damaged
 
 
 def _in_memory() -> sqlite3.Connection | None:
@@ -173,6 +218,8 @@ class TextIndex:
         """The position among them of the article of each live row, by row id (-1 for
         none), known once `sync` has begun: a search maps the rows it finds itself,
         which is faster than a join in SQLite."""
+        self.damaged = 0
+        """How many rows the last `sync` found damaged: their articles were indexed again."""
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -199,11 +246,18 @@ class TextIndex:
     def _sync(self, articles: Sequence[Article], cancelled: Callable[[], bool]) -> None:
         assert self._db is not None
         with self._lock:
-            held = {key: (rowid, old) for rowid, key, old in self._db.execute("SELECT * FROM docs")}
-            stale = self._db.execute("SELECT value FROM meta WHERE key = 'stale'").fetchone()
+            rows_held = self._db.execute(_HELD).fetchall()
+            stale = self._db.execute(_COUNT, ("stale",)).fetchone()
+        held, damaged = _checked(rows_held, 2 * (len(rows_held) + len(articles)) + BATCH)
+        self.damaged = len(damaged)
         wanted = {article.id for article in articles}
-        gone = [held[key][0] for key in held if key not in wanted]
-        stale_rows = (stale[0] if stale else 0) + len(gone)
+        gone = [*damaged, *(held[key][0] for key in held if key not in wanted)]
+        if stale is None:
+            stale_rows = len(gone)
+        elif stale[0] is not None and stale[0] >= 0:
+            stale_rows = stale[0] + len(gone)
+        else:  # a count that is none: build it afresh
+            stale_rows = len(articles) + 1
         todo = [(a, d) for a in articles if (held.get(a.id) or (0, ""))[1] != (d := digest(a))]
         if stale_rows + len(todo) > len(articles):  # mostly new: start afresh
             with self._transaction() as db:
@@ -229,7 +283,8 @@ class TextIndex:
                 for article, new in todo[start : start + BATCH]:
                     db.execute("DELETE FROM docs WHERE key = ?", (article.id,))
                     rowid = db.execute(
-                        "INSERT INTO docs(key, digest) VALUES (?, ?)", (article.id, new)
+                        "INSERT INTO docs(key, digest, checksum) VALUES (?, ?, ?)",
+                        (article.id, new, _checksum(article.id.encode(), new.encode())),
                     ).lastrowid
                     if rowid is None:  # an insert always gives one; never seen otherwise
                         raise sqlite3.DatabaseError("no row id for an inserted row")
@@ -254,9 +309,10 @@ class TextIndex:
             with self._lock if reader is self._db else contextlib.nullcontext():
                 # One string of row ids, split in C: a row at a time in Python took most of a
                 # search's time at 100,000 articles. Rows past the last one known are rows
-                # being added, or old ones left behind.
-                sql = "SELECT group_concat(rowid, ',') FROM words WHERE words MATCH ? AND rowid < ?"
-                (joined,) = reader.execute(sql, (query.fts(), len(rows))).fetchone()
+                # being added, or old ones left behind; one before the first is damaged.
+                sql = "SELECT group_concat(rowid, ',') FROM words WHERE words MATCH ?"
+                sql += " AND rowid BETWEEN 1 AND ?"
+                (joined,) = reader.execute(sql, (query.fts(), len(rows) - 1)).fetchone()
         except sqlite3.Error:
             return None
         mask = bytearray(len(articles))

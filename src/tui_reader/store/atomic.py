@@ -4,17 +4,20 @@ Every file the reader writes goes through `write_atomically`, or `write_new` for
 user names: a temporary file in the same folder, flushed, synced, and renamed over the old
 one (or linked to a name not yet taken), so a crash or a kill leaves the old version or the
 new one, never a mix. A user file that cannot be read is moved aside to
-`NAME.corrupt-TIMESTAMP` by `damaged`, and the reader goes on with defaults.
+`NAME.corrupt-TIMESTAMP` by `damaged`, and the reader goes on with defaults. A file that two
+readers read, change and write back is changed under its lock (`locked`), one at a time.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import fcntl
 import os
 import stat
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -89,6 +92,20 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold the file's lock, waiting for another process that holds it. The lock is taken on
+    a file of its own beside it, `NAME.lock`, which stays: the file itself is replaced at
+    every write, and a lock on it would be left on the old one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path.with_name(f"{path.name}.lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # which lets the lock go
 
 
 def set_aside(path: Path) -> Path:

@@ -2,7 +2,7 @@
 cache, so that a large corpus is indexed once, not at every start.
 
 The index itself is `corpus.search.TextIndex`; this module keeps it in a file. The file is
-disposable: a damaged one is replaced (`databases.open_database`).
+disposable: a damaged one is set aside and made afresh (`databases.open_database`).
 """
 
 from __future__ import annotations
@@ -25,12 +25,22 @@ class SearchIndex(TextIndex):
         """The index in the file at `path`; in memory when `path` is None, or when the file
         cannot be used even made afresh."""
         self.path = path
-        db = open_database(path, _prepare) if path is not None else None
+        db, notice = open_database(path, _prepare) if path is not None else (None, None)
+        self.notice = notice
+        """That the file was damaged, and set aside; None if it was not."""
         reader = None
         if db is not None and path is not None:
             with contextlib.suppress(sqlite3.Error):
                 reader = sqlite3.connect(path, check_same_thread=False)
         super().__init__(db, reader)
+
+    def problems(self) -> list[str]:
+        """What to tell the user of the file: that it was damaged and set aside, and how
+        many of its rows the last `sync` found damaged."""
+        found = [self.notice] if self.notice is not None else []
+        if self.damaged:
+            found.append(f"damaged entries indexed again: {self.damaged}")
+        return [f"{self.path}: {problem}" for problem in found]
 
 
 def _prepare(db: sqlite3.Connection) -> None:

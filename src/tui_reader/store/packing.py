@@ -1,7 +1,9 @@
 """One file's analysis as bytes, for the analysis cache and for worker processes to send back.
 
 The form is `marshal` over plain tuples: it is several times faster than pickling the
-dataclasses, and reading it back can build nothing but this module's own types.
+dataclasses, and reading it back can build nothing but this module's own types. What is read
+back is untrusted (the cache is a file anyone may damage): `unpack` checks every field for its
+type and range, and the articles for the file they must be of, before it builds anything.
 """
 
 from __future__ import annotations
@@ -11,14 +13,43 @@ import datetime as dt
 import marshal
 import operator
 from collections.abc import Callable
-from typing import Any
+from typing import Any, get_args
 
 from ..corpus.analysis import Analysed
 from ..corpus.entities import Candidate
-from ..corpus.model import Article, Event, Problem, StageProblem
+from ..corpus.loading import FileRef
+from ..corpus.model import (
+    Article,
+    DateSource,
+    Event,
+    Precision,
+    Problem,
+    ProblemKind,
+    Stage,
+    StageProblem,
+)
 
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever the layout below changes."""
+
+_LAST_DAY = dt.date.max.toordinal()
+_STAGES = frozenset(get_args(Stage))
+_KINDS = frozenset(get_args(ProblemKind))
+_PRECISIONS = frozenset(get_args(Precision))
+_DATE_SOURCES = frozenset(get_args(DateSource))
+_INT = {int}
+_WORDS, _CUES = object(), object()
+"""Where, among what a load shares, the offsets of words and the cues checked are kept."""
+_WEIGHTS = frozenset((int, float))
+_MOST_WEIGHT = 1e6
+"""Far more than any cue weighs (a strong one weighs 3)."""
+_MOST_RECORDS = 2**63 - 1
+"""The largest record number a C long holds."""
+
+
+class Unpacked(ValueError):
+    """Bytes that are not a packed analysis of the file they were read for: the message says
+    what is wrong."""
 
 
 def _fields(cls: type[Any]) -> Callable[[Any], tuple[Any, ...]]:
@@ -53,9 +84,53 @@ def _article(article: Article) -> tuple[Any, ...]:
     )
 
 
-def _unarticle(fields: tuple[Any, ...]) -> Article:
+def _texts(value: Any) -> bool:
+    return type(value) is list and all(type(item) is str for item in value)
+
+
+def _optional_text(value: Any) -> bool:
+    return value is None or type(value) is str
+
+
+def _day(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if type(value) is not int or not 1 <= value <= _LAST_DAY:
+        raise Unpacked("a date out of range")
+    return dt.date.fromordinal(value)
+
+
+def _tuple_of(value: Any, size: int, what: str) -> tuple[Any, ...]:
+    if type(value) is not tuple or len(value) != size:
+        raise Unpacked(f"{what} is not {size} fields")
+    return value
+
+
+def _unarticle(fields: Any, ref: FileRef) -> Article:
+    fields = _tuple_of(fields, 16, "an article")
     (id_, source, title, paragraphs, headings, author, url, published, published_from, guess,
      removed, notes, truncated, record, events, problems) = fields  # fmt: skip
+    if not (record is None or (type(record) is int and 1 <= record <= _MOST_RECORDS)):
+        raise Unpacked("a record number out of range")
+    if id_ != (ref.id if record is None else f"{ref.id}#{record}") or source != str(ref.path):
+        raise Unpacked("an article of another file")
+    if not (
+        type(title) is str
+        and _texts(paragraphs)
+        and _optional_text(author)
+        and _optional_text(url)
+        and _texts(removed)
+        and _texts(notes)
+        and type(truncated) is bool
+        and (published_from is None or published_from in _DATE_SOURCES)
+    ):
+        raise Unpacked("an article's text or metadata of the wrong type")
+    if type(headings) is not tuple or not all(
+        type(h) is int and 0 <= h < len(paragraphs) for h in headings
+    ):
+        raise Unpacked("a heading out of range")
+    if type(events) is not list or type(problems) is not list:
+        raise Unpacked("an article's events or problems are not lists")
     return Article(
         id_,
         source,
@@ -64,30 +139,115 @@ def _unarticle(fields: tuple[Any, ...]) -> Article:
         frozenset(headings),
         author,
         url,
-        dt.date.fromordinal(published) if published is not None else None,
+        _day(published),
         published_from,
-        dt.date.fromordinal(guess) if guess is not None else None,
+        _day(guess),
         removed,
         notes,
         truncated,
         record,
-        [Event(*event) for event in events],
-        problems=[StageProblem(*problem) for problem in problems],
+        [_unevent(event, paragraphs) for event in events],
+        problems=[_unproblem(problem) for problem in problems],
     )
 
 
-def _uncandidate(fields: tuple[Any, ...], share: Callable[[Any, Any], Any]) -> Candidate:
+def _unevent(fields: Any, paragraphs: list[str]) -> Event:
+    date, precision, expression, text, paragraph, offset, end = _tuple_of(fields, 7, "an event")
+    if not (
+        _optional_text(date)
+        and (precision is None or precision in _PRECISIONS)
+        and type(expression) is str
+        and type(text) is str
+        and _optional_text(end)
+        and type(paragraph) is int
+        and 0 <= paragraph < len(paragraphs)
+        and type(offset) is int
+        and 0 <= offset <= len(paragraphs[paragraph])
+    ):
+        raise Unpacked("an event out of range")
+    return Event(date, precision, expression, text, paragraph, offset, end)
+
+
+def _unproblem(fields: Any) -> StageProblem:
+    stage, kind, message = _tuple_of(fields, 3, "an article's problem")
+    if stage not in _STAGES or kind not in _KINDS or type(message) is not str:
+        raise Unpacked("an article's problem out of range")
+    return StageProblem(stage, kind, message)
+
+
+class _Kept:
+    """What the candidates of a whole load share, each distinct one kept once (`unpack`):
+    names and keys, and the offsets of words and the cues, each checked once too."""
+
+    def __init__(self, shared: dict[object, Any]) -> None:
+        self.share = shared.setdefault
+        self.words: dict[Any, Any] = shared.setdefault(_WORDS, {})
+        self.cues: dict[Any, Any] = shared.setdefault(_CUES, {})
+
+    def checked_words(self, words: Any) -> Any:
+        """The one copy of these offsets of a name's words, which rise from 0."""
+        known = self.words.get(words)
+        if known is None:
+            if not (
+                type(words) is tuple
+                and len(words) > 0
+                and set(map(type, words)) == _INT
+                and words[0] == 0
+                and all(map(operator.lt, words, words[1:]))
+            ):
+                raise Unpacked("a name's words out of range")
+            known = self.words[words] = words
+        return known
+
+    def checked_cues(self, cues: Any) -> Any:
+        """The one copy of these cues: pairs of a kind and a finite weight."""
+        known = self.cues.get(cues)
+        if known is None:
+            if type(cues) is not tuple or not all(map(_cue, cues)):
+                raise Unpacked("a name's cues out of range")
+            known = self.cues[cues] = cues
+        return known
+
+
+def _uncandidate(fields: Any, lengths: list[int], kept: _Kept) -> Candidate:
+    """A candidate of an article whose paragraphs are this long."""
+    if type(fields) is not tuple or len(fields) != 9:
+        raise Unpacked("a name is not 9 fields")
     paragraph, start, end, name, key, words, initial, cues, acronym = fields
+    words = kept.checked_words(words)
+    if not (
+        type(paragraph) is int
+        and 0 <= paragraph < len(lengths)
+        and type(start) is int
+        and type(end) is int
+        and 0 <= start < end <= lengths[paragraph]
+        and words[-1] < end - start
+        and type(name) is str
+        and type(key) is str
+        and type(initial) is bool
+        and (acronym is None or type(acronym) is str)
+    ):
+        raise Unpacked("a name out of range")
     return Candidate(
         paragraph,
         start,
         end,
-        share(name, name),
-        share(key, key),
-        share(words, words),
+        kept.share(name, name),
+        kept.share(key, key),
+        words,
         initial,
-        share(cues, cues),
+        kept.checked_cues(cues),
         acronym,
+    )
+
+
+def _cue(cue: Any) -> bool:
+    return (
+        type(cue) is tuple
+        and len(cue) == 2
+        and type(cue[0]) is str
+        and type(cue[1]) in _WEIGHTS
+        and -_MOST_WEIGHT <= cue[1] <= _MOST_WEIGHT  # not NaN, nor too large for a float
     )
 
 
@@ -109,25 +269,49 @@ def pack(analysed: list[Analysed], problems: list[Problem]) -> bytes:
 
 
 def unpack(
-    data: bytes, shared: dict[object, Any] | None = None
+    data: bytes, ref: FileRef, shared: dict[object, Any] | None = None
 ) -> tuple[list[Analysed], list[Problem]]:
-    """What `pack` packed. Raises ValueError for bytes it did not write.
+    """What `pack` packed of the file `ref`. Raises `Unpacked` (a ValueError) for bytes it
+    did not write, or not of this file, or that hold a value of the wrong type or out of
+    range, before anything is built of them.
 
     Candidates repeat the same names, keys and cues thousands of times over a corpus; with
     `shared` (one dict for a whole load), each distinct one is kept once, which is most of
     the memory a large corpus takes.
     """
-    share = (shared if shared is not None else {}).setdefault
     try:
-        version, articles, problems = marshal.loads(data)
-        if version == FORMAT:
-            return (
-                [
-                    (_unarticle(article), [_uncandidate(fields, share) for fields in candidates])
-                    for article, candidates in articles
-                ],
-                [Problem(*problem) for problem in problems],
-            )
-    except (EOFError, TypeError, ValueError) as error:  # what marshal and a bad layout raise
-        raise ValueError(f"not a packed analysis: {error}") from error
-    raise ValueError(f"not a packed analysis: format {version}, not {FORMAT}")
+        loaded = marshal.loads(data)
+    except (EOFError, TypeError, ValueError) as error:  # what marshal raises
+        raise Unpacked(f"not marshal data: {error}") from error
+    try:
+        return _unpacked(loaded, ref, _Kept(shared if shared is not None else {}))
+    except TypeError as error:  # a value looked up among those kept that cannot be
+        raise Unpacked(f"a value of the wrong type ({error})") from error
+
+
+def _unpacked(loaded: Any, ref: FileRef, kept: _Kept) -> tuple[list[Analysed], list[Problem]]:
+    version, articles, problems = _tuple_of(loaded, 3, "the analysis")
+    if version != FORMAT:
+        raise Unpacked(f"not of format {FORMAT}")
+    if type(articles) is not list or type(problems) is not list:
+        raise Unpacked("the articles or the problems are not lists")
+    analysed: list[Analysed] = []
+    for item in articles:
+        fields, candidates = _tuple_of(item, 2, "an analysed article")
+        article = _unarticle(fields, ref)
+        if type(candidates) is not list:
+            raise Unpacked("an article's names are not a list")
+        lengths = list(map(len, article.paragraphs))
+        analysed.append((article, [_uncandidate(c, lengths, kept) for c in candidates]))
+    # Each article's id is made of its record's number (0 here for none): none may repeat.
+    records = [article.record or 0 for article, _ in analysed]
+    if any(map(operator.ge, records, records[1:])):
+        raise Unpacked("records out of order")
+    return analysed, [_unfile_problem(problem) for problem in problems]
+
+
+def _unfile_problem(fields: Any) -> Problem:
+    path, reason, url = _tuple_of(fields, 3, "a file's problem")
+    if type(path) is not str or type(reason) is not str or not _optional_text(url):
+        raise Unpacked("a file's problem of the wrong type")
+    return Problem(path, reason, url)

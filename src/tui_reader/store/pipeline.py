@@ -23,7 +23,7 @@ from ..corpus.budget import alarms
 from ..corpus.loading import FileRef, at_least, find
 from ..corpus.model import Corpus, Problem
 from . import packing
-from .cache import Cache, Stamp
+from .cache import Cache, Damaged, Stamp
 
 BATCH = 256
 """Files looked up in the cache at once, and the most a caller waits to hear of progress."""
@@ -82,6 +82,8 @@ class Loading:
         self.workers = workers
         self.cache = cache
         self._results: dict[FileRef, tuple[list[Analysed], list[Problem]]] = {}
+        self._damaged: dict[FileRef, Problem] = {}
+        """The files whose cached analysis was damaged, and so analysed again."""
         self._articles = 0
         self._shared: dict[object, object] = {}
         """What the candidates of every file share (`packing.unpack`)."""
@@ -109,7 +111,7 @@ class Loading:
         for packed in self._analyse(missing):
             fresh: list[tuple[Stamp, bytes]] = []
             for ref, data in packed:
-                self._add(ref, packing.unpack(data, self._shared))
+                self._add(ref, packing.unpack(data, ref, self._shared))
                 stamp = stamps[ref]
                 if stamp is not None:
                     fresh.append((stamp, data))
@@ -153,11 +155,21 @@ class Loading:
             data = cached.get(str(ref.path))
             if data is None:
                 yield ref
-                continue
-            try:
-                self._add(ref, packing.unpack(data, self._shared))
-            except ValueError:  # written by something else: analyse it again
+            elif isinstance(data, Damaged):
+                self._damage(ref, data.why)
                 yield ref
+            else:
+                try:
+                    self._add(ref, packing.unpack(data, ref, self._shared))
+                except packing.Unpacked as error:
+                    self._damage(ref, str(error))
+                    yield ref
+
+    def _damage(self, ref: FileRef, why: str) -> None:
+        """Report a file whose cached analysis is damaged: it is analysed again, and the
+        new analysis replaces the record."""
+        reason = f"its cached analysis was damaged ({why}): analysed again"
+        self._damaged[ref] = Problem(str(ref.path), reason)
 
     def _analyse(self, refs: Sequence[FileRef]) -> Iterator[list[tuple[FileRef, bytes]]]:
         """Packed analyses of the files, a chunk at a time, in order."""
@@ -199,7 +211,11 @@ class Loading:
         """The corpus of everything analysed so far, with entities resolved across it."""
         analysed: list[Analysed] = []
         problems = list(self._find()[1])
+        if self.cache is not None:
+            problems.extend(self.cache.problems)
         for ref in self.refs:
+            if ref in self._damaged:
+                problems.append(self._damaged[ref])
             if ref in self._results:
                 articles, found = self._results[ref]
                 analysed.extend(articles)

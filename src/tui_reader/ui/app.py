@@ -76,6 +76,9 @@ class ReaderApp(App[int]):
         self.state = State()
         self._key = corpus_key(source.paths) if isinstance(source, Loading) else None
         self._save_timer: Timer | None = None
+        self.unsaved: str | None = None
+        """Why the last save of the reading state failed; None once one succeeds. The
+        command line tells of a save at quit that failed."""
         self._quitting = False
         self._reopen_at: str | None = None
         """The article to reopen once the corpus is loaded: the one last read in it."""
@@ -176,7 +179,7 @@ class ReaderApp(App[int]):
         if message.article_id is None or self._quitting:
             return
         if self._key is not None:
-            self.state.positions[self._key] = message.article_id
+            self.state.move(self._key, message.article_id)
         self._settle_later()
 
     @on(ArticleList.MarksChanged)
@@ -189,7 +192,7 @@ class ReaderApp(App[int]):
     def _theme_changed(self, theme: Theme) -> None:
         """A theme chosen (with --theme or from the palette) is the one next time too."""
         if theme.name != self.state.theme:
-            self.state.theme = theme.name
+            self.state.choose_theme(theme.name)
             self._settle_later()
 
     def _settled(self) -> None:
@@ -213,11 +216,18 @@ class ReaderApp(App[int]):
         if self.state_path is None or self._key is None:
             return
         if self.screen_stack:  # not once the screens are gone
-            self.state.views[self._key] = saved.view_of(self.main_screen)
+            self.state.see(self._key, saved.view_of(self.main_screen))
         try:
-            self.state.save(self.state_path)
+            notice = self.state.save(self.state_path)
         except OSError as error:
-            self.report("State not saved", f"{self.state_path}: {error}")
+            self.unsaved = f"{self.state_path}: {error}"
+            self.report("State not saved", self.unsaved)
+            return
+        self.unsaved = None
+        if notice is not None:
+            self.report("Reading state", notice)
+        if self.screen_stack:  # the marks another reader saved meanwhile show too
+            self.main_screen.use_marks(self.state.marks_for(self._key))
 
     def report(self, title: str, error: str) -> None:
         """The one way a problem met while reading is shown: in the problems' count and
@@ -251,6 +261,8 @@ class ReaderApp(App[int]):
         self.call_from_thread(self._use_index, index, False)
         corpus.prepare_filters()
         index.sync(corpus.articles, lambda: worker.is_cancelled)
+        for problem in index.problems():
+            self.call_from_thread(self.report, "Search index", problem)
         if not worker.is_cancelled:
             self.call_from_thread(self._use_index, index, True)
 
