@@ -6,6 +6,8 @@ Run: python scripts/screenshots.py   (writes screenshots/*.svg)
 from __future__ import annotations
 
 import asyncio
+import os
+import tempfile
 from pathlib import Path
 
 from tui_reader.corpus.analysis import open_corpus
@@ -24,6 +26,9 @@ SHOTS = [
 
 
 async def shoot(name: str, size: tuple[int, int], keys: list[str]) -> None:
+    # A home of its own for each: neither the user's read marks, positions and views nor
+    # those the shot before saved may show in it.
+    os.environ["TUI_READER_HOME"] = tempfile.mkdtemp(prefix="tui-reader-shots-")
     app = ReaderApp(open_corpus([bundled_seeds()]))
     async with app.run_test(size=size) as pilot:
         await app.workers.wait_for_complete()
