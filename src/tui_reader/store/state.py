@@ -66,6 +66,12 @@ class Marks:
     def copy(self) -> Marks:
         return Marks(set(self.read), set(self.bookmarks))
 
+    def become(self, other: Marks) -> None:
+        """Hold `other`'s marks, in these very sets: the reader shows them."""
+        for mine, theirs in ((self.read, other.read), (self.bookmarks, other.bookmarks)):
+            mine.intersection_update(theirs)
+            mine.update(theirs)
+
     def onto(self, there: Marks, seen: Marks) -> Marks:
         """These marks' changes since they were `seen` (what was added, and removed),
         applied onto `there`."""
@@ -160,11 +166,7 @@ class State:
             merged = self._onto(there)
             write_atomically(path, merged._text())
         for key, mark in merged.marks.items():
-            own = self.marks_for(key)  # in place: the reader shows these very sets
-            own.read.intersection_update(mark.read)
-            own.read.update(mark.read)
-            own.bookmarks.intersection_update(mark.bookmarks)
-            own.bookmarks.update(mark.bookmarks)
+            self.marks_for(key).become(mark)
         self.seen = {key: mark.copy() for key, mark in merged.marks.items()}
         return loaded.notice
 
