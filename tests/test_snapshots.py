@@ -8,7 +8,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tui_reader.corpus.model import Corpus
-from tui_reader.ui import app as app_module
+from tui_reader.ui import keeping
 from tui_reader.ui.app import ReaderApp
 
 SnapCompare = Any
@@ -19,7 +19,7 @@ def _still_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """An article shown for `SETTLE_AFTER` seconds counts as read, and loses its unread
     dot: on a loaded machine the keys of a snapshot can take that long. The snapshots are
     of the keys, not of the clock."""
-    monkeypatch.setattr(app_module, "SETTLE_AFTER", 3600)
+    monkeypatch.setattr(keeping, "SETTLE_AFTER", 3600)
 
 
 def test_main_screen_wide(snap_compare: SnapCompare, seeds: Corpus) -> None:

@@ -22,7 +22,8 @@ from tui_reader.corpus.loading import bundled_seeds
 from tui_reader.store.atomic import write_atomically
 from tui_reader.store.pipeline import Loading
 from tui_reader.store.state import VERSION, State, corpus_key, read_json
-from tui_reader.ui.app import SETTLE_AFTER, ReaderApp
+from tui_reader.ui.app import ReaderApp
+from tui_reader.ui.keeping import SETTLE_AFTER
 from tui_reader.ui.screens.main import MainScreen
 from tui_reader.ui.widgets.bars import PositionBar
 from tui_reader.ui.widgets.lists import ArticleList
@@ -166,9 +167,9 @@ async def test_an_article_reached_by_a_search_is_remembered_too(tmp_path: Path) 
 
 
 class Settling:
-    """When the keys settle, the reader marks the article shown read and saves: on a timer
-    of `SETTLE_AFTER` seconds that each key starts again. This keeps the callback of the
-    last such timer the app set, to run it at once, as the timer would."""
+    """An article shown `SETTLE_AFTER` seconds counts as read: on a timer started as it is
+    shown. This keeps the callback of the last such timer the app set, to run it at once,
+    as the timer would."""
 
     def __init__(self, app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
         self.callbacks: list[Callable[[], object]] = []
@@ -182,9 +183,9 @@ class Settling:
         monkeypatch.setattr(app, "set_timer", recording)
 
     def fire(self) -> None:
-        """The keys settle: run the newest timer's callback, which must have been set since
-        the last time (a key starts it again, and stops the one before)."""
-        assert self.callbacks, "no timer was started since the keys last settled"
+        """The time is up: run the newest timer's callback, which must have been set since
+        the last time (showing another article starts one, and stops the one before)."""
+        assert self.callbacks, "no timer was started since the last one fired"
         callback = self.callbacks[-1]
         self.callbacks.clear()
         callback()
@@ -200,8 +201,8 @@ async def test_read_marks_and_bookmarks_show_in_the_list_and_are_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Unread articles are bold with a dot; Enter reads one (the dot goes); `u` makes it
-    unread again, and it stays so while shown even when the keys settle; `b` stars it.
-    After a restart the marks are still there."""
+    unread again, and it stays so while shown even when its time to count as read comes;
+    `b` stars it. After a restart the marks are still there."""
     state_path = tmp_path / "state.json"
     app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
     settling = Settling(app, monkeypatch)
@@ -215,13 +216,12 @@ async def test_read_marks_and_bookmarks_show_in_the_list_and_are_kept(
         assert article_rows(app)[1].startswith("   ")
         await pilot.press("u")
         assert article_rows(app)[1].startswith(" • ")
-        settling.fire()  # the keys settle with the article still shown: it stays unread
+        settling.fire()  # shown long enough, with the article still shown: it stays unread
         await pilot.pause()
         assert article_rows(app)[1].startswith(" • ")
         await pilot.press("b")
         assert article_rows(app)[1].startswith("★• ")
-        settling.fire()
-        await pilot.press("1", "j")  # the second, read once the keys settle
+        await pilot.press("1", "j")  # the second, read once shown long enough
         assert article_rows(app)[3].startswith(" • ")
         settling.fire()
         await pilot.pause()
@@ -242,10 +242,10 @@ async def test_read_marks_and_bookmarks_show_in_the_list_and_are_kept(
 async def test_a_save_due_as_the_reader_closes_does_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The save that follows a key comes two seconds later, on a timer; if the reader closes
-    first (not by `q`, which saves at once), the timer can still fire, with the screens
-    gone: it must do nothing, where it raised an IndexError in a test run once. Calling it
-    after the reader closed does the same."""
+    """An article counts as read two seconds after it is shown, on a timer; if the reader
+    closes first, the timer can still fire, with the screens gone: it must do nothing, where
+    it raised an IndexError in a test run once. Calling it after the reader closed does the
+    same."""
     state_path = tmp_path / "state.json"
     app = ReaderApp(Loading([bundled_seeds()]), state_path=state_path)
     settling = Settling(app, monkeypatch)

@@ -158,8 +158,8 @@ def _read(argv: Sequence[str]) -> int:
     )
     result = app.run()
     _report(app.corpus)  # what could not be loaded stays on the terminal after the reader
-    if app.unsaved is not None:  # the save at quit
-        why = printable(app.unsaved)
+    if app.keeping.unsaved is not None:  # the save at quit
+        why = printable(app.keeping.unsaved)
         print(f"tui-reader: the reading state was not saved: {why}", file=sys.stderr)
         return EXIT_NOT_SAVED
     return result if isinstance(result, int) else 0

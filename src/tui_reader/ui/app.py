@@ -18,7 +18,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar
 from textual.theme import Theme
-from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from ..corpus.model import Corpus
@@ -26,10 +25,10 @@ from ..corpus.text import printable
 from ..store.config import Config, read_config
 from ..store.index import SearchIndex, open_index
 from ..store.pipeline import Loading
-from ..store.state import State, corpus_key
-from . import saved
+from ..store.state import corpus_key
 from .commands import canonical, defaults, sections, shown_keys
 from .glyphs import ASCII_ONLY, ELLIPSIS, LINUX_CONSOLE, AsciiFilter, WholeCellScrollBar
+from .keeping import Keeping
 from .keys import GLOBAL
 from .messages import WorkerFailed
 from .palette import GoToProvider, reader_commands
@@ -39,9 +38,6 @@ from .widgets.lists import ArticleList
 
 SHOW_EVERY = 0.2
 """While loading, the seconds between updates of the progress shown."""
-SETTLE_AFTER = 2.0
-"""Seconds an article is shown (and the keys still) before it counts as read and the
-reading state is saved."""
 
 
 ASCII = AsciiFilter()
@@ -69,25 +65,18 @@ class ReaderApp(App[int]):
         """`theme` is one asked for now; otherwise the one last chosen is used."""
         super().__init__()
         self._asked_theme = theme
-        self.state_path = state_path
-        """Where the reading state is kept; None keeps none (a corpus given in code)."""
         self.config = read_config(config_path, defaults()) if config_path else Config()
         self.set_keymap(self.config.keymap)
-        self.state = State()
-        self._key = corpus_key(source.paths) if isinstance(source, Loading) else None
-        self._save_timer: Timer | None = None
-        self.unsaved: str | None = None
-        """Why the last save of the reading state failed; None once one succeeds. The
-        command line tells of a save at quit that failed."""
-        self._quitting = False
-        self._reopen_at: str | None = None
-        """The article to reopen once the corpus is loaded: the one last read in it."""
         if "SSH_CONNECTION" in os.environ and "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # over SSH every frame of an animation costs bytes
         self.source = source
         self.corpus = source if isinstance(source, Corpus) else Corpus([], {}, [])
         # Made here and held: the app talks to it through this, never by looking it up.
         self.main_screen = MainScreen(self.corpus, (0, 0) if isinstance(source, Loading) else None)
+        key = corpus_key(source.paths) if isinstance(source, Loading) else None
+        self.keeping = Keeping(self, self.main_screen, state_path, key, self.report)
+        """The reading state, kept in `state_path` (None keeps none: a corpus given in
+        code)."""
         if LINUX_CONSOLE:  # its font lacks some of the glyphs Textual draws
             self.add_class("-linux-console")
             ScrollBar.renderer = WholeCellScrollBar
@@ -122,20 +111,16 @@ class ReaderApp(App[int]):
     def on_mount(self) -> None:
         for problem in self.config.notices:
             self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
-        if self.state_path is not None:
-            self.state, notice = State.load(self.state_path)
-            self._reopen_at = self.state.positions.get(self._key) if self._key else None
-            if notice:
-                self.notify(notice, title="Reading state", severity="warning", markup=False)
-        if self._key is not None:
-            self.main_screen.use_marks(self.state.marks_for(self._key))
-        theme = self._asked_theme or self.state.theme
+        if notice := self.keeping.open():
+            self.notify(notice, title="Reading state", severity="warning", markup=False)
+        self.app_suspend_signal.subscribe(self, lambda _: self.keeping.flush())
+        theme = self._asked_theme or self.keeping.state.theme
         if theme in self.available_themes:
             self.theme = theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if isinstance(self.source, Corpus):
             self._index(self.source)
-            self._reopen()
+            self.keeping.reopen(go_back=True)
         else:
             self._load(self.source)
 
@@ -167,67 +152,29 @@ class ReaderApp(App[int]):
         ]
         self.push_screen(HelpScreen(listed))
 
-    def _reopen(self) -> None:
-        """Go back to the article the reader was on when it last closed on this corpus,
-        scrolled as it was, with the same filters."""
-        last, self._reopen_at = self._reopen_at, None  # once: later, the keys decide
-        if last is not None and self._key is not None:
-            saved.restore(self.main_screen, last, self.state.views.get(self._key, {}))
-
     @on(MainScreen.ArticleShown)
     def _article_shown(self, message: MainScreen.ArticleShown) -> None:
-        if message.article_id is None or self._quitting:
-            return
-        if self._key is not None:
-            self.state.move(self._key, message.article_id)
-        self._settle_later()
+        self.keeping.shown(message.article_id)
 
     @on(ArticleList.MarksChanged)
-    def _settle_later(self) -> None:
-        """Once the keys stop, mark the article read and save: not on every key."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SETTLE_AFTER, self._settled)
+    def _marks_changed(self) -> None:
+        self.keeping.changed()
 
     def _theme_changed(self, theme: Theme) -> None:
         """A theme chosen (with --theme or from the palette) is the one next time too."""
-        if theme.name != self.state.theme:
-            self.state.choose_theme(theme.name)
-            self._settle_later()
-
-    def _settled(self) -> None:
-        if not self.screen_stack:  # it fired as the reader closed, which saved already
-            return
-        screen = self.main_screen
-        if screen.article_id is not None:  # shown this long, it counts as read
-            screen.mark_read(screen.article_id)
-        self._save_state()
+        self.keeping.choose_theme(theme.name)
 
     async def action_quit(self) -> None:
-        self._save_state()  # while the screens, and so where they are, are still there
-        self._quitting = True  # what the screens do as they close is not the user's
-        await super().action_quit()
+        self.leave(0)
+
+    def leave(self, status: int) -> None:
+        """Save, with the place as it is now (while the screens are still there), and close
+        with this exit status."""
+        self.keeping.close()
+        self.exit(status)
 
     def on_unmount(self) -> None:
-        if not self._quitting:  # closed otherwise than by q: keep what can be kept
-            self._save_state()
-
-    def _save_state(self) -> None:
-        if self.state_path is None or self._key is None:
-            return
-        if self.screen_stack:  # not once the screens are gone
-            self.state.see(self._key, saved.view_of(self.main_screen))
-        try:
-            notice = self.state.save(self.state_path)
-        except OSError as error:
-            self.unsaved = f"{self.state_path}: {error}"
-            self.report("State not saved", self.unsaved)
-            return
-        self.unsaved = None
-        if notice is not None:
-            self.report("Reading state", notice)
-        if self.screen_stack:  # the marks another reader saved meanwhile show too
-            self.main_screen.use_marks(self.state.marks_for(self._key))
+        self.keeping.close()  # closed otherwise than by q: keep what can be kept
 
     def report(self, title: str, error: str) -> None:
         """The one way a problem met while reading is shown: in the problems' count and
@@ -313,5 +260,4 @@ class ReaderApp(App[int]):
         screen.show_loading(None)
         screen.show_corpus(corpus)
         self._index(corpus)
-        if screen.article_id == first:  # unless the keys have moved on meanwhile
-            self._reopen()
+        self.keeping.reopen(go_back=screen.article_id == first)  # unless the keys moved on

@@ -136,6 +136,7 @@ class ArticleList(RowList):
         if article_id != self.kept_unread and article_id not in self.marks.read:
             self.marks.read.add(article_id)
             self.refresh_article(article_id)
+            self.post_message(self.MarksChanged())
 
     def toggle_read(self, article_id: str) -> None:
         """Mark an article unread, or read if it is unread; it stays as marked while shown
