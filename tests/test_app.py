@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from tui_reader.corpus.loading import bundled_seeds
 from tui_reader.corpus.model import Corpus, Problem, StageProblem
 from tui_reader.corpus.search import Query
 from tui_reader.store.index import SearchIndex
+from tui_reader.ui import browser
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.screens.choose import ChooseScreen
 from tui_reader.ui.screens.main import MainScreen
@@ -344,23 +346,28 @@ async def test_a_huge_article_is_laid_out_a_slice_at_a_time(tmp_path: Path) -> N
 async def test_a_browser_opens_only_in_a_local_session(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`o` opens the article's link where a browser would show on the user's screen; over
-    SSH it says so and opens nothing (y copies the link instead)."""
+    """`o` opens the article's link in a graphical browser where it would show on the
+    user's screen; over SSH it says so and opens nothing (y copies the link instead)."""
     record = {"title": "Linked", "text": "A body.", "url": "https://example.com/a b"}
     (tmp_path / "export.json").write_text(json.dumps([record]))
     for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DISPLAY", ":0")
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "firefox").write_text("#!/bin/sh\n")
+    (tmp_path / "bin" / "firefox").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("BROWSER", "firefox")
     app = ReaderApp(open_corpus([tmp_path]))
-    opened: list[str] = []
-    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    opened: list[tuple[str, ...]] = []
+    monkeypatch.setattr(browser, "detach", opened.append)
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await pilot.press("o")
-        assert opened == ["https://example.com/a%20b"]
+        assert opened == [("firefox", "https://example.com/a%20b")]
         monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 50000 10.0.0.2 22")
         await pilot.press("o")
         await pilot.pause()
-        assert opened == ["https://example.com/a%20b"]
+        assert len(opened) == 1
         assert any("No local browser" in notice for notice in notices(app))
 
 

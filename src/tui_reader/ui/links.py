@@ -1,28 +1,19 @@
 """An article's web links: copied with OSC 52 (which works over SSH too) or opened in a
-browser. Only an http(s) link is ever sent to the terminal, its control characters
-percent-encoded."""
+browser (`browser.py`). Only an http(s) link is ever sent to the terminal or a browser,
+its control characters percent-encoded."""
 
 from __future__ import annotations
 
 import os
-import sys
 
 from textual.app import App
 
 from ..corpus.model import Article
 from ..corpus.text import links_in, printable, safe_url
+from . import browser
 from .screens.choose import ChooseScreen
 
 NO_LINK = "This article has no web link."
-
-
-def local_browser() -> bool:
-    """Whether a browser opened from here would show on the user's screen."""
-    if any(name in os.environ for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY")):
-        return False
-    if sys.platform in ("darwin", "win32"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _link(app: App[object], article: Article | None) -> str | None:
@@ -59,13 +50,22 @@ def copy_a_link(app: App[object], article: Article | None) -> None:
 
 
 def open_link(app: App[object], article: Article | None) -> None:
-    """Open the article's link in a web browser, where there is one to open: a local,
-    graphical session, or the user's browser when served with `textual serve`. Over SSH
-    the browser would open on the far machine."""
-    if not (app.is_web or local_browser()):
-        app.notify("No local browser here (y copies the link).", timeout=4, markup=False)
-        return
+    """Open the article's link in a web browser, where there is one to open: one that
+    runs in this terminal, one of a local graphical session, or the user's own when served
+    with `textual serve`. Over SSH a graphical browser would open on the far machine."""
     url = _link(app, article)
-    if url is not None:
+    if url is None:
+        return
+    if app.is_web:
         app.open_url(url)
-        app.notify(f"Opened {printable(url)}", timeout=3, markup=False)
+    else:
+        chosen = browser.choose(url, os.environ)
+        if chosen is None or not (chosen.in_terminal or browser.local_browser(os.environ)):
+            app.notify("No local browser here (y copies the link).", timeout=4, markup=False)
+            return
+        try:
+            browser.open_with(app, chosen)
+        except OSError as error:
+            app.notify(f"The browser did not start: {error}", severity="error", markup=False)
+            return
+    app.notify(f"Opened {printable(url)}", timeout=3, markup=False)

@@ -1,0 +1,111 @@
+"""Opening a link: which browser, and the real reader in a pseudo-terminal running one that
+does not return (it starts detached) and a text browser (it has the terminal meanwhile)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tui_reader.ui.browser import Browser, choose
+
+from .test_terminal import Pty, heading, showing
+
+URL = "https://example.com/a%20b"
+
+
+def test_the_browser_is_chosen_as_webbrowser_chooses_it() -> None:
+    """The first BROWSER command found, "%s" standing for the link or the link last; a
+    graphical one starts detached, a text browser or an unknown command in the terminal.
+    Without BROWSER: macOS's `open`, xdg-open in a graphical session, else a text browser
+    when there is a terminal, else none."""
+    found = {"firefox", "lynx", "my-viewer", "xdg-open", "w3m"}
+
+    def which(name: str) -> str | None:
+        return f"/usr/bin/{name}" if name in found else None
+
+    def chosen(environ: dict[str, str], platform: str = "linux") -> Browser | None:
+        return choose(URL, environ, which, platform)
+
+    assert chosen({"BROWSER": "missing:firefox --new-tab"}) == Browser(
+        ("firefox", "--new-tab", URL), in_terminal=False
+    )
+    assert chosen({"BROWSER": "lynx -accept_all_cookies '%s'"}) == Browser(
+        ("lynx", "-accept_all_cookies", URL), in_terminal=True
+    )
+    assert chosen({"BROWSER": "my-viewer"}) == Browser(("my-viewer", URL), in_terminal=True)
+    assert chosen({"BROWSER": "'unclosed:"}) is None
+    assert chosen({}, "darwin") == Browser(("open", URL), in_terminal=False)
+    assert chosen({"DISPLAY": ":0", "TERM": "xterm"}) == Browser(("xdg-open", URL), False)
+    assert chosen({"TERM": "xterm"}) == Browser(("lynx", URL), in_terminal=True)
+    assert chosen({}) is None
+
+
+def linked_reader(tmp_path: Path, browser: str, script: str, env: dict[str, str]) -> Pty:
+    """The reader on one article with a link, `browser` (a shell script in a folder put
+    first on PATH) its BROWSER."""
+    (tmp_path / "corpus").mkdir()
+    record = {"title": "Linked", "text": "A body.", "url": "https://example.com/a b"}
+    (tmp_path / "corpus" / "linked.json").write_text(json.dumps([record]))
+    (tmp_path / "bin").mkdir()
+    program = tmp_path / "bin" / browser
+    program.write_text(f"#!/bin/sh\n{script}")
+    program.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SSH_", "WAYLAND"))} | env
+    env.update(BROWSER=browser, PATH=f"{program.parent}{os.pathsep}{os.environ['PATH']}")
+    env.update(TERM="xterm-256color", TUI_READER_HOME=str(tmp_path / "home"))
+    reader = Pty([sys.executable, "-m", "tui_reader", str(tmp_path / "corpus")], env, (100, 30))
+    reader.until(heading("1 / 1"))
+    return reader
+
+
+def wait_for(done: Path, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while not done.exists():
+        assert time.monotonic() < deadline, f"{done.name} never came"
+        time.sleep(0.02)
+
+
+@pytest.mark.timeout(30)
+def test_a_browser_that_does_not_return_leaves_the_reader_free(tmp_path: Path) -> None:
+    """BROWSER is a graphical browser's name, here a script that waits until told to end:
+    `o` says the link was opened while it still runs, and the reader answers keys (the help
+    opens). The browser runs in a session of its own with its input at /dev/null; when it
+    exits it is reaped, no zombie left, and the reader quits normally."""
+    script = f'echo "$$ $(ps -o sid= -p $$) $(readlink /proc/$$/fd/0) $1" > {tmp_path}/seen\n'
+    script += f"while [ ! -e {tmp_path}/end ]; do sleep 0.02; done\n"
+    reader = linked_reader(tmp_path, "firefox", script, {"DISPLAY": ":0"})
+    reader.press(b"o", showing("Opened"))
+    wait_for(tmp_path / "seen")
+    pid, session, stdin, url = (tmp_path / "seen").read_text().split()
+    reader.press(b"?", showing("Keys"))
+    assert Path(f"/proc/{pid}").exists()  # still running, as the reader answered
+    assert (int(session), stdin, url) == (int(pid), "/dev/null", URL)
+    (tmp_path / "end").touch()
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{pid}").exists():  # a zombie keeps its entry until reaped
+        assert time.monotonic() < deadline, Path(f"/proc/{pid}/stat").read_text()
+        time.sleep(0.02)
+    reader.press(b"\x1b", lambda shown: "Keys" not in shown.text())
+    assert reader.close() == 0
+
+
+@pytest.mark.timeout(30)
+def test_a_text_browser_has_the_terminal_until_it_exits(tmp_path: Path) -> None:
+    """BROWSER=lynx, here a script that shows the link and waits for Enter: `o` suspends the
+    reader (it leaves the alternate screen) and the script reads the keys; after Enter the
+    reader is back, and answers keys again."""
+    script = 'echo "TEXT BROWSER ON $1"; read line; echo "$line" > ' + f"{tmp_path}/typed\n"
+    reader = linked_reader(tmp_path, "lynx", script, {})
+    before = len(reader.sent)
+    reader.press(b"o", showing(f"TEXT BROWSER ON {URL}"))
+    assert b"\x1b[?1049l" in reader.sent[before:]
+    reader.press(b"typed\r", heading("1 / 1"))
+    assert (tmp_path / "typed").read_text() == "typed\n"
+    reader.press(b"?", showing("Keys"))
+    reader.press(b"\x1b", lambda shown: "Keys" not in shown.text())
+    assert reader.close() == 0
