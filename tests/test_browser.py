@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -109,3 +110,18 @@ def test_a_text_browser_has_the_terminal_until_it_exits(tmp_path: Path) -> None:
     reader.press(b"?", showing("Keys"))
     reader.press(b"\x1b", lambda shown: "Keys" not in shown.text())
     assert reader.close() == 0
+
+
+@pytest.mark.timeout(30)
+def test_a_signal_while_a_text_browser_runs_ends_both(tmp_path: Path) -> None:
+    """SIGTERM to the reader while a text browser has the terminal: the browser is sent it
+    too, and the reader exits 143 at once rather than waiting for the browser."""
+    reader = linked_reader(tmp_path, "lynx", 'echo "TEXT BROWSER"; exec sleep 30\n', {})
+    reader.press(b"o", showing("TEXT BROWSER"))
+    os.kill(reader.pid, signal.SIGTERM)
+    deadline = time.monotonic() + 5
+    while not (exited := os.waitpid(reader.pid, os.WNOHANG))[0]:
+        assert time.monotonic() < deadline, "the reader did not exit"
+        reader.read(0.05)
+    os.close(reader.fd)
+    assert os.waitstatus_to_exitcode(exited[1]) == 128 + signal.SIGTERM

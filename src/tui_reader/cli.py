@@ -142,15 +142,18 @@ def _read(argv: Sequence[str]) -> int:
     from textual.theme import BUILTIN_THEMES
 
     from .ui.app import ReaderApp  # Textual is imported only when the reader opens
+    from .ui.signals import Leaving
 
     if args.theme is not None and args.theme not in BUILTIN_THEMES:
         names = ", ".join(sorted(BUILTIN_THEMES))
         print(f"tui-reader: no theme {printable(args.theme)!r}; there are {names}", file=sys.stderr)
         return EXIT_NOTHING_LOADED
 
+    leaving = Leaving()
+    leaving.install()  # before the workers start: a signal from now on is the reader's
     if args.paths:  # the bundled corpus is four files: no worker is ever needed
         loading.start_workers()
-    app = ReaderApp(
+    leaving.app = app = ReaderApp(
         loading,
         state_path=locations.state_path(),
         config_path=locations.config_path(),
