@@ -115,8 +115,10 @@ def test_a_text_browser_has_the_terminal_until_it_exits(tmp_path: Path) -> None:
 @pytest.mark.timeout(30)
 def test_a_signal_while_a_text_browser_runs_ends_both(tmp_path: Path) -> None:
     """SIGTERM to the reader while a text browser has the terminal: the browser is sent it
-    too, and the reader exits 143 at once rather than waiting for the browser."""
-    reader = linked_reader(tmp_path, "lynx", 'echo "TEXT BROWSER"; exec sleep 30\n', {})
+    too (it says so), and the reader exits 143 rather than waiting for the browser."""
+    script = f"trap 'echo TERM > {tmp_path}/signalled; exit 1' TERM\n"
+    script += 'echo "TEXT BROWSER"; sleep 30 & wait\n'
+    reader = linked_reader(tmp_path, "lynx", script, {})
     reader.press(b"o", showing("TEXT BROWSER"))
     os.kill(reader.pid, signal.SIGTERM)
     deadline = time.monotonic() + 5
@@ -125,3 +127,4 @@ def test_a_signal_while_a_text_browser_runs_ends_both(tmp_path: Path) -> None:
         reader.read(0.05)
     os.close(reader.fd)
     assert os.waitstatus_to_exitcode(exited[1]) == 128 + signal.SIGTERM
+    assert (tmp_path / "signalled").read_text() == "TERM\n"
