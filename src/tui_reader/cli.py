@@ -160,7 +160,8 @@ def _read(argv: Sequence[str]) -> int:
         theme=args.theme,
     )
     result = app.run()
-    _report(app.corpus)  # what could not be loaded stays on the terminal after the reader
+    if leaving.status is None:  # ended by a signal, it may have been loading still: no report
+        _report(app.corpus)  # what could not be loaded stays on the terminal after the reader
     if app.keeping.unsaved is not None:  # the save at quit
         why = printable(app.keeping.unsaved)
         print(f"tui-reader: the reading state was not saved: {why}", file=sys.stderr)

@@ -44,7 +44,8 @@ class Leaving:
         self.app: ReaderApp | None = None
         self._terminals = [fd for fd in (0, 1, 2) if os.isatty(fd)]
         """The standard streams that are the terminal."""
-        self._status: int | None = None
+        self.status: int | None = None
+        """128+signal, once a signal came."""
         self._gone = False
 
     def install(self) -> None:
@@ -52,9 +53,9 @@ class Leaving:
             signal.signal(number, self._received)
 
     def _received(self, number: int, frame: FrameType | None) -> None:
-        if self._status is not None:  # a second signal: now
-            os._exit(self._status)
-        self._status = status = 128 + number
+        if self.status is not None:  # a second signal: now
+            os._exit(self.status)
+        self.status = status = 128 + number
         self._hung_up()
         browser.stop_waiting(number)
         try:
