@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_terminal import Pty, heading
+from .test_terminal import Pty, heading, showing
 from .test_two_readers import FIRST, SECOND, SEEDS, flagged, seeds_reader
 
 HOOKED = r"""
@@ -96,12 +96,14 @@ def test_a_closed_terminal_saves_quietly_and_promptly(tmp_path: Path) -> None:
 @pytest.mark.timeout(30)
 def test_every_change_is_on_disk_within_half_a_second(tmp_path: Path) -> None:
     """Move to the second article and bookmark it; once it shows as read (shown for two
-    seconds), wait half a second and kill the reader with SIGKILL, which leaves it no
-    time to save: the file has the bookmark, the read mark and the position all the same."""
+    seconds), scroll it to its end; half a second later kill the reader with SIGKILL, which
+    leaves it no time to save: the file has the bookmark, the read mark, the position and
+    the scroll all the same."""
     reader = seeds_reader(tmp_path)
     reader.press(b"j", heading("2 / 4"))
     reader.press(b"b", flagged(SECOND, "★•"))
     reader.until(flagged(SECOND, "★ "))  # read
+    reader.press(b"2G", showing("100%"))
     time.sleep(0.5)
     os.kill(reader.pid, signal.SIGKILL)
     assert ended(reader) == -signal.SIGKILL
@@ -109,3 +111,4 @@ def test_every_change_is_on_disk_within_half_a_second(tmp_path: Path) -> None:
     assert state["bookmarks"] == {SEEDS: [SECOND]}
     assert state["read"] == {SEEDS: [SECOND]}
     assert state["positions"] == {SEEDS: SECOND}
+    assert state["views"][SEEDS]["top"] is not None  # type: ignore[index]

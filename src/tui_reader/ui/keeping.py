@@ -1,12 +1,13 @@
 """The reading state, kept as the user reads: what was read and bookmarked, the article
 shown, how it is scrolled and filtered, the theme (`store/state.py` holds and saves it).
 
-Every change is on disk within `SAVE_EVERY` seconds of being made, and the time a save
-takes, so that a signal or a dropped link (`signals.py`) loses nothing made before it. The
-marks and the theme say when they change; the place (the article shown, how it is scrolled
-and filtered, the list's width) is looked at on each tick, as keys, searches and the mouse
-change it from many places. A save merges with what another reader saved, under a lock: it
-is made on a tick only when something changed.
+Every change is on disk within half a second of being made, so that a signal or a dropped
+link (`signals.py`) loses nothing made before it. A tick every `SAVE_EVERY` seconds saves
+what changed: the marks and the theme say when they change, and so does the article shown;
+how it is scrolled and filtered (and the list's width) is looked at on each tick, as keys,
+searches and the mouse change it from many places, and kept once it has held for a tick. A
+save merges with what another reader saved, under a lock: it is made only when something
+changed.
 
 An article counts as read once it has been shown `SETTLE_AFTER` seconds, counted from when
 it was shown: keys that scroll or bookmark it do not start the count again, and one passed
@@ -27,8 +28,9 @@ from .screens.main import MainScreen
 
 SETTLE_AFTER = 2.0
 """Seconds an article is shown before it counts as read."""
-SAVE_EVERY = 0.25
-"""Seconds between looks for changes to save."""
+SAVE_EVERY = 0.2
+"""Seconds between looks for changes to save: two of them, and a save, within half a
+second."""
 
 
 class Keeping:
@@ -57,6 +59,8 @@ class Keeping:
         (`reopen`), or a corpus still loading would replace it with its first article."""
         self._reading: tuple[str, Timer] | None = None
         """The article shown, and the timer that marks it read."""
+        self._last_view: dict[str, object] | None = None
+        """How the corpus was seen at the last tick."""
         self._reopen_at: str | None = None
         self._reopen_view: dict[str, object] = {}
 
@@ -92,9 +96,11 @@ class Keeping:
             self.changed()
 
     def shown(self, article_id: str | None) -> None:
-        """An article is shown (None: none is): it counts as read `SETTLE_AFTER` seconds
-        from now, if it is still shown then. Shown again (a filter changed around it), it
-        keeps its count."""
+        """An article is shown (None: none is): the reader's place, which the reader may
+        close on before the next tick; and it counts as read `SETTLE_AFTER` seconds from
+        now, if it is still shown then. Shown again (a filter changed around it), it keeps
+        its count."""
+        self._follow_article()
         if self._reading is not None:
             if self._reading[0] == article_id:
                 return
@@ -119,22 +125,32 @@ class Keeping:
         if self._changed:
             self.save()
 
-    def _follow(self) -> None:
+    def _follow_article(self) -> bool:
+        """Keep the article shown as the place; whether the place is kept at all yet."""
         if not (self._following and self.key is not None and self.app.screen_stack):
-            return
+            return False
         article = self.screen.article_id
         if article is not None and article != self.state.positions.get(self.key):
             self.state.move(self.key, article)
             self._changed = True
-        view = saved.view_of(self.screen)
-        if view != self.state.views.get(self.key):
+        return True
+
+    def _follow(self, final: bool = False) -> None:
+        """Keep the place as it is now. How the corpus is seen is kept once it has held
+        for a tick (or the reader closes): a search or a scroll under way, such as one
+        restoring the place, passes through views that are no one's."""
+        if not self._follow_article() or self.key is None:
+            return
+        view, before = saved.view_of(self.screen), self._last_view
+        self._last_view = view
+        if (final or view == before) and view != self.state.views.get(self.key):
             self.state.see(self.key, view)
             self._changed = True
 
     def close(self) -> None:
         """Save for the last time, with the place as it is now."""
         if not self.closed:
-            self._follow()
+            self._follow(final=True)
             self.save()
             self.closed = True
 
