@@ -100,13 +100,15 @@ class Keeping:
         close on before the next tick; and it counts as read `SETTLE_AFTER` seconds from
         now, if it is still shown then. Shown again (a filter changed around it), it keeps
         its count."""
+        if self.closed:  # what the screens do as they close is not the user's
+            return
         self._follow_article()
         if self._reading is not None:
             if self._reading[0] == article_id:
                 return
             self._reading[1].stop()
             self._reading = None
-        if article_id is not None and not self.closed:
+        if article_id is not None:
             timer = self.app.set_timer(SETTLE_AFTER, lambda: self._settled(article_id))
             self._reading = (article_id, timer)
 
