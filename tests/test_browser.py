@@ -12,8 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from tui_reader.corpus.analysis import open_corpus
+from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.browser import Browser, choose
 
+from .conftest import notices
 from .test_terminal import Pty, heading, showing
 
 URL = "https://example.com/a%20b"
@@ -128,3 +131,22 @@ def test_a_signal_while_a_text_browser_runs_ends_both(tmp_path: Path) -> None:
     os.close(reader.fd)
     assert os.waitstatus_to_exitcode(exited[1]) == 128 + signal.SIGTERM
     assert (tmp_path / "signalled").read_text() == "TERM\n"
+
+
+async def test_a_text_browser_where_the_app_cannot_be_suspended(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under Pilot's headless driver the app cannot be suspended: `o` with a text browser
+    says the browser did not start, and the reader goes on."""
+    (tmp_path / "linked.json").write_text(json.dumps([{"title": "T", "text": "B.", "url": URL}]))
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "lynx").write_text("#!/bin/sh\n")
+    (tmp_path / "bin" / "lynx").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("BROWSER", "lynx")
+    app = ReaderApp(open_corpus([tmp_path / "linked.json"]))
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert any("did not start" in notice for notice in notices(app))
+        assert app.is_running

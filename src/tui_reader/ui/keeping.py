@@ -129,13 +129,17 @@ class Keeping:
 
     def _follow_article(self) -> bool:
         """Keep the article shown as the place; whether the place is kept at all yet."""
-        if not (self._following and self.key is not None and self.app.screen_stack):
+        if not (self._following and self.key is not None and self._on_screen()):
             return False
         article = self.screen.article_id
         if article is not None and article != self.state.positions.get(self.key):
             self.state.move(self.key, article)
             self._changed = True
         return True
+
+    def _on_screen(self) -> bool:
+        """Whether the main screen is there to look at: mounted, and not yet closed."""
+        return bool(self.app.screen_stack) and self.screen.is_mounted
 
     def _follow(self, final: bool = False) -> None:
         """Keep the place as it is now. How the corpus is seen is kept once it has held

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from textual.app import App
+from textual.app import App, SuspendNotSupported
 
 from ..corpus.model import Article
 from ..corpus.text import links_in, printable, safe_url
@@ -65,7 +65,7 @@ def open_link(app: App[object], article: Article | None) -> None:
             return
         try:
             browser.open_with(app, chosen)
-        except OSError as error:
+        except (OSError, SuspendNotSupported) as error:
             app.notify(f"The browser did not start: {error}", severity="error", markup=False)
             return
     app.notify(f"Opened {printable(url)}", timeout=3, markup=False)
