@@ -108,8 +108,11 @@ def test_a_text_browser_has_the_terminal_until_it_exits(tmp_path: Path) -> None:
     before = len(reader.sent)
     reader.press(b"o", showing(f"TEXT BROWSER ON {URL}"))
     assert b"\x1b[?1049l" in reader.sent[before:]
-    reader.press(b"typed\r", heading("1 / 1"))
+    suspended = len(reader.sent)
+    os.write(reader.fd, b"typed\r")
+    wait_for(tmp_path / "typed")
     assert (tmp_path / "typed").read_text() == "typed\n"
+    reader.until(lambda shown: b"\x1b[?1049h" in shown.sent[suspended:])  # back
     reader.press(b"?", showing("Keys"))
     reader.press(b"\x1b", lambda shown: "Keys" not in shown.text())
     assert reader.close() == 0

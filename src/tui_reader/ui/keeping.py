@@ -16,10 +16,12 @@ over on the way to another is not read. The read mark is then saved like any cha
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
+from textual.css.query import NoMatches
 from textual.timer import Timer
 
 from ..store.state import State
@@ -113,10 +115,11 @@ class Keeping:
             self._reading = (article_id, timer)
 
     def _settled(self, article_id: str) -> None:
-        if self.closed or not self.app.screen_stack:  # it fired as the reader closed
+        if self.closed or not self._on_screen():  # it fired as the reader closed
             return
         if self.screen.article_id == article_id:  # shown this long, it counts as read
-            self.screen.mark_read(article_id)
+            with contextlib.suppress(NoMatches):  # its list taken down as the app closes
+                self.screen.mark_read(article_id)
 
     def flush(self) -> None:
         """Keep the place as it is now, and save if anything changed: on each tick, and
@@ -147,8 +150,11 @@ class Keeping:
         restoring the place, passes through views that are no one's."""
         if not self._follow_article() or self.key is None:
             return
-        view, before = saved.view_of(self.screen), self._last_view
-        self._last_view = view
+        try:
+            view = saved.view_of(self.screen)
+        except NoMatches:  # the panes are being taken down as the app closes
+            return
+        before, self._last_view = self._last_view, view
         if (final or view == before) and view != self.state.views.get(self.key):
             self.state.see(self.key, view)
             self._changed = True
