@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from .charset import decode
 from .formats import Record
+from .model import StageProblem
 from .titles import Evidence, page_title
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+NO_ARTICLE = "no article in this page (an index, a login or an error page?): skipped"
 MIN_WORDS = 40
 """A page whose main text is shorter than this holds no article (a login form, an error)."""
 MAX_LINKED = 0.5
@@ -145,6 +147,16 @@ def page(html: str | bytes, url: str | None = None) -> Record | None:
         site=site,
         links=tuple(body.links),
     )
+
+
+def saved_page(data: bytes) -> Record | None:
+    """A saved page's article, as `page` finds it; should that raise, the page's text as it
+    is, with the problem, so that no article is lost to a bug."""
+    try:
+        return page(data)
+    except Exception as error:  # a bug in extraction must not lose the article
+        text = fragment_text(decode(data))
+        return Record(text, problems=(StageProblem.raised("format", error),)) if text else None
 
 
 def _evidence(tree: HtmlElement) -> Evidence:
