@@ -10,8 +10,7 @@ text holds no markup, ever.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .charset import decode
@@ -23,21 +22,96 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 NO_ARTICLE = "no article in this page (an index, a login or an error page?): skipped"
-MIN_WORDS = 40
-"""A page whose main text is shorter than this holds no article (a login form, an error)."""
+MIN_CHARS = 100
+"""A page whose main text is shorter than this holds no article (an error page): counted in
+characters, as Chinese or Japanese text has no spaces between words."""
+LOGIN_CHARS = 300
+"""A page that asks for a password, with less main text than this, is a login page."""
 MAX_LINKED = 0.5
 """A page whose main text is more than this share link text is an index of other pages."""
 _DROPPED = frozenset(
     "script style noscript template iframe object embed svg math head title form button "
     "select textarea canvas video audio".split()
 )
-"""Elements whose content is never text to read."""
+"""Elements of HTML whose content is never text to read."""
 _BLOCKS = frozenset(
     "p div section article header footer main aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
     "blockquote pre table thead tbody tr figure figcaption address hr details summary".split()
 )
-"""Elements that begin a paragraph of their own."""
+"""Elements of HTML that begin a paragraph of their own."""
+_BODY_BLOCKS = frozenset("p head list item table row quote div code section".split())
+"""The same in trafilatura's XML, where `lb` is a line break, `cell` a table's cell and
+`ref` a link."""
 _SPACE = re.compile(r"\s+")
+_XML_DECLARATION = re.compile(r"\A\s{0,100}<\?xml[^>]{0,300}\?>")
+
+
+@dataclass(slots=True)
+class _Walk:
+    """Text gathered from a tree: its paragraphs as pieces, its links, and how many of its
+    characters are a link's."""
+
+    blocks: frozenset[str]
+    paragraphs: list[list[str]] = field(default_factory=lambda: [[]])
+    links: list[str] = field(default_factory=list)
+    linked: int = 0
+
+    def text(self, text: str | None, link: bool) -> None:
+        if text:
+            self.paragraphs[-1].append(text)
+            if link:
+                self.linked += len(text.strip())
+
+    def walk(self, root: Any, dropped: frozenset[str] = frozenset()) -> None:
+        """Gather the text of `root` and all it holds, but for `dropped` elements'."""
+        from lxml import etree
+
+        skipping = links = 0  # how deep in dropped elements, and in links
+        events = ("start", "end", "comment", "pi")
+        for event, element in etree.iterwalk(root, events=events):
+            tag = element.tag.lower() if isinstance(element.tag, str) else ""
+            if event in ("comment", "pi"):  # no text of its own: only what follows it
+                if not skipping:
+                    self.text(element.tail, links > 0)
+                continue
+            if event == "start":  # its own text
+                skipping += tag in dropped
+                if skipping:
+                    continue
+                if tag in self.blocks:
+                    self.paragraphs.append([])
+                elif tag in ("br", "lb"):
+                    self.paragraphs[-1].append("\n")
+                elif tag == "cell" and element.getprevious() is not None:
+                    self.paragraphs[-1].append(" · ")
+                elif tag in ("a", "ref"):
+                    links += 1
+                    self._link(element.get("href") or element.get("target"))
+                self.text(element.text, links > 0)
+                continue
+            if tag in dropped:  # its end, and the text after it
+                skipping -= 1
+            if skipping:
+                continue
+            if tag in self.blocks:
+                self.paragraphs.append([])
+            links -= tag in ("a", "ref")
+            if element is not root:
+                self.text(element.tail, links > 0)
+
+    def _link(self, target: str | None) -> None:
+        if target and target.startswith(("http://", "https://")) and target not in self.links:
+            self.links.append(target)
+
+    def joined(self) -> list[str]:
+        """Each paragraph as one block: spaces collapsed, its line breaks kept."""
+        blocks = []
+        for pieces in self.paragraphs:
+            lines = (_SPACE.sub(" ", line).strip() for line in "".join(pieces).split("\n"))
+            block = "\n".join(line for line in lines if line)
+            if block:
+                blocks.append(block)
+        return blocks
 
 
 def fragment_text(html: str) -> str:
@@ -52,44 +126,9 @@ def fragment_text(html: str) -> str:
         root = fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):  # nothing an HTML parser can read
         return ""
-    paragraphs: list[list[str]] = [[]]
-    skipping = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else None
-        if tag is None:  # a comment or a processing instruction: only its tail is text
-            if event == "end" and not skipping and element.tail:
-                paragraphs[-1].append(element.tail)
-            continue
-        tag = tag.lower()
-        if event == "start":
-            if tag in _DROPPED:
-                skipping += 1
-            elif not skipping:
-                if tag in _BLOCKS:
-                    paragraphs.append([])
-                elif tag == "br":
-                    paragraphs[-1].append("\n")
-                if element.text:
-                    paragraphs[-1].append(element.text)
-            continue
-        if tag in _DROPPED:
-            skipping -= 1
-        if skipping:
-            continue
-        if tag in _BLOCKS:
-            paragraphs.append([])
-        if element.tail and element is not root:
-            paragraphs[-1].append(element.tail)
-    return "\n\n".join(_joined(paragraphs))
-
-
-def _joined(paragraphs: Iterable[list[str]]) -> Iterator[str]:
-    """Each paragraph's pieces as one block: spaces collapsed, its line breaks kept."""
-    for pieces in paragraphs:
-        lines = (_SPACE.sub(" ", line).strip() for line in "".join(pieces).split("\n"))
-        block = "\n".join(line for line in lines if line)
-        if block:
-            yield block
+    walk = _Walk(_BLOCKS)
+    walk.walk(root, _DROPPED)
+    return "\n\n".join(walk.joined())
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +137,7 @@ class _Body:
 
     paragraphs: list[str]
     links: list[str]
-    words: int
+    chars: int
     linked: float
 
 
@@ -114,12 +153,10 @@ def page(html: str | bytes, url: str | None = None) -> Record | None:
     if not text.strip():
         return None
     try:
-        tree = document_fromstring(text)
-    except (etree.ParserError, ValueError):  # ValueError: an XML declaration in a str
-        try:
-            tree = document_fromstring(text.encode("utf-8", "surrogatepass"))
-        except (etree.ParserError, ValueError):
-            return None
+        # The text is decoded already: a declaration of its encoding would only mislead.
+        tree = document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+    except (etree.ParserError, ValueError):  # nothing an HTML parser can read
+        return None
     evidence = _evidence(tree)
     found: Any = trafilatura.bare_extraction(
         tree,
@@ -133,7 +170,8 @@ def page(html: str | bytes, url: str | None = None) -> Record | None:
     if found is None or found.body is None:
         return None
     body = _body(found.body)
-    if body.words < MIN_WORDS or body.linked > MAX_LINKED:
+    login = evidence.password and body.chars < LOGIN_CHARS
+    if body.chars < MIN_CHARS or body.linked > MAX_LINKED or login:
         return None
     site = found.sitename or evidence.site or found.hostname
     title = page_title(found.title, evidence, site, found.hostname)
@@ -168,43 +206,15 @@ def _evidence(tree: HtmlElement) -> Evidence:
         "or @name='application-name' or @name='apple-mobile-web-app-title']/@content"
     )
     site = next((" ".join(str(s).split()) for s in sites if str(s).strip()), None)
-    return Evidence(headings=tuple(h for h in h1 if h), site=site)
+    password = bool(tree.xpath("//input[@type='password']"))
+    return Evidence(headings=tuple(h for h in h1 if h), site=site, password=password)
 
 
 def _body(root: Any) -> _Body:
     """trafilatura's body (its XML: `p`, `head`, `list` of `item`, `table` of `row` and
     `cell`, `quote`, `ref` for a link) as paragraphs, one per block, and its links."""
-    paragraphs: list[str] = []
-    links: list[str] = []
-    linked = total = 0
-    for block in _blocks(root):
-        words = _words(block)
-        if not words:
-            continue
-        paragraphs.append(words)
-        total += len(words)
-        for ref in block.iter("ref"):
-            linked += len(" ".join("".join(ref.itertext()).split()))
-            target = ref.get("target")
-            if target and target.startswith(("http://", "https://")) and target not in links:
-                links.append(target)
-    count = sum(len(p.split()) for p in paragraphs)
-    return _Body(paragraphs, links, count, linked / total if total else 0.0)
-
-
-def _words(block: Any) -> str:
-    """A block's text on one line; a table row's cells apart."""
-    if block.tag == "row":
-        return " · ".join(text for cell in block if (text := _words(cell)))
-    return " ".join("".join(block.itertext()).split())
-
-
-def _blocks(root: Any) -> Iterator[Any]:
-    """The blocks that are paragraphs: each list item and table row of its own."""
-    for element in root:
-        if element.tag == "list":
-            yield from element.iterchildren("item")
-        elif element.tag == "table":
-            yield from element.iter("row")
-        elif element.tag != "graphic":
-            yield element
+    walk = _Walk(_BODY_BLOCKS)
+    walk.walk(root)
+    paragraphs = walk.joined()
+    total = sum(map(len, paragraphs))
+    return _Body(paragraphs, walk.links, total, walk.linked / total if total else 0.0)

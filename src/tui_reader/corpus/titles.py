@@ -19,10 +19,13 @@ _KEY = re.compile(r"[\W_]+")
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """What a page says of itself: its top headings, and the site's name in its metadata."""
+    """What a page says of itself: its top headings, the site's name in its metadata, and
+    whether it asks for a password."""
 
     headings: tuple[str, ...] = ()
     site: str | None = None
+    password: bool = False
+    """Whether it asks for a password (a login page)."""
 
 
 def _key(text: str) -> str:
