@@ -169,12 +169,13 @@ def page(html: str | bytes, url: str | None = None) -> Record | None:
     )
     if found is None or found.body is None:
         return None
-    body = _body(found.body)
+    body = _body(found.body, evidence.anchors)
     login = evidence.password and body.chars < LOGIN_CHARS
     if body.chars < MIN_CHARS or body.linked > MAX_LINKED or login:
         return None
     site = found.sitename or evidence.site or found.hostname
-    title = page_title(found.title, evidence, site, found.hostname)
+    sections = tuple(found.categories or ())
+    title = page_title(found.title, evidence, site, found.hostname, sections)
     return Record(
         body="\n\n".join(body.paragraphs),
         title=title,
@@ -207,14 +208,27 @@ def _evidence(tree: HtmlElement) -> Evidence:
     )
     site = next((" ".join(str(s).split()) for s in sites if str(s).strip()), None)
     password = bool(tree.xpath("//input[@type='password']"))
-    return Evidence(headings=tuple(h for h in h1 if h), site=site, password=password)
+    anchors = frozenset(" ".join(a.text_content().split()) for a in tree.iter("a"))
+    sections = tree.xpath("//meta[@property='article:section']/@content")
+    return Evidence(
+        headings=tuple(h for h in h1 if h),
+        site=site,
+        sections=tuple(str(section) for section in sections),
+        password=password,
+        anchors=anchors,
+    )
 
 
-def _body(root: Any) -> _Body:
+def _body(root: Any, anchors: frozenset[str]) -> _Body:
     """trafilatura's body (its XML: `p`, `head`, `list` of `item`, `table` of `row` and
-    `cell`, `quote`, `ref` for a link) as paragraphs, one per block, and its links."""
+    `cell`, `quote`, `ref` for a link) as paragraphs, one per block, and its links. Its
+    link text is that of its links, or of its lines that are the text of a link of the page
+    (trafilatura's last resort keeps no links)."""
     walk = _Walk(_BODY_BLOCKS)
     walk.walk(root)
     paragraphs = walk.joined()
     total = sum(map(len, paragraphs))
-    return _Body(paragraphs, walk.links, total, walk.linked / total if total else 0.0)
+    lines = [line for paragraph in paragraphs for line in paragraph.split("\n")]
+    anchored = sum(len(line) for line in lines if line in anchors)
+    linked = max(walk.linked, anchored)
+    return _Body(paragraphs, walk.links, total, linked / total if total else 0.0)

@@ -19,13 +19,17 @@ _KEY = re.compile(r"[\W_]+")
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """What a page says of itself: its top headings, the site's name in its metadata, and
-    whether it asks for a password."""
+    """What a page says of itself: its top headings, the site's name and its sections in
+    its metadata, whether it asks for a password, and the text of its links."""
 
     headings: tuple[str, ...] = ()
     site: str | None = None
+    sections: tuple[str, ...] = ()
+    """The sections it says it is in (`article:section`)."""
     password: bool = False
     """Whether it asks for a password (a login page)."""
+    anchors: frozenset[str] = frozenset()
+    """The text of each of its links."""
 
 
 def _key(text: str) -> str:
@@ -42,10 +46,15 @@ def _host_names(host: str | None) -> set[str]:
 
 
 def page_title(
-    title: str | None, evidence: Evidence, site: str | None, host: str | None
+    title: str | None,
+    evidence: Evidence,
+    site: str | None,
+    host: str | None,
+    sections: tuple[str, ...] = (),
 ) -> str | None:
     """The headline in a page's title: the part that is its `<h1>`, or else what is left
-    when the part that names the site, and what lies beyond it, is cut."""
+    when the part that names the site, and what lies beyond it, is cut, and the parts that
+    name a section the page is in (`sections`, with those of `evidence`)."""
     title = " ".join(title.split()) if title else ""
     if not title:
         return evidence.headings[0] if evidence.headings else None
@@ -60,12 +69,17 @@ def page_title(
             return _join(pieces, marks, *found)
     names = {_key(name) for name in (site, evidence.site) if name} | _host_names(host)
     names.discard("")
+    start, end = 0, len(pieces)
     for index, key in enumerate(keys):
         if key in names or any(key == f"{name}com" for name in names):
-            if index == 0:
-                return _join(pieces, marks, 1, len(pieces))
-            return _join(pieces, marks, 0, index)
-    return title
+            start, end = (1, len(pieces)) if index == 0 else (0, index)
+            break
+    labels = {_key(section) for section in (*sections, *evidence.sections)} - {""}
+    while end - start > 1 and keys[end - 1] in labels:
+        end -= 1
+    while end - start > 1 and keys[start] in labels:
+        start += 1
+    return _join(pieces, marks, start, end)
 
 
 def _run(keys: list[str], heading: str) -> tuple[int, int] | None:
