@@ -49,7 +49,7 @@ from tui_reader.corpus.loading import FileRef, read
 from tui_reader.corpus.model import Problem
 
 _WORD = re.compile(r"\w+")
-_QUOTES = str.maketrans("‘’‚‛“”„‟«»", "''''\"\"\"\"\"\"")
+_QUOTES = str.maketrans("‘’‚‛“”„‟«»", '\'\'\'\'""""""')
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +192,8 @@ def speed(data: Path, limit: int | None) -> None:
         alone = len(raws) / (time.perf_counter() - start)
         home = Path(scratch) / "home"
         cold = len(pages) / _dump(folder, home)
-        warm = len(pages) / _dump(folder, home)
         _dump(texts, home)
+        warm = len(pages) / _dump(folder, home)
         warm_texts = len(pages) / _dump(texts, home)
     print(f"{len(pages)} pages, {os.cpu_count()} cores, {platform.python_version()}")
     print(f"trafilatura alone, one process: {alone:.1f} pages/s")
