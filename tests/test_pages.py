@@ -55,7 +55,8 @@ def test_the_links_of_a_page_stay_without_markup_in_its_text() -> None:
     assert article.links == ["https://gullgazette.example/reports/bridge-inspection"]
     paragraph = next(p for p in article.paragraphs if "inspection report" in p)
     assert "published a full inspection report and says" in paragraph
-    assert "<" not in paragraph and "](" not in paragraph
+    assert "<" not in paragraph
+    assert "](" not in paragraph
     assert links_in(article.paragraphs) == []
 
 
@@ -159,7 +160,8 @@ def test_malformed_pages_give_a_problem_or_an_article_never_a_traceback(
     corpus = open_corpus([tmp_path])
     assert len(corpus.articles) + len(corpus.problems) == 1
     for problem in corpus.problems:
-        assert problem.path == str(path) and "\n" not in problem.reason
+        assert problem.path == str(path)
+        assert "\n" not in problem.reason
 
 
 def test_a_truncated_news_page_is_still_an_article() -> None:
@@ -186,7 +188,8 @@ def test_no_page_is_fetched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     shutil.copy(PAGES / "news.html", tmp_path / "news.html")
     assert only(tmp_path).title == "Harbour Bridge Reopens After Storm Repairs"
     record = html.page((PAGES / "news.html").read_text(), url="https://example.com/x")
-    assert record is not None and record.date == "2024-03-05"
+    assert record is not None
+    assert record.date == "2024-03-05"
     assert tried == []
 
 
