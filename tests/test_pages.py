@@ -72,13 +72,18 @@ def test_the_links_of_a_page_stay_without_markup_in_its_text() -> None:
         ("Budget Vote Delayed » News", Evidence(headings=("Budget Vote Delayed",)), None, None,
          None),
         ("Budget Vote - Delayed Again", Evidence(), None, None, "Budget Vote - Delayed Again"),
+        ("The Daily Ledger", Evidence(headings=("Budget Vote Delayed",)), "The Daily Ledger",
+         None, None),
+        ("Budget Vote Delayed - Daily Ledger - News and Views", Evidence(),
+         "Daily Ledger - News and Views", None, None),
     ],
 )  # fmt: skip
 def test_the_site_and_section_leave_a_title_by_the_pages_own_evidence(
     title: str, evidence: Evidence, site: str | None, host: str | None, headline: str | None
 ) -> None:
-    """The part that names the site (og:site_name, the host) goes with the labels beyond
-    it; the part that is the <h1> is kept alone; with no evidence the title stays whole."""
+    """The part that names the site (og:site_name, the host; in one part or several) goes
+    with the labels beyond it; the part that is the <h1> is kept alone; a title that is
+    only the site's name gives way to the <h1>; with no evidence the title stays whole."""
     expected = headline or "Budget Vote Delayed"
     if title.startswith("The Daily Ledger:"):
         expected = title  # ": " joins a headline's words: no evidence, nothing cut
