@@ -13,7 +13,8 @@ NAEB here: they are held out.
 
 `score` scores (a) trafilatura alone, `bare_extraction` with metadata as its own evaluation
 runs it (no comments), and (b) the reader's whole path: `corpus.html.page` and the analysis
-the reader shows (cleaning, dates), on the same pages:
+the reader shows (cleaning, dates), on the same pages; its text is what the reading view
+shows, the title above the paragraphs:
 
 - body: the gold gives, for each page, passages the text must hold ("with") and passages it
   must not ("without"). On 4-gram word shingles (shorter passages whole), recall is the
@@ -111,7 +112,9 @@ def reader(path: Path) -> Reading:
         return Reading("", None, None)
     article, _ = analyse(sources[0])
     published = article.published.isoformat() if article.published else None
-    return Reading("\n".join(article.paragraphs), article.title, published)
+    # The text as the reader shows it: the title above the paragraphs.
+    shown = "\n".join([article.title, *article.paragraphs])
+    return Reading(shown, article.title, published)
 
 
 def _grams(text: str, size: int) -> set[tuple[str, ...]]:
@@ -184,7 +187,8 @@ def speed(data: Path, limit: int | None, rounds: int) -> None:
         for page in pages:
             (folder / page.name).write_bytes(page.read_bytes())
             reading = reader(page)
-            (texts / f"{page.stem}.txt").write_text(f"{reading.title}\n\n{reading.body}")
+            # The title line, then the paragraphs, each a block of its own.
+            (texts / f"{page.stem}.txt").write_text(reading.body.replace("\n", "\n\n"))
         print(f"{len(pages)} pages, {os.cpu_count()} cores, {platform.python_version()}")
         for number in range(rounds):  # in turn, as the machine's load varies
             load = os.getloadavg()[0]
