@@ -232,3 +232,21 @@ def test_a_fragment_as_plain_paragraphs() -> None:
         "First bold words\nand a second line\n\none\n\ntwo & three\n\ntailend"
     )
     assert html.fragment_text("") == html.fragment_text("<!-- -->") == ""
+
+
+def test_a_bug_in_extraction_keeps_the_page_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should trafilatura raise, the page is still an article: its text without markup,
+    and the problem says what went wrong."""
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    shutil.copy(PAGES / "news.html", tmp_path / "news.html")
+    (article,) = open_corpus([tmp_path]).articles
+    assert [str(problem) for problem in article.problems] == ["format: RuntimeError: a bug"]
+    assert any(p.startswith("The Harbour Bridge reopened") for p in article.paragraphs)
+    assert not any("<" in p or "Tracking script" in p for p in article.paragraphs)
