@@ -12,7 +12,6 @@ or, when nothing needs showing on the way, `Loading(paths).run()`.
 from __future__ import annotations
 
 import concurrent.futures
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from ..corpus.analysis import Analysed, analyse_file, assemble, collector_paused
 from ..corpus.budget import alarms
 from ..corpus.loading import FileRef, at_least, find
 from ..corpus.model import Corpus, Problem
-from . import packing
+from . import packing, server
 from .cache import Cache, Damaged, Stamp
 
 BATCH = 256
@@ -131,12 +130,7 @@ class Loading:
         worker it forks has it from the start. That is for a job with nothing else to do: on
         two cores, the reader's first screen waited for the import (0.15 s)."""
         if self.workers >= 1 and at_least(self.paths, POOL_FROM):
-            from multiprocessing import forkserver, resource_tracker
-
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload([__name__] if preload else [])
-            resource_tracker.ensure_running()
-            forkserver.ensure_running()
+            server.start([__name__] if preload else [])
 
     def _progress(self) -> Progress:
         return Progress(len(self._results), len(self.refs), self._articles)
@@ -180,17 +174,16 @@ class Loading:
                 yield list(zip(chunk, _analyse_packed(chunk), strict=True))
             return
         done = 0
-        # "forkserver": the app has threads running, and forking those is unsafe.
-        context = multiprocessing.get_context("forkserver")
         try:
-            with concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context) as pool:
-                try:
-                    results = pool.map(_analyse_packed, chunks)
-                    for chunk, packed in zip(chunks, results, strict=True):
-                        yield list(zip(chunk, packed, strict=True))
-                        done += 1
-                finally:  # stopped early (the reader quit): drop the chunks not started
-                    pool.shutdown(cancel_futures=True)
+            # Forked by a server: the app has threads running, and forking those is unsafe.
+            pool = server.pool(self.workers)
+            try:
+                results = pool.map(_analyse_packed, chunks)
+                for chunk, packed in zip(chunks, results, strict=True):
+                    yield list(zip(chunk, packed, strict=True))
+                    done += 1
+            finally:  # also when stopped early (the reader quit): no task is waited for
+                server.stop(pool)
         except (concurrent.futures.process.BrokenProcessPool, OSError):
             # A worker died or none could start (no /dev/shm, a process limit): go on here.
             for chunk in chunks[done:]:
