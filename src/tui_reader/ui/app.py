@@ -39,6 +39,10 @@ from .widgets.lists import ArticleList
 
 SHOW_EVERY = 0.2
 """While loading, the seconds between updates of the progress shown."""
+SHOWN_GROWTH = 4
+"""While loading, the articles shown are shown again, with those loaded since, each time
+there are this many times as many: each showing assembles all loaded so far, so they grow
+by a factor to cost a few times one assembly in all."""
 SETTLE_AFTER = 2.0
 """Seconds an article is shown (and the keys still) before it counts as read and the
 reading state is saved."""
@@ -209,6 +213,8 @@ class ReaderApp(App[int]):
         await super().action_quit()
 
     def on_unmount(self) -> None:
+        if isinstance(self.source, Loading):  # its thread is waited for as the reader exits
+            self.source.stop()
         if not self._quitting:  # closed otherwise than by q: keep what can be kept
             self._save_state()
 
@@ -272,19 +278,20 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, description="load the corpus", exit_on_error=False)
     def _load(self, loading: Loading) -> None:
-        """Load in this thread: the first articles as soon as there are any, progress every
-        `SHOW_EVERY` seconds, and the whole corpus at the end."""
+        """Load in this thread: the first articles as soon as there are any, and more each
+        time there are `SHOWN_GROWTH` times as many, progress every `SHOW_EVERY` seconds,
+        and the whole corpus at the end."""
         worker = get_current_worker()
-        shown_any = False
+        shown = 0
         last = -float("inf")  # the first progress, with the number of files, shows at once
         for progress in loading:
             if worker.is_cancelled:
                 return
             done = (progress.done, progress.total)
-            if not shown_any and progress.articles:
+            if progress.articles and progress.articles >= shown * SHOWN_GROWTH:
                 corpus = loading.corpus()
                 self.call_from_thread(self._partial, corpus, done)
-                shown_any, last = True, time.monotonic()
+                shown, last = progress.articles, time.monotonic()
             elif time.monotonic() - last >= SHOW_EVERY:
                 self.call_from_thread(self._progress, done)
                 last = time.monotonic()
