@@ -73,9 +73,17 @@ def pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
 
 def stop(executor: concurrent.futures.ProcessPoolExecutor) -> None:
     """Stop a pool now: the tasks not started are dropped and the workers killed, not waited
-    for (a task of a large file's part takes seconds)."""
+    for (a task of a large file's part takes seconds). The pool's own attributes are used:
+    Python 3.11 has no call for it."""
     processes = getattr(executor, "_processes", None) or {}
     for process in list(processes.values()):
         with contextlib.suppress(OSError, ValueError):  # ended already, or closed
             process.kill()
+    results = getattr(executor, "_result_queue", None)
     executor.shutdown(wait=False, cancel_futures=True)
+    if results is not None:
+        # A worker killed while it sent a result leaves half of it in the pipe, and the
+        # pool's thread would wait for the rest forever (the interpreter for it, at exit):
+        # with this last writer closed too, it reads the end of the pipe instead.
+        with contextlib.suppress(OSError):
+            results._writer.close()
