@@ -118,6 +118,7 @@ def stops_within(loading: Loading) -> float:
     return time.monotonic() - asked
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(30)
 @pytest.mark.parametrize("workers", [0, 2], ids=["here", "in workers"])
 def test_a_load_stops_within_half_a_second_in_the_middle_of_a_part(

@@ -94,12 +94,14 @@ def environment(tmp_path: Path, mark: str) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="walks /proc")
 @pytest.mark.timeout(30)
-@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM])
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
 def test_dump_killed_during_a_cold_load_leaves_no_process(tmp_path: Path, signum: int) -> None:
     """`dump` is killed once its workers are analysing: within 2 s, no process it started
-    is left, the forkserver, the resource tracker and the workers included."""
+    is left, the forkserver, the resource tracker and the workers included. Interrupted
+    (Ctrl+C), it exits within a second, with status 130."""
     folder = many_files(tmp_path / "corpus")
     mark = uuid.uuid4().hex
     dump = subprocess.Popen(
@@ -111,7 +113,8 @@ def test_dump_killed_during_a_cold_load_leaves_no_process(tmp_path: Path, signum
     try:
         wait_for(workers_running(mark, dump.pid), 20, "the workers never started")
         dump.send_signal(signum)
-        dump.wait(5)
+        status = dump.wait(1 if signum == signal.SIGINT else 5)
+        assert status == (130 if signum == signal.SIGINT else -signum)
         all_gone(lambda: marked(mark), 2)
     finally:
         for pid in marked(mark):
@@ -120,6 +123,7 @@ def test_dump_killed_during_a_cold_load_leaves_no_process(tmp_path: Path, signum
         dump.wait()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="walks /proc")
 @pytest.mark.timeout(30)
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM])
