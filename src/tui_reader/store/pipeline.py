@@ -132,6 +132,11 @@ class Loading:
         article's analysis, and what is done is kept (nothing half done is)."""
         self._stop.set()
 
+    @property
+    def stopped(self) -> bool:
+        """Whether `stop` was called: what is loaded is then not all there is."""
+        return self._stop.is_set()
+
     def __iter__(self) -> Iterator[Progress]:
         yield self._progress()  # how many files there are, before any is read
         stamps: dict[Part, Stamp | None] = {}
@@ -140,7 +145,7 @@ class Loading:
         for files in _parts(len(self.refs), FIRST_BATCH, BATCH):
             parts = []
             for ref in self.refs[files]:
-                if self._stop.is_set():
+                if self.stopped:
                     return
                 parts.extend(self._parts.setdefault(ref, split(ref)))
             for batch in _parts(len(parts), BATCH, BATCH):
@@ -158,7 +163,7 @@ class Loading:
             if self.cache is not None:
                 self.cache.put(fresh)
             yield self._progress()
-        if self.cache is not None and not self._stop.is_set():
+        if self.cache is not None and not self.stopped:
             self.cache.forget_missing(str(ref.path) for ref in self.refs)
 
     def start_workers(self, *, preload: bool = False) -> None:
@@ -238,7 +243,7 @@ class Loading:
 
     def _result(self, future: concurrent.futures.Future[list[bytes]]) -> list[bytes] | None:
         """What a worker's task gave, once it has; None if loading is stopped first."""
-        while not self._stop.is_set():
+        while not self.stopped:
             try:
                 return future.result(timeout=STOP_EVERY)
             except TimeoutError:
