@@ -13,6 +13,7 @@ from . import dates, entities
 from .budget import Alarm, Budget, OverBudget, alarms
 from .cleaning import Cleaned, clean, one_line
 from .formats import Record
+from .lines import Stopped
 from .loading import Part, Source, load, read
 from .model import (
     Article,
@@ -283,10 +284,6 @@ def _resolved(
         for article in articles:
             article.problems.append(StageProblem.raised("entities", error))
         return {}, {}
-
-
-class Stopped(Exception):
-    """The analysis of a part was stopped before its end (`analyse_part`)."""
 
 
 def analyse_part(

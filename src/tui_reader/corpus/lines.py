@@ -27,6 +27,11 @@ SPLIT_FROM = 1 << 20
 """A JSON Lines file smaller than this is read as one part: cutting it costs a read."""
 
 
+class Stopped(Exception):
+    """A read or an analysis told to stop (by a callable it asks now and then) before its
+    end."""
+
+
 def decode(data: bytes) -> str:
     """Text from bytes: UTF-8 (with or without a byte-order mark), UTF-16 with one, and
     otherwise cp1252, the encoding of most old Western pages, whose few undefined bytes
@@ -76,9 +81,10 @@ def _blank(raw: bytes) -> bool:
     return not stripped or (odd and not decode(raw).strip())
 
 
-def cuts(path: Path) -> list[tuple[int, int, int]]:
+def cuts(path: Path, stopped: Callable[[], bool] | None = None) -> list[tuple[int, int, int]]:
     """Where the parts of a JSON Lines file start: the byte, the number of the record there
-    (from 1) and the number of its line before it; one part for a small file."""
+    (from 1) and the number of its line before it; one part for a small file. Raises
+    `Stopped` once `stopped` says so (asked every `PART_RECORDS` records)."""
     found = [(0, 1, 0)]
     if path.stat().st_size < SPLIT_FROM:
         return found
@@ -89,6 +95,8 @@ def cuts(path: Path) -> list[tuple[int, int, int]]:
                 continue
             if records and records % PART_RECORDS == 0:
                 found.append((start, records + 1, line))
+                if stopped is not None and stopped():
+                    raise Stopped
             records += 1
     return found
 

@@ -8,7 +8,7 @@ import os
 import stat
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from operator import attrgetter
@@ -256,15 +256,16 @@ def large(path: Path) -> bool:
     return big and path.is_file()
 
 
-def split(ref: FileRef) -> list[Part]:
+def split(ref: FileRef, stopped: Callable[[], bool] | None = None) -> list[Part]:
     """The parts of a file, which can be read apart: a large JSON Lines file is cut every
     `lines.PART_RECORDS` records; any other file is one part. Finding the cuts reads the
-    file: what cannot be read is one part, which reports it when it is read."""
+    file (`lines.Stopped` once `stopped` says so): what cannot be read is one part, which
+    reports it when it is read."""
     if ref.path.suffix.lower() not in LINES_SUFFIXES:
         return [Part(ref)]
     try:
         _regular(ref.path)
-        cuts = lines.cuts(ref.path)
+        cuts = lines.cuts(ref.path, stopped)
     except (OSError, Unreadable):
         return [Part(ref)]
     ends: list[int | None] = [start for start, _, _ in cuts[1:]]

@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..corpus.analysis import Analysed, Stopped, analyse_part, assemble, collector_paused
+from ..corpus.analysis import Analysed, analyse_part, assemble, collector_paused
 from ..corpus.budget import alarms
+from ..corpus.lines import Stopped
 from ..corpus.loading import FileRef, Part, at_least, find, split
 from ..corpus.loading import large as large_file
 from ..corpus.model import Corpus, Problem
@@ -145,9 +146,12 @@ class Loading:
         for files in _parts(len(self.refs), FIRST_BATCH, BATCH):
             parts = []
             for ref in self.refs[files]:
-                if self.stopped:
+                try:
+                    if ref not in self._parts:
+                        self._parts[ref] = split(ref, lambda: self.stopped)
+                except Stopped:
                     return
-                parts.extend(self._parts.setdefault(ref, split(ref)))
+                parts.extend(self._parts[ref])
             for batch in _parts(len(parts), BATCH, BATCH):
                 part_batch = parts[batch]
                 stamps.update((p, Stamp.of(p.ref.path, p.ref.id, p.number)) for p in part_batch)
