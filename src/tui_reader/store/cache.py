@@ -178,9 +178,11 @@ class Cache:
         """The packed analyses of the files (or parts) whose stamps match, by path and part,
         and the records of them that are damaged (a few hundred at a time: SQLite takes
         that many parameters)."""
-        if self._db is None or not stamps:
+        if self._db is None:
             return {}
         wanted = {stamp.key: stamp for stamp in stamps if _utf8(stamp.path) is not None}
+        if not wanted:  # no file whose name SQLite can hold ("VALUES" of none is no SQL)
+            return {}
         marks = ",".join(["(?, ?)"] * len(wanted))
         keys = [value for key in wanted for value in key]
         query = f"{_READ} WHERE (k.path, k.part) IN (VALUES {marks})"

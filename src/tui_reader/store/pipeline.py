@@ -79,20 +79,20 @@ def _analyse_packed(
         return [packing.pack(*analyse_part(part, stopped)) for part in parts]
 
 
-def _tasks(parts: Sequence[Part]) -> list[list[Part]]:
-    """The parts in tasks for the workers: whole files `CHUNK` at a time (the first task
-    `FIRST_BATCH`), a part of a large file alone."""
-    tasks: list[list[Part]] = []
+def _grouped(parts: Sequence[Part], first: int, size: int) -> list[list[Part]]:
+    """The parts in groups: whole files `size` at a time (the first group `first`), a part
+    of a large file alone (it holds hundreds of articles)."""
+    groups: list[list[Part]] = []
     whole: list[Part] = []
     for part in parts:
         if not part.whole:
-            tasks.append([part])
+            groups.append([part])
             continue
         whole.append(part)
-        if len(whole) == (CHUNK if tasks else FIRST_BATCH):
-            tasks.append(whole)
+        if len(whole) == (size if groups else first):
+            groups.append(whole)
             whole = []
-    return [*tasks, whole] if whole else tasks
+    return [*groups, whole] if whole else groups
 
 
 class Loading:
@@ -152,10 +152,11 @@ class Loading:
                 except Stopped:
                     return
                 parts.extend(self._parts[ref])
-            for batch in _parts(len(parts), BATCH, BATCH):
-                part_batch = parts[batch]
-                stamps.update((p, Stamp.of(p.ref.path, p.ref.id, p.number)) for p in part_batch)
-                missing.extend(self._from_cache(part_batch, stamps))
+            for batch in _grouped(parts, BATCH, BATCH) or [[]]:
+                if self.stopped:
+                    return
+                stamps.update((p, Stamp.of(p.ref.path, p.ref.id, p.number)) for p in batch)
+                missing.extend(self._from_cache(batch, stamps))
                 yield self._progress()
         for packed in self._analyse(missing):
             fresh: list[tuple[Stamp, bytes]] = []
@@ -221,7 +222,7 @@ class Loading:
 
     def _analyse(self, parts: Sequence[Part]) -> Iterator[list[tuple[Part, bytes]]]:
         """Packed analyses of the parts, a task at a time, in order; none once stopped."""
-        tasks = _tasks(parts)
+        tasks = _grouped(parts, FIRST_BATCH, CHUNK)
         done = 0
         try:
             if self.workers >= 1 and len(parts) >= POOL_FROM:
