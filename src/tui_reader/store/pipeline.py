@@ -41,7 +41,8 @@ process hands out tasks and takes in results in threads that wait for the interp
 lock (it unpacks results meanwhile), so small tasks left the workers idle a quarter of the
 time."""
 POOL_FROM = 128
-"""Fewer files (or parts) than this to analyse are not worth starting worker processes for."""
+"""Fewer files than this to analyse (and no part of a large one) are not worth starting
+worker processes for."""
 STOP_EVERY = 0.05
 """Seconds between looks at whether to stop, while waiting for a worker's results."""
 
@@ -225,7 +226,9 @@ class Loading:
         tasks = _grouped(parts, FIRST_BATCH, CHUNK)
         done = 0
         try:
-            if self.workers >= 1 and len(parts) >= POOL_FROM:
+            # A part of a large file is hundreds of articles: one is worth the pool.
+            worth = len(parts) >= POOL_FROM or not all(part.whole for part in parts)
+            if self.workers >= 1 and worth:
                 # Forked by a server: the app has threads running, and forking those is unsafe.
                 pool = server.pool(self.workers)
                 try:
