@@ -106,10 +106,10 @@ class Faults:
         cache.close()  # which writes the log back into the file
         self.pristine = self.cache_path.read_bytes()
         db = sqlite3.connect(self.cache_path)
-        rows = db.execute("SELECT path, file_id, size, mtime, data, checksum FROM files")
+        rows = db.execute("SELECT path, part, file_id, size, mtime, data, checksum FROM files")
         self.records = {row[0]: row for row in rows}
         db.close()
-        self.bad = {path: _bad_values(marshal.loads(row[4])) for path, row in self.records.items()}
+        self.bad = {path: _bad_values(marshal.loads(row[5])) for path, row in self.records.items()}
         """The bad values each file's packed analysis can be given (`_bad_values`)."""
         self.extents = {}
         """Where each file's record starts and ends in the file."""
@@ -143,11 +143,11 @@ class Faults:
         the cache opened."""
         self._restore()
         path = rng.choice(sorted(self.records))
-        _, file_id, size, mtime, data, _ = self.records[path]
+        _, part, file_id, size, mtime, data, _ = self.records[path]
         where, at, value = rng.choice(self.bad[path])
         bad = marshal.dumps(_replaced(marshal.loads(data), at, value))
         cache = Cache(self.cache_path, self.version)
-        cache.put([(Stamp(path, file_id, size, mtime), bad)])
+        cache.put([(Stamp(path, file_id, size, mtime, part), bad)])
         return f"{Path(path).name}: {where}", cache
 
     def example(self, rng: random.Random) -> tuple[str, str]:

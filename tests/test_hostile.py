@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.corpus import loading
+from tui_reader.corpus import lines, loading
 from tui_reader.corpus.analysis import build, open_corpus
 from tui_reader.corpus.loading import Source, load
 from tui_reader.corpus.model import Problem
@@ -126,7 +126,7 @@ def test_a_file_that_grows_while_it_is_read_is_read_to_its_end(
 
 def test_a_json_lines_record_too_long_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
-    records = [("One", BODY), ("Huge", "y" * (loading.MAX_TEXT_BYTES + 10)), ("Three", BODY)]
+    records = [("One", BODY), ("Huge", "y" * (lines.MAX_TEXT_BYTES + 10)), ("Three", BODY)]
     path.write_text("".join(json.dumps({"title": t, "text": x}) + "\n" for t, x in records))
     sources, problems = load([path])
     assert [s.meta.title for s in sources if s.meta] == ["One", "Three"]
@@ -136,7 +136,7 @@ def test_a_json_lines_record_too_long_is_skipped_and_the_rest_read(tmp_path: Pat
 
 def test_a_text_file_cut_inside_a_character_keeps_its_encoding(tmp_path: Path) -> None:
     """A read that stops inside a UTF-8 character does not make the file cp1252."""
-    text = "é" * (loading.MAX_TEXT_BYTES // 2 + 1)
+    text = "é" * (lines.MAX_TEXT_BYTES // 2 + 1)
     (tmp_path / "a.txt").write_text("Title\n\n" + text, encoding="utf-8")
     sources, _ = load([tmp_path])
     assert set(sources[0].text[7:100]) == {"é"}

@@ -16,7 +16,7 @@ from tui_reader.corpus import analysis, cleaning, dates, entities, formats
 from tui_reader.corpus.analysis import analyse, build, open_corpus
 from tui_reader.corpus.budget import Budget
 from tui_reader.corpus.export import to_data
-from tui_reader.corpus.loading import FileRef, Source
+from tui_reader.corpus.loading import FileRef, Part, Source
 from tui_reader.corpus.model import Article, Corpus
 from tui_reader.store import packing
 
@@ -160,7 +160,7 @@ def test_problems_are_in_the_dump_and_survive_the_cache(monkeypatch: pytest.Monk
     ]
     assert data["problems"] == []
     ref = FileRef(Path("a.txt"), "a")
-    analysed, _ = packing.unpack(packing.pack([(one(corpus), [])], []), ref)
+    analysed, _ = packing.unpack(packing.pack([(one(corpus), [])], []), Part(ref))
     assert analysed[0][0].problems == one(corpus).problems
 
 

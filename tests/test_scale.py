@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from textual.app import App, ComposeResult
 
-from tui_reader.corpus.analysis import Analysed, analyse_file, assemble, open_corpus
+from tui_reader.corpus.analysis import Analysed, analyse_part, assemble, open_corpus
 from tui_reader.corpus.export import to_data
-from tui_reader.corpus.loading import FileRef, bundled_seeds
+from tui_reader.corpus.loading import Part, bundled_seeds
 from tui_reader.corpus.model import Corpus, Problem
 from tui_reader.store import pipeline
 from tui_reader.store.cache import Cache, Stamp, pipeline_version
@@ -52,11 +52,11 @@ def cache_in(tmp_path: Path, version: str | None = None) -> Cache:
 def test_packing_keeps_every_field() -> None:
     """A file's analysis read back from bytes assembles into exactly the same corpus."""
     loading = Loading([bundled_seeds()])
-    packed = [(ref, pack(*analyse_file(ref))) for ref in loading.refs]
-    analysed = [article for ref, data in packed for article in unpack(data, ref)[0]]
+    packed = [(Part(ref), pack(*analyse_part(Part(ref)))) for ref in loading.refs]
+    analysed = [article for part, data in packed for article in unpack(data, part)[0]]
     assert to_data(assemble(analysed)) == to_data(open_corpus([bundled_seeds()]))
     with pytest.raises(ValueError, match="not marshal data"):
-        unpack(b"not marshal data", loading.refs[0])
+        unpack(b"not marshal data", Part(loading.refs[0]))
 
 
 def test_worker_processes_and_the_cache_give_the_same_corpus(tmp_path: Path) -> None:
@@ -100,13 +100,15 @@ def test_the_cache_is_used_and_follows_edits_and_deletions(
     cache = cache_in(tmp_path)
     Loading([folder], cache=cache).run()
     analysed: list[str] = []
-    real = analyse_file
+    real = analyse_part
 
-    def counting(ref: FileRef) -> tuple[list[Analysed], list[Problem]]:
-        analysed.append(ref.id)
-        return real(ref)
+    def counting(
+        part: Part, stopped: Callable[[], bool] | None = None
+    ) -> tuple[list[Analysed], list[Problem]]:
+        analysed.append(part.ref.id)
+        return real(part, stopped)
 
-    monkeypatch.setattr(pipeline, "analyse_file", counting)
+    monkeypatch.setattr(pipeline, "analyse_part", counting)
     corpus = Loading([folder], cache=cache).run()
     assert analysed == []
     assert len(corpus.problems) == 2  # a file that gave a problem gives it from the cache

@@ -13,7 +13,8 @@ from . import dates, entities
 from .budget import Alarm, Budget, OverBudget, alarms
 from .cleaning import Cleaned, clean, one_line
 from .formats import Record
-from .loading import FileRef, Source, load, read
+from .lines import Stopped
+from .loading import Part, Source, load, read
 from .model import (
     Article,
     Corpus,
@@ -287,12 +288,19 @@ def _resolved(
         return {}, {}
 
 
-def analyse_file(ref: FileRef) -> tuple[list[Analysed], list[Problem]]:
-    """Read one file and analyse its articles; what cannot be read is a problem."""
+def analyse_part(
+    part: Part, stopped: Callable[[], bool] | None = None
+) -> tuple[list[Analysed], list[Problem]]:
+    """Read a file, or a part of it, and analyse its articles; what cannot be read is a
+    problem. `stopped` is asked between articles: once it says so, `Stopped` is raised."""
     problems: list[Problem] = []
+    analysed: list[Analysed] = []
     with collector_paused(), alarms():
-        sources = read(ref, problems)
-        return [_analysed(source) for source in sources], problems
+        for source in read(part, problems):
+            if stopped is not None and stopped():
+                raise Stopped
+            analysed.append(_analysed(source))
+        return analysed, problems
 
 
 def open_corpus(paths: Iterable[Path]) -> Corpus:

@@ -6,19 +6,18 @@ import itertools
 import json
 import os
 import stat
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from operator import attrgetter
 from pathlib import Path
-from typing import TypeVar
 
-from . import formats, html
+from . import formats, html, lines
 from .formats import Record
-from .model import Problem, StageProblem
-
-T = TypeVar("T")
+from .lines import MAX_TEXT_BYTES, decode, formatted
+from .model import Problem
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 JSON_SUFFIXES = frozenset({".json"})
@@ -26,9 +25,8 @@ LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | HTML_SUFFIXES
 MAX_CHARS = 2_000_000
-"""Articles longer than this are cut and marked truncated."""
-MAX_TEXT_BYTES = 4 * MAX_CHARS
-"""A text file is read no further than this: enough for `MAX_CHARS` in any encoding."""
+"""Articles longer than this are cut and marked truncated (a file is read to
+`MAX_TEXT_BYTES`, enough for this in any encoding)."""
 _CONTROLS = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
 """The control characters text does not hold: all but tab, newline, form feed and return."""
 
@@ -124,24 +122,10 @@ def _regular(path: Path) -> int:
     return status.st_size
 
 
-def _decode(data: bytes) -> str:
-    """Text from bytes: UTF-8 (with or without a byte-order mark), UTF-16 with one, and
-    otherwise cp1252, the encoding of most old Western pages, whose few undefined bytes
-    become replacement characters."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        if error.reason == "unexpected end of data":  # a read cut a character in two
-            return data[: error.start].decode("utf-8-sig", errors="replace")
-        return data.decode("cp1252", errors="replace")
-
-
 def _text(data: bytes) -> str:
     """Decoded text, or `Unreadable` for a binary file: NUL bytes where text has none, or
     mostly control characters."""
-    text = _decode(data)
+    text = decode(data)
     sample = text[:4096]
     if "\x00" in sample:
         raise Unreadable("binary data (NUL bytes), not text: skipped")
@@ -160,14 +144,15 @@ def _capped(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
-    """The articles in one file, None for a record that holds none (reported).
+def _records(part: Part, problems: list[Problem]) -> Iterator[Record | None]:
+    """The articles in a part of a file, None for a record that holds none (reported).
 
     JSON Lines files are read one record at a time, whatever their size.
     """
+    path = part.ref.path
     size = _regular(path)
     if path.suffix.lower() in LINES_SUFFIXES:
-        yield from _lines(path, problems)
+        yield from lines.records(path, problems, part.start, part.end, part.line)
         return
     if path.suffix.lower() in HTML_SUFFIXES:
         with path.open("rb") as stream:
@@ -193,50 +178,15 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
             if path.suffix.lower() in JSON_SUFFIXES:
                 problems.append(Problem(str(path), "not valid JSON"))
                 return
-            yield _formatted(formats.text_record, text, text)
+            yield formatted(formats.text_record, text, text)
             return
         for number, value in enumerate(formats.json_values(document), 1):
-            record = _formatted(formats.json_record, value, None)
+            record = formatted(formats.json_record, value, None)
             if record is None:
                 problems.append(Problem(f"{path}#{number}", "no article text in this record"))
             yield record
         return
-    yield _formatted(formats.text_record, text, text)
-
-
-def _formatted(read: Callable[[T], Record | None], value: T, raw: str | None) -> Record | None:
-    """What the format reads of a value (a file's text, a JSON record); if that raises,
-    the value's raw text as the body, with the problem, so that no article is lost."""
-    try:
-        return read(value)
-    except Exception as error:  # a bug in reading one format must not lose the article
-        body = raw if raw is not None else json.dumps(value, ensure_ascii=False, default=str)
-        return Record(body, problems=(StageProblem.raised("format", error),))
-
-
-def _lines(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
-    with path.open("rb") as stream:
-        number = 0
-        while raw := stream.readline(MAX_TEXT_BYTES):
-            number += 1
-            if len(raw) == MAX_TEXT_BYTES and not raw.endswith(b"\n"):
-                while (rest := stream.readline(MAX_TEXT_BYTES)) and not rest.endswith(b"\n"):
-                    pass  # the rest of a record too long to be an article
-                problems.append(Problem(f"{path}:{number}", "a record over 8 MB: skipped"))
-                yield None
-                continue
-            line = _decode(raw).strip()
-            if not line:
-                continue
-            try:
-                value = json.loads(line)
-            except (ValueError, RecursionError):
-                record = None
-            else:
-                record = _formatted(formats.json_record, value, line)
-            if record is None:
-                problems.append(Problem(f"{path}:{number}", "not a JSON article record"))
-            yield record
+    yield formatted(formats.text_record, text, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,14 +228,72 @@ def find(paths: Iterable[Path]) -> tuple[list[FileRef], list[Problem]]:
     return refs, problems
 
 
-def read(ref: FileRef, problems: list[Problem]) -> list[Source]:
-    """The articles of one file; what cannot be read is added to `problems`."""
-    path = ref.path
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A part of an article file: all its records, or (for a large JSON Lines file, `split`)
+    those from byte `start` to byte `end`, at most `lines.PART_RECORDS` of them."""
+
+    ref: FileRef
+    number: int = 0
+    """Its place among the file's parts, from 0."""
+    start: int = 0
+    end: int | None = None
+    """None: to the end of the file."""
+    first: int = 1
+    """The number of its first record: records are numbered across the whole file."""
+    line: int = 0
+    """The lines of the file before its first."""
+
+    @property
+    def whole(self) -> bool:
+        """Whether it is the whole file."""
+        return self.start == 0 and self.end is None
+
+    @property
+    def records(self) -> range:
+        """The numbers its records may have."""
+        return range(self.first, self.first + lines.PART_RECORDS if self.end else sys.maxsize)
+
+
+def large(path: Path) -> bool:
+    """Whether a file is large enough to be cut into parts (`split`), by its size alone."""
+    try:
+        big = path.suffix.lower() in LINES_SUFFIXES and path.stat().st_size >= lines.SPLIT_FROM
+    except OSError:
+        return False
+    return big and path.is_file()
+
+
+def split(ref: FileRef, stopped: Callable[[], bool] | None = None) -> list[Part]:
+    """The parts of a file, which can be read apart: a large JSON Lines file is cut every
+    `lines.PART_RECORDS` records; any other file is one part. Finding the cuts reads the
+    file (`lines.Stopped` once `stopped` says so): what cannot be read is one part, which
+    reports it when it is read."""
+    if ref.path.suffix.lower() not in LINES_SUFFIXES:
+        return [Part(ref)]
+    try:
+        _regular(ref.path)
+        cuts = lines.cuts(ref.path, stopped)
+    except (OSError, Unreadable):
+        return [Part(ref)]
+    ends: list[int | None] = [start for start, _, _ in cuts[1:]]
+    return [
+        Part(ref, number, start, end, first, line)
+        for number, ((start, first, line), end) in enumerate(zip(cuts, [*ends, None], strict=True))
+    ]
+
+
+def read(part: Part | FileRef, problems: list[Problem]) -> list[Source]:
+    """The articles of one file, or of a part of it; what cannot be read is added to
+    `problems`."""
+    if isinstance(part, FileRef):
+        part = Part(part)
+    ref, path = part.ref, part.ref.path
     sources: list[Source] = []
     reported = len(problems)
     number = 0
     try:
-        for number, record in enumerate(_records(path, problems), 1):
+        for number, record in enumerate(_records(part, problems), part.first):
             if record is None:
                 continue
             text, truncated = _capped(record.body)
@@ -299,7 +307,7 @@ def read(ref: FileRef, problems: list[Problem]) -> list[Source]:
     except Unreadable as error:
         problems.append(Problem(str(path), str(error)))
         return sources
-    if number == 0 and len(problems) == reported:  # "[]", or an empty JSON Lines file
+    if part.whole and number == 0 and len(problems) == reported:  # "[]", or an empty file
         problems.append(Problem(str(path), "no article records"))
     return sources
 

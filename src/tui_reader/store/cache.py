@@ -1,4 +1,5 @@
-"""The analysis cache: each file's packed analysis in SQLite, keyed by its path, size and mtime.
+"""The analysis cache: each file's packed analysis in SQLite, keyed by its path, size and mtime,
+and for a large file cut into parts (`loading.split`), each part's, by its number too.
 
 A file whose size or mtime changed is analysed again; a file that is gone is dropped from
 the cache. The cache belongs to one version of the analysis (a hash of its source code and
@@ -27,28 +28,28 @@ from .databases import Foreign, afresh, damaged, open_database
 _META = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 _FILES = """
 CREATE TABLE files (
-    path TEXT NOT NULL, file_id TEXT NOT NULL, size INTEGER NOT NULL,
+    path TEXT NOT NULL, part INTEGER NOT NULL, file_id TEXT NOT NULL, size INTEGER NOT NULL,
     mtime INTEGER NOT NULL, data BLOB NOT NULL, checksum INTEGER NOT NULL
 );
-CREATE UNIQUE INDEX files_by_path ON files (path);
+CREATE UNIQUE INDEX files_by_path ON files (path, part);
 """
-_COLUMNS = ["path", "file_id", "size", "mtime", "data", "checksum"]
+_COLUMNS = ["path", "part", "file_id", "size", "mtime", "data", "checksum"]
 # Each record found by the path its index holds, and read whole from the table: a record
 # whose own path was damaged is still found, and fails its checksum. Nothing is read as
 # text, which SQLite would give back decoded: a damaged byte in a text would fail the whole
 # query, and a damaged type byte can make any column text. The texts are read as bytes, and
 # an integer stored as anything else as NULL.
 _READ = """
-SELECT k.path, CAST(f.path AS BLOB), CAST(f.file_id AS BLOB), {size}, {mtime},
+SELECT k.path, k.part, CAST(f.path AS BLOB), {part}, CAST(f.file_id AS BLOB), {size}, {mtime},
        CAST(f.data AS BLOB), {checksum}
 FROM files AS k INDEXED BY files_by_path JOIN files AS f ON f.rowid = k.rowid
 """.format(
     **{
         name: f"CASE typeof(f.{name}) WHEN 'integer' THEN f.{name} END"
-        for name in ("size", "mtime", "checksum")
+        for name in ("part", "size", "mtime", "checksum")
     }
 )
-_WRITE = "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)"
+_WRITE = "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)"
 PACKAGE = Path(__file__).resolve().parent.parent
 """The folder of the `tui_reader` package: the analysis's files are named relative to it."""
 
@@ -81,20 +82,27 @@ class Stamp:
     file_id: str
     size: int
     mtime: int
+    part: int = 0
+    """The part of the file (`loading.Part.number`)."""
 
     @classmethod
-    def of(cls, path: Path, file_id: str) -> Stamp | None:
-        """The file's stamp, or None when it cannot be looked at."""
+    def of(cls, path: Path, file_id: str, part: int = 0) -> Stamp | None:
+        """The stamp of the file, or of its part, or None when it cannot be looked at."""
         try:
             status = path.stat()
         except OSError:
             return None
-        return cls(str(path), file_id, status.st_size, status.st_mtime_ns)
+        return cls(str(path), file_id, status.st_size, status.st_mtime_ns, part)
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.path, self.part
 
 
-def checksum(path: bytes, file_id: bytes, size: int, mtime: int, data: bytes) -> int:
+def checksum(path: bytes, part: int, file_id: bytes, size: int, mtime: int, data: bytes) -> int:
     """The CRC-32 of a stored record, all of its columns (the texts in UTF-8)."""
-    return zlib.crc32(data, zlib.crc32(b"\0".join((path, file_id, b"%d\0%d\0" % (size, mtime)))))
+    numbers = b"%d\0%d\0%d\0" % (part, size, mtime)
+    return zlib.crc32(data, zlib.crc32(b"\0".join((path, file_id, numbers))))
 
 
 def _utf8(text: str) -> bytes | None:
@@ -166,34 +174,46 @@ class Cache:
         if columns != _COLUMNS:  # a table of the same name, not ours
             raise Foreign(f"a files table not ours: {columns}")
 
-    def get(self, stamps: Sequence[Stamp]) -> dict[str, bytes | Damaged]:
-        """The packed analyses of the files whose stamps match, by path, and the records of
-        them that are damaged (a few hundred at a time: SQLite takes that many
-        parameters)."""
-        if self._db is None or not stamps:
+    def get(self, stamps: Sequence[Stamp]) -> dict[tuple[str, int], bytes | Damaged]:
+        """The packed analyses of the files (or parts) whose stamps match, by path and part,
+        and the records of them that are damaged (a few hundred at a time: SQLite takes
+        that many parameters)."""
+        if self._db is None:
             return {}
-        wanted = {stamp.path: stamp for stamp in stamps if _utf8(stamp.path) is not None}
-        marks = ",".join("?" * len(wanted))
+        wanted = {stamp.key: stamp for stamp in stamps if _utf8(stamp.path) is not None}
+        if not wanted:  # no file whose name SQLite can hold ("VALUES" of none is no SQL)
+            return {}
+        marks = ",".join(["(?, ?)"] * len(wanted))
+        keys = [value for key in wanted for value in key]
+        query = f"{_READ} WHERE (k.path, k.part) IN (VALUES {marks})"
         try:
-            rows = self._db.execute(f"{_READ} WHERE k.path IN ({marks})", list(wanted)).fetchall()
+            rows = self._db.execute(query, keys).fetchall()
         except sqlite3.Error as error:
             self._failed(error)
             return {}
-        found: dict[str, bytes | Damaged] = {}
-        for key, path, file_id, size, mtime, data, check in rows:
+        found: dict[tuple[str, int], bytes | Damaged] = {}
+        for key, number, path, part, file_id, size, mtime, data, check in rows:
+            at = (key, number)
             if not (
                 isinstance(path, bytes)
+                and type(part) is int
                 and isinstance(file_id, bytes)
                 and type(size) is int
                 and type(mtime) is int
                 and isinstance(data, bytes)
                 and type(check) is int
             ):
-                found[key] = Damaged("columns of the wrong types")
-            elif path != key.encode() or check != checksum(path, file_id, size, mtime, data):
-                found[key] = Damaged("a checksum that does not match")
-            elif wanted[key] == Stamp(key, file_id.decode("utf-8", "replace"), size, mtime):
-                found[key] = data  # otherwise the file changed since
+                found[at] = Damaged("columns of the wrong types")
+            elif (
+                path != key.encode()
+                or part != number
+                or check != checksum(path, part, file_id, size, mtime, data)
+            ):
+                found[at] = Damaged("a checksum that does not match")
+            elif wanted.get(at) == Stamp(
+                key, file_id.decode("utf-8", "replace"), size, mtime, part
+            ):
+                found[at] = data  # otherwise the file changed since
         return found
 
     def _transaction(self, work: Callable[[sqlite3.Connection], object]) -> None:
@@ -218,8 +238,8 @@ class Cache:
         for s, data in entries:
             path, file_id = _utf8(s.path), _utf8(s.file_id)
             if path is not None and file_id is not None:
-                check = checksum(path, file_id, s.size, s.mtime, data)
-                rows.append((s.path, s.file_id, s.size, s.mtime, data, check))
+                check = checksum(path, s.part, file_id, s.size, s.mtime, data)
+                rows.append((s.path, s.part, s.file_id, s.size, s.mtime, data, check))
         self._transaction(lambda db: db.executemany(_WRITE, rows))
 
     def forget_missing(self, seen: Iterable[str]) -> None:

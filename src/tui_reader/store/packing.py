@@ -17,7 +17,7 @@ from typing import Any, get_args
 
 from ..corpus.analysis import Analysed
 from ..corpus.entities import Candidate
-from ..corpus.loading import FileRef
+from ..corpus.loading import Part
 from ..corpus.model import (
     Article,
     DateSource,
@@ -30,7 +30,7 @@ from ..corpus.model import (
 )
 
 FORMAT = 5
-"""Bumped whenever the layout below changes."""
+"""Bumped whenever the layout below, or what it is checked against, changes."""
 
 _LAST_DAY = dt.date.max.toordinal()
 _STAGES = frozenset(get_args(Stage))
@@ -108,12 +108,16 @@ def _tuple_of(value: Any, size: int, what: str) -> tuple[Any, ...]:
     return value
 
 
-def _unarticle(fields: Any, ref: FileRef) -> Article:
+def _unarticle(fields: Any, part: Part) -> Article:
     fields = _tuple_of(fields, 18, "an article")
     (id_, source, title, paragraphs, headings, author, url, published, published_from, guess,
      removed, notes, truncated, record, events, problems, site, links) = fields  # fmt: skip
-    if not (record is None or (type(record) is int and 1 <= record <= _MOST_RECORDS)):
+    if not (
+        record is None
+        or (type(record) is int and record in part.records and record <= _MOST_RECORDS)
+    ):
         raise Unpacked("a record number out of range")
+    ref = part.ref
     if id_ != (ref.id if record is None else f"{ref.id}#{record}") or source != str(ref.path):
         raise Unpacked("an article of another file")
     if not (
@@ -275,11 +279,11 @@ def pack(analysed: list[Analysed], problems: list[Problem]) -> bytes:
 
 
 def unpack(
-    data: bytes, ref: FileRef, shared: dict[object, Any] | None = None
+    data: bytes, part: Part, shared: dict[object, Any] | None = None
 ) -> tuple[list[Analysed], list[Problem]]:
-    """What `pack` packed of the file `ref`. Raises `Unpacked` (a ValueError) for bytes it
-    did not write, or not of this file, or that hold a value of the wrong type or out of
-    range, before anything is built of them.
+    """What `pack` packed of the file, or the part of one, `part`. Raises `Unpacked` (a
+    ValueError) for bytes it did not write, or not of this part, or that hold a value of the
+    wrong type or out of range, before anything is built of them.
 
     Candidates repeat the same names, keys and cues thousands of times over a corpus; with
     `shared` (one dict for a whole load), each distinct one is kept once, which is most of
@@ -290,12 +294,12 @@ def unpack(
     except (EOFError, TypeError, ValueError) as error:  # what marshal raises
         raise Unpacked(f"not marshal data: {error}") from error
     try:
-        return _unpacked(loaded, ref, _Kept(shared if shared is not None else {}))
+        return _unpacked(loaded, part, _Kept(shared if shared is not None else {}))
     except TypeError as error:  # a value looked up among those kept that cannot be
         raise Unpacked(f"a value of the wrong type ({error})") from error
 
 
-def _unpacked(loaded: Any, ref: FileRef, kept: _Kept) -> tuple[list[Analysed], list[Problem]]:
+def _unpacked(loaded: Any, part: Part, kept: _Kept) -> tuple[list[Analysed], list[Problem]]:
     version, articles, problems = _tuple_of(loaded, 3, "the analysis")
     if version != FORMAT:
         raise Unpacked(f"not of format {FORMAT}")
@@ -304,7 +308,7 @@ def _unpacked(loaded: Any, ref: FileRef, kept: _Kept) -> tuple[list[Analysed], l
     analysed: list[Analysed] = []
     for item in articles:
         fields, candidates = _tuple_of(item, 2, "an analysed article")
-        article = _unarticle(fields, ref)
+        article = _unarticle(fields, part)
         if type(candidates) is not list:
             raise Unpacked("an article's names are not a list")
         lengths = list(map(len, article.paragraphs))

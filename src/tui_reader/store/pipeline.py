@@ -1,5 +1,7 @@
-"""From paths to a corpus at any size: files are taken from the analysis cache or analysed on
-every core given, in batches that the caller sees as they are ready, then assembled.
+"""From paths to a corpus at any size: files, and the parts of large ones (`loading.split`), are
+taken from the analysis cache or analysed on every core given, in batches that the caller sees
+as they are ready, then assembled. `stop` ends a load within a tenth of a second, from any
+thread: between articles here, and by killing the workers.
 
     loading = Loading(paths, workers=2, cache=cache)
     for progress in loading:
@@ -12,17 +14,19 @@ or, when nothing needs showing on the way, `Loading(paths).run()`.
 from __future__ import annotations
 
 import concurrent.futures
-import multiprocessing
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..corpus.analysis import Analysed, analyse_file, assemble, collector_paused
+from ..corpus.analysis import Analysed, analyse_part, assemble, collector_paused
 from ..corpus.budget import alarms
-from ..corpus.loading import FileRef, at_least, find
+from ..corpus.lines import Stopped
+from ..corpus.loading import FileRef, Part, at_least, find, split
+from ..corpus.loading import large as large_file
 from ..corpus.model import Corpus, Problem
-from . import packing
+from . import packing, server
 from .cache import Cache, Damaged, Stamp
 
 BATCH = 256
@@ -31,12 +35,16 @@ FIRST_BATCH = 32
 """Files looked up in the cache first, before batches of `BATCH`, and the files of the first
 task given to worker processes: what is shown first comes from them."""
 CHUNK = 64
-"""Files a worker process analyses per task, after a first task of `FIRST_BATCH`: this
+"""Files a worker process analyses per task, after a first task of `FIRST_BATCH` (a part of a
+large file is a task alone): this
 process hands out tasks and takes in results in threads that wait for the interpreter
 lock (it unpacks results meanwhile), so small tasks left the workers idle a quarter of the
 time."""
 POOL_FROM = 128
-"""Fewer files than this to analyse are not worth starting worker processes for."""
+"""Fewer files than this to analyse (and no part of a large one) are not worth starting
+worker processes for."""
+STOP_EVERY = 0.05
+"""Seconds between looks at whether to stop, while waiting for a worker's results."""
 
 
 def cores() -> int:
@@ -54,6 +62,7 @@ class Progress:
     done: int
     total: int
     articles: int
+    """Files, or parts of large files, done and found so far; articles analysed so far."""
 
 
 def _parts(count: int, first: int, size: int) -> list[slice]:
@@ -62,10 +71,29 @@ def _parts(count: int, first: int, size: int) -> list[slice]:
     return [slice(start, end) for start, end in zip(starts, [*starts[1:], count], strict=True)]
 
 
-def _analyse_packed(refs: Sequence[FileRef]) -> list[bytes]:
-    """Analyse files in a worker process; the results go back packed, which is cheap to send."""
+def _analyse_packed(
+    parts: Sequence[Part], stopped: Callable[[], bool] | None = None
+) -> list[bytes]:
+    """Analyse files or parts (in a worker process); the results are packed, which is cheap
+    to send. Raises `Stopped` once `stopped` says so."""
     with alarms():
-        return [packing.pack(*analyse_file(ref)) for ref in refs]
+        return [packing.pack(*analyse_part(part, stopped)) for part in parts]
+
+
+def _grouped(parts: Sequence[Part], first: int, size: int) -> list[list[Part]]:
+    """The parts in groups: whole files `size` at a time (the first group `first`), a part
+    of a large file alone (it holds hundreds of articles)."""
+    groups: list[list[Part]] = []
+    whole: list[Part] = []
+    for part in parts:
+        if not part.whole:
+            groups.append([part])
+            continue
+        whole.append(part)
+        if len(whole) == (size if groups else first):
+            groups.append(whole)
+            whole = []
+    return [*groups, whole] if whole else groups
 
 
 class Loading:
@@ -81,12 +109,15 @@ class Loading:
         self._found: tuple[list[FileRef], list[Problem]] | None = None
         self.workers = workers
         self.cache = cache
-        self._results: dict[FileRef, tuple[list[Analysed], list[Problem]]] = {}
-        self._damaged: dict[FileRef, Problem] = {}
-        """The files whose cached analysis was damaged, and so analysed again."""
+        self._parts: dict[FileRef, list[Part]] = {}
+        """The parts of each file cut so far (`split`)."""
+        self._results: dict[Part, tuple[list[Analysed], list[Problem]]] = {}
+        self._damaged: dict[Part, Problem] = {}
+        """The parts whose cached analysis was damaged, and so analysed again."""
         self._articles = 0
         self._shared: dict[object, object] = {}
         """What the candidates of every file share (`packing.unpack`)."""
+        self._stop = threading.Event()
 
     @property
     def refs(self) -> list[FileRef]:
@@ -98,103 +129,134 @@ class Loading:
             self._found = find(self.paths)
         return self._found
 
+    def stop(self) -> None:
+        """Stop loading, from any thread: iterating ends within `STOP_EVERY` seconds or an
+        article's analysis, and what is done is kept (nothing half done is)."""
+        self._stop.set()
+
+    @property
+    def stopped(self) -> bool:
+        """Whether `stop` was called: what is loaded is then not all there is."""
+        return self._stop.is_set()
+
     def __iter__(self) -> Iterator[Progress]:
         yield self._progress()  # how many files there are, before any is read
-        stamps: dict[FileRef, Stamp | None] = {}
-        missing: list[FileRef] = []
+        stamps: dict[Part, Stamp | None] = {}
+        missing: list[Part] = []
         # A small first batch: what is shown first is assembled from it, and sooner.
-        for part in _parts(len(self.refs), FIRST_BATCH, BATCH):
-            batch = self.refs[part]
-            stamps.update((ref, Stamp.of(ref.path, ref.id)) for ref in batch)
-            missing.extend(self._from_cache(batch, stamps))
-            yield self._progress()
+        for files in _parts(len(self.refs), FIRST_BATCH, BATCH):
+            parts = []
+            for ref in self.refs[files]:
+                try:
+                    if ref not in self._parts:
+                        self._parts[ref] = split(ref, lambda: self.stopped)
+                except Stopped:
+                    return
+                parts.extend(self._parts[ref])
+            for batch in _grouped(parts, BATCH, BATCH) or [[]]:
+                if self.stopped:
+                    return
+                stamps.update((p, Stamp.of(p.ref.path, p.ref.id, p.number)) for p in batch)
+                missing.extend(self._from_cache(batch, stamps))
+                yield self._progress()
         for packed in self._analyse(missing):
             fresh: list[tuple[Stamp, bytes]] = []
-            for ref, data in packed:
-                self._add(ref, packing.unpack(data, ref, self._shared))
-                stamp = stamps[ref]
+            for part, data in packed:
+                self._add(part, packing.unpack(data, part, self._shared))
+                stamp = stamps[part]
                 if stamp is not None:
                     fresh.append((stamp, data))
             if self.cache is not None:
                 self.cache.put(fresh)
             yield self._progress()
-        if self.cache is not None:
+        if self.cache is not None and not self.stopped:
             self.cache.forget_missing(str(ref.path) for ref in self.refs)
 
     def start_workers(self, *, preload: bool = False) -> None:
         """Start the server that forks worker processes now, if any may be needed (enough
-        files to analyse for a pool): while this process still has its own standard streams
-        (a full-screen app replaces them, and starting it then fails), and while it looks
-        for the files. A few files never need it, and starting it costs two interpreters.
+        files to analyse for a pool, or a large file given, which is cut into parts): while
+        this process still has its own standard streams (a full-screen app replaces them,
+        and starting it then fails), from the main thread (`server.context`), and while it
+        looks for the files. A few files never need it, and starting it costs two
+        interpreters.
 
         With `preload`, the server imports the analysis first, in the background, and each
         worker it forks has it from the start. That is for a job with nothing else to do: on
         two cores, the reader's first screen waited for the import (0.15 s)."""
-        if self.workers >= 1 and at_least(self.paths, POOL_FROM):
-            from multiprocessing import forkserver, resource_tracker
-
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload([__name__] if preload else [])
-            resource_tracker.ensure_running()
-            forkserver.ensure_running()
+        large = any(map(large_file, self.paths))
+        if self.workers >= 1 and (large or at_least(self.paths, POOL_FROM)):
+            server.start([__name__] if preload else [])
 
     def _progress(self) -> Progress:
-        return Progress(len(self._results), len(self.refs), self._articles)
+        cut = sum(len(parts) for parts in self._parts.values())
+        return Progress(len(self._results), cut + len(self.refs) - len(self._parts), self._articles)
 
-    def _add(self, ref: FileRef, result: tuple[list[Analysed], list[Problem]]) -> None:
-        self._results[ref] = result
+    def _add(self, part: Part, result: tuple[list[Analysed], list[Problem]]) -> None:
+        self._results[part] = result
         self._articles += len(result[0])
 
     def _from_cache(
-        self, batch: Sequence[FileRef], stamps: dict[FileRef, Stamp | None]
-    ) -> Iterator[FileRef]:
-        """Add the batch's cached analyses; yield the files that must be analysed."""
-        known = [stamp for ref in batch if (stamp := stamps[ref]) is not None]
+        self, batch: Sequence[Part], stamps: dict[Part, Stamp | None]
+    ) -> Iterator[Part]:
+        """Add the batch's cached analyses; yield the parts that must be analysed."""
+        known = [stamp for part in batch if (stamp := stamps[part]) is not None]
         cached = self.cache.get(known) if self.cache is not None else {}
-        for ref in batch:
-            data = cached.get(str(ref.path))
+        for part in batch:
+            data = cached.get((str(part.ref.path), part.number))
             if data is None:
-                yield ref
+                yield part
             elif isinstance(data, Damaged):
-                self._damage(ref, data.why)
-                yield ref
+                self._damage(part, data.why)
+                yield part
             else:
                 try:
-                    self._add(ref, packing.unpack(data, ref, self._shared))
+                    self._add(part, packing.unpack(data, part, self._shared))
                 except packing.Unpacked as error:
-                    self._damage(ref, str(error))
-                    yield ref
+                    self._damage(part, str(error))
+                    yield part
 
-    def _damage(self, ref: FileRef, why: str) -> None:
+    def _damage(self, part: Part, why: str) -> None:
         """Report a file whose cached analysis is damaged: it is analysed again, and the
         new analysis replaces the record."""
         reason = f"its cached analysis was damaged ({why}): analysed again"
-        self._damaged[ref] = Problem(str(ref.path), reason)
+        self._damaged[part] = Problem(str(part.ref.path), reason)
 
-    def _analyse(self, refs: Sequence[FileRef]) -> Iterator[list[tuple[FileRef, bytes]]]:
-        """Packed analyses of the files, a chunk at a time, in order."""
-        # A small first chunk: what is shown first is analysed from it, and sooner.
-        chunks = [refs[part] for part in _parts(len(refs), FIRST_BATCH, CHUNK)] if refs else []
-        if self.workers < 1 or len(refs) < POOL_FROM:
-            for chunk in chunks:
-                yield list(zip(chunk, _analyse_packed(chunk), strict=True))
-            return
+    def _analyse(self, parts: Sequence[Part]) -> Iterator[list[tuple[Part, bytes]]]:
+        """Packed analyses of the parts, a task at a time, in order; none once stopped."""
+        tasks = _grouped(parts, FIRST_BATCH, CHUNK)
         done = 0
-        # "forkserver": the app has threads running, and forking those is unsafe.
-        context = multiprocessing.get_context("forkserver")
         try:
-            with concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+            # A part of a large file is hundreds of articles: one is worth the pool.
+            worth = len(parts) >= POOL_FROM or not all(part.whole for part in parts)
+            if self.workers >= 1 and worth:
+                # Forked by a server: the app has threads running, and forking those is unsafe.
+                pool = server.pool(self.workers)
                 try:
-                    results = pool.map(_analyse_packed, chunks)
-                    for chunk, packed in zip(chunks, results, strict=True):
-                        yield list(zip(chunk, packed, strict=True))
+                    futures = [pool.submit(_analyse_packed, task) for task in tasks]
+                    for task, future in zip(tasks, futures, strict=True):
+                        packed = self._result(future)
+                        if packed is None:
+                            return
+                        yield list(zip(task, packed, strict=True))
                         done += 1
-                finally:  # stopped early (the reader quit): drop the chunks not started
-                    pool.shutdown(cancel_futures=True)
+                finally:  # also when stopped: no task is waited for
+                    server.stop(pool)
         except (concurrent.futures.process.BrokenProcessPool, OSError):
-            # A worker died or none could start (no /dev/shm, a process limit): go on here.
-            for chunk in chunks[done:]:
-                yield list(zip(chunk, _analyse_packed(chunk), strict=True))
+            pass  # a worker died or none could start (no /dev/shm, a process limit): go on here
+        try:
+            for task in tasks[done:]:
+                yield list(zip(task, _analyse_packed(task, self._stop.is_set), strict=True))
+        except Stopped:
+            return
+
+    def _result(self, future: concurrent.futures.Future[list[bytes]]) -> list[bytes] | None:
+        """What a worker's task gave, once it has; None if loading is stopped first."""
+        while not self.stopped:
+            try:
+                return future.result(timeout=STOP_EVERY)
+            except TimeoutError:
+                continue
+        return None
 
     def run(self) -> Corpus:
         """Load everything, and the corpus of it.
@@ -214,10 +276,11 @@ class Loading:
         if self.cache is not None:
             problems.extend(self.cache.problems)
         for ref in self.refs:
-            if ref in self._damaged:
-                problems.append(self._damaged[ref])
-            if ref in self._results:
-                articles, found = self._results[ref]
-                analysed.extend(articles)
-                problems.extend(found)
+            for part in self._parts.get(ref, ()):
+                if part in self._damaged:
+                    problems.append(self._damaged[part])
+                if part in self._results:
+                    articles, found = self._results[part]
+                    analysed.extend(articles)
+                    problems.extend(found)
         return assemble(analysed, problems)
