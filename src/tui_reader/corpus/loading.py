@@ -14,7 +14,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-from . import formats
+from . import feeds, formats
 from .formats import Record
 from .model import Problem, StageProblem
 
@@ -23,7 +23,9 @@ T = TypeVar("T")
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 JSON_SUFFIXES = frozenset({".json"})
 LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+"""Files that may hold a feed, as their content says; a JSON file may hold a JSON Feed."""
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | FEED_SUFFIXES
 MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated."""
 MAX_TEXT_BYTES = 4 * MAX_CHARS
@@ -168,8 +170,12 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
     if path.suffix.lower() in LINES_SUFFIXES:
         yield from _lines(path, problems)
         return
-    if path.suffix.lower() in JSON_SUFFIXES:
-        text = _text(path.read_bytes())  # a document: it cannot be parsed a part at a time
+    if path.suffix.lower() in JSON_SUFFIXES | FEED_SUFFIXES:
+        data = path.read_bytes()  # a document: it cannot be parsed a part at a time
+        if path.suffix.lower() in FEED_SUFFIXES or feeds.kind(data) == "feed":
+            yield from _feed(path, data)
+            return
+        text = _text(data)
     else:
         with path.open("rb") as stream:
             # What the file holds and a byte more, to see if it grew: a read of the cap
@@ -194,6 +200,17 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
             yield record
         return
     yield _formatted(formats.text_record, text, text)
+
+
+def _feed(path: Path, data: bytes) -> Iterator[Record]:
+    """A feed's items; `Unreadable` when it is not a feed, or holds no item."""
+    try:
+        feed = feeds.parse(data, path.stem)
+    except feeds.NotAFeed as error:
+        raise Unreadable(f"{error}: skipped") from None
+    if not feed.records:
+        raise Unreadable("a feed with no items")
+    yield from feed.records
 
 
 def _formatted(read: Callable[[T], Record | None], value: T, raw: str | None) -> Record | None:
@@ -276,6 +293,7 @@ def read(ref: FileRef, problems: list[Problem]) -> list[Source]:
     sources: list[Source] = []
     reported = len(problems)
     number = 0
+    ids: set[str] = set()
     try:
         for number, record in enumerate(_records(path, problems), 1):
             if record is None:
@@ -284,6 +302,9 @@ def read(ref: FileRef, problems: list[Problem]) -> list[Source]:
             # Records of a JSON export are numbered; a text file is one article.
             numbered = number if record.origin == "json" else None
             article_id = f"{ref.id}#{number}" if numbered else ref.id
+            if record.id is not None:  # a feed item's own id, unless the feed repeats it
+                article_id = record.id if record.id not in ids else f"{ref.id}#{number}"
+                ids.add(record.id)
             sources.append(Source(article_id, str(path), text, truncated, record, numbered))
     except OSError as error:
         problems.append(Problem(str(path), _reason(error)))

@@ -112,7 +112,10 @@ def _unarticle(fields: Any, ref: FileRef) -> Article:
      removed, notes, truncated, record, events, problems) = fields  # fmt: skip
     if not (record is None or (type(record) is int and 1 <= record <= _MOST_RECORDS)):
         raise Unpacked("a record number out of range")
-    if id_ != (ref.id if record is None else f"{ref.id}#{record}") or source != str(ref.path):
+    own = id_ == (ref.id if record is None else f"{ref.id}#{record}") and source == str(ref.path)
+    # A feed's item is named by its own id and its feed: its file's name is in neither.
+    item = record is None and type(id_) is str and id_ != "" and type(source) is str
+    if not (own or item):
         raise Unpacked("an article of another file")
     if not (
         type(title) is str
