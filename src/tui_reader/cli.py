@@ -9,9 +9,8 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from . import __version__
+from . import __version__, cli_fetch
 from .corpus.analysis import collector_paused
 from .corpus.loading import bundled_seeds
 from .corpus.model import Corpus
@@ -47,7 +46,10 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="analyse every file again, and keep no cache"
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files or folders, feeds, web addresses"
+    )
+    cli_fetch.add_arguments(parser)
 
 
 def _dump_parser() -> argparse.ArgumentParser:
@@ -63,8 +65,10 @@ def _dump_parser() -> argparse.ArgumentParser:
 def _loading(args: argparse.Namespace, workers: int) -> Loading:
     """The files to load, found; the analysis cache is in the user's cache folder."""
     cache = None if args.no_cache else Cache(locations.analysis_cache_path(), pipeline_version())
-    paths = [Path(p) for p in args.paths] if args.paths else [bundled_seeds()]
-    return Loading(paths, workers=workers, cache=cache)
+    if not args.paths and args.feeds is None and not args.refresh:
+        return Loading([bundled_seeds()], workers=workers, cache=cache)
+    paths, problems = cli_fetch.sources(args)
+    return Loading(paths, workers=workers, cache=cache, problems=problems)
 
 
 def _report(corpus: Corpus) -> Corpus | None:
@@ -148,7 +152,7 @@ def _read(argv: Sequence[str]) -> int:
         print(f"tui-reader: no theme {printable(args.theme)!r}; there are {names}", file=sys.stderr)
         return EXIT_NOTHING_LOADED
 
-    if args.paths:  # the bundled corpus is four files: no worker is ever needed
+    if loading.paths != [bundled_seeds()]:  # four files: no worker is ever needed
         loading.start_workers()
     app = ReaderApp(
         loading,
@@ -171,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments[:1] == ["dump"]:
             return _dump(arguments[1:])
+        if arguments[:1] == ["import"]:
+            return cli_fetch.import_opml(arguments[1:])
         return _read(arguments)
     except KeyboardInterrupt:
         return 130

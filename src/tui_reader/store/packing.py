@@ -17,7 +17,7 @@ from typing import Any, get_args
 
 from ..corpus.analysis import Analysed
 from ..corpus.entities import Candidate
-from ..corpus.loading import FileRef
+from ..corpus.loading import FEED_SUFFIXES, JSON_SUFFIXES, FileRef
 from ..corpus.model import (
     Article,
     DateSource,
@@ -37,6 +37,8 @@ _STAGES = frozenset(get_args(Stage))
 _KINDS = frozenset(get_args(ProblemKind))
 _PRECISIONS = frozenset(get_args(Precision))
 _DATE_SOURCES = frozenset(get_args(DateSource))
+_FEED_FILES = FEED_SUFFIXES | JSON_SUFFIXES
+"""The files that may hold a feed, whose items are named by their own ids."""
 _INT = {int}
 _WORDS, _CUES = object(), object()
 """Where, among what a load shares, the offsets of words and the cues checked are kept."""
@@ -114,7 +116,13 @@ def _unarticle(fields: Any, ref: FileRef) -> Article:
         raise Unpacked("a record number out of range")
     own = id_ == (ref.id if record is None else f"{ref.id}#{record}") and source == str(ref.path)
     # A feed's item is named by its own id and its feed: its file's name is in neither.
-    item = record is None and type(id_) is str and id_ != "" and type(source) is str
+    item = (
+        record is None
+        and ref.path.suffix.lower() in _FEED_FILES
+        and type(id_) is str
+        and id_ != ""
+        and type(source) is str
+    )
     if not (own or item):
         raise Unpacked("an article of another file")
     if not (
