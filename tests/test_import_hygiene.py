@@ -1,5 +1,6 @@
 """The layers import only downwards: `corpus` (pure analysis) imports neither `store`, `ui`,
-`fetch` nor Textual; `store` and `fetch` (the web input) never import `ui` or Textual. Checked on the source, every import statement, and at run time."""
+`fetch` nor Textual; `store` and `fetch` (the web input) never import `ui` or Textual.
+Checked on the source, every import statement, and at run time."""
 
 from __future__ import annotations
 

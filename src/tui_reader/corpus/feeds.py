@@ -40,6 +40,8 @@ class Feed:
 
     name: str
     records: list[Record]
+    truncated: bool = False
+    """Whether it ends before its last element closes: its items are those read."""
 
 
 def kind(data: bytes) -> str | None:
@@ -77,7 +79,17 @@ def parse(data: bytes, fallback_name: str) -> Feed:
     name = _line(feed.get("title")) or fallback_name
     name = name.replace("/", "\u2215")
     records = [_record(entry, name) for entry in parsed.get("entries") or ()]
-    return Feed(name, [record for record in records if record is not None])
+    kept = [record for record in records if record is not None]
+    return Feed(name, kept, truncated=_truncated(data))
+
+
+def _truncated(data: bytes) -> bool:
+    """Whether an XML feed ends before its root element closes (a download cut short)."""
+    root = _PROLOG.match(data[:_HEAD].lstrip(b"\xef\xbb\xbf \t\r\n"))
+    if root is None or _json_feed(data[:_HEAD]):
+        return False
+    closing = b"</" + (root.group(1) or b"") + root.group(2)
+    return closing not in data[-1024:]
 
 
 def _check_json(data: bytes) -> None:

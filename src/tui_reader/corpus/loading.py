@@ -23,7 +23,7 @@ T = TypeVar("T")
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 JSON_SUFFIXES = frozenset({".json"})
 LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".rdf", ".atom"})
 """Files that may hold a feed, as their content says; a JSON file may hold a JSON Feed."""
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | FEED_SUFFIXES
 MAX_CHARS = 2_000_000
@@ -173,7 +173,7 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
     if path.suffix.lower() in JSON_SUFFIXES | FEED_SUFFIXES:
         data = path.read_bytes()  # a document: it cannot be parsed a part at a time
         if path.suffix.lower() in FEED_SUFFIXES or feeds.kind(data) == "feed":
-            yield from _feed(path, data)
+            yield from _feed(path, data, problems)
             return
         text = _text(data)
     else:
@@ -202,12 +202,15 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
     yield _formatted(formats.text_record, text, text)
 
 
-def _feed(path: Path, data: bytes) -> Iterator[Record]:
+def _feed(path: Path, data: bytes, problems: list[Problem]) -> Iterator[Record]:
     """A feed's items; `Unreadable` when it is not a feed, or holds no item."""
     try:
         feed = feeds.parse(data, path.stem)
     except feeds.NotAFeed as error:
         raise Unreadable(f"{error}: skipped") from None
+    if feed.truncated:
+        reason = f"the feed is cut short: {len(feed.records)} items read before the cut"
+        problems.append(Problem(str(path), reason))
     if not feed.records:
         raise Unreadable("a feed with no items")
     yield from feed.records

@@ -26,6 +26,8 @@ from urllib3.exceptions import (
 from .. import __version__
 
 USER_AGENT = f"tui-reader/{__version__} (a terminal news reader)"
+_HEADERS = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
+"""Sent with every request (a request's own headers replace the pool's, not add to them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,6 @@ class Client:
             num_pools=16,
             maxsize=self.limits.connections,
             block=True,
-            headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
             timeout=urllib3.Timeout(connect=self.limits.connect, read=self.limits.read),
             retries=urllib3.Retry(
                 total=self.limits.redirects,
@@ -91,7 +92,7 @@ class Client:
         """The answer to a GET; `FetchError` for anything but 200 or 304."""
         try:
             response = self._pool.request(
-                "GET", url, headers=dict(headers or {}), preload_content=False
+                "GET", url, headers={**_HEADERS, **(headers or {})}, preload_content=False
             )
         except MaxRetryError as error:
             raise FetchError(_why(error.reason)) from None
@@ -138,10 +139,10 @@ def _why(error: BaseException | None) -> str:
     """A fault of the connection, in words."""
     if isinstance(error, NameResolutionError):
         return "no such server, or no network (the name did not resolve)"
+    if isinstance(error, NewConnectionError):  # a kind of ConnectTimeoutError: first
+        return "could not connect (refused, or no network)"
     if isinstance(error, ConnectTimeoutError):
         return "no answer to the connection (connect timeout)"
-    if isinstance(error, NewConnectionError):
-        return "could not connect (refused, or no network)"
     if isinstance(error, ReadTimeoutError):
         return "the server stopped answering (read timeout)"
     if isinstance(error, DecodeError):

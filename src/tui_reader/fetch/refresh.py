@@ -84,17 +84,20 @@ def _one(
 ) -> tuple[Path | None, Problem | None]:
     """The body of one address (fetched now, or kept), and the problem of it if any."""
     kept = store.get(url)
+    body = store.body(kept) if kept is not None else None
     now = time.time()
-    if kept is not None and not _due(kept, now, refresh, rules):
-        return store.body(kept), None
+    if kept is not None and body is not None and not _due(kept, now, refresh, rules):
+        return body, None
     if kept is not None and now < kept.not_before:
         wait = f"the server asked to wait {kept.not_before - now:.0f} s more"
-        return store.body(kept), Problem(url, f"not fetched: {wait}; the copy kept is read", url)
+        kept_copy = "; the copy kept is read" if body is not None else ""
+        return body, Problem(url, f"not fetched: {wait}{kept_copy}", url)
     headers = {}
-    if kept is not None and kept.etag:
-        headers["If-None-Match"] = kept.etag
-    if kept is not None and kept.last_modified:
-        headers["If-Modified-Since"] = kept.last_modified
+    if kept is not None and body is not None:  # conditional only with a body to fall back on
+        if kept.etag:
+            headers["If-None-Match"] = kept.etag
+        if kept.last_modified:
+            headers["If-Modified-Since"] = kept.last_modified
     try:
         response = client.get(url, headers)
         kind = _kind(response, kept)
@@ -102,14 +105,16 @@ def _one(
             raise FetchError("an HTML page, not a feed")
     except FetchError as error:
         not_before = now + error.retry_after if error.retry_after else 0.0
-        if kept is None:
+        record = kept or Stored(url, "feed")  # remembered for its Retry-After, if any
+        store.put(replace(record, checked=now, not_before=not_before), None)
+        if body is None:
             return None, Problem(url, str(error), url)
-        store.put(replace(kept, checked=now, not_before=not_before), None)
-        return store.body(kept), Problem(url, f"{error}; the copy kept is read", url)
-    stored = Stored(url, kind, response.headers.get("ETag"),
-                    response.headers.get("Last-Modified"), now)  # fmt: skip
-    if response.status == 304 and kept is not None:
-        return store.put(replace(stored, kind=kept.kind), None), None
+        return body, Problem(url, f"{error}; the copy kept is read", url)
+    etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
+    if response.status == 304 and kept is not None:  # a 304 need not repeat its validators
+        again = replace(kept, etag=etag or kept.etag, last_modified=modified or kept.last_modified)
+        return store.put(replace(again, checked=now, not_before=0.0), None), None
+    stored = Stored(url, kind, etag, modified, now)
     return store.put(stored, _utf8(response) if kind != "page" else response.body), None
 
 

@@ -48,13 +48,17 @@ class Fetched:
     def _key(self, url: str) -> str:
         return hashlib.blake2b(url.encode("utf-8", "replace"), digest_size=12).hexdigest()
 
-    def body(self, stored: Stored) -> Path:
-        """Where the body of an address is kept."""
+    def body(self, stored: Stored) -> Path | None:
+        """The body kept of an address; None when no answer to it ever had one."""
+        path = self._body(stored)
+        return path if path.is_file() else None
+
+    def _body(self, stored: Stored) -> Path:
         return self.folder / f"{self._key(stored.url)}{SUFFIXES[stored.kind]}"
 
     def get(self, url: str) -> Stored | None:
-        """What is kept of an address whose body is there too; None for an address never
-        fetched (or whose record was damaged, which is set aside and reported)."""
+        """What is kept of an address (its body too, if `body` finds it); None for one never
+        asked for (or whose record was damaged, which is set aside and reported)."""
         meta = self.folder / f"{self._key(url)}.meta"
         try:
             data = json.loads(meta.read_bytes())
@@ -68,12 +72,12 @@ class Fetched:
         except (OSError, ValueError, TypeError, KeyError) as error:
             self.problems.append(damaged(meta, str(error) or type(error).__name__))
             return None
-        return stored if self.body(stored).is_file() else None
+        return stored
 
     def put(self, stored: Stored, body: bytes | None) -> Path:
         """Keep what is known of an address, and its new body (None: the one kept stays);
         the body file's path."""
-        path = self.body(stored)
+        path = self._body(stored)
         if body is not None:
             write_atomically(path, body)
         record = {"version": VERSION, **asdict(stored)}

@@ -314,9 +314,10 @@ def _unpacked(loaded: Any, ref: FileRef, kept: _Kept) -> tuple[list[Analysed], l
             raise Unpacked("an article's names are not a list")
         lengths = list(map(len, article.paragraphs))
         analysed.append((article, [_uncandidate(c, lengths, kept) for c in candidates]))
-    # Each article's id is made of its record's number (0 here for none): none may repeat.
+    # Records come in order (0 here for none: a feed's items), and no id may repeat.
     records = [article.record or 0 for article, _ in analysed]
-    if any(map(operator.ge, records, records[1:])):
+    ids = {article.id for article, _ in analysed}
+    if any(map(operator.gt, records, records[1:])) or len(ids) != len(analysed):
         raise Unpacked("records out of order")
     return analysed, [_unfile_problem(problem) for problem in problems]
 
