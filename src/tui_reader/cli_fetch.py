@@ -61,7 +61,11 @@ def sources(args: argparse.Namespace) -> tuple[list[Path], list[Problem]]:
         else:
             paths.append(Path(argument))
     if listed or named:
-        fetched, failed = _fetch(listed, named, args.refresh)
+        from .fetch.session import Web  # here: a reader of files never loads the client
+
+        fetched, failed = Web(listed, named).fetch(refresh=args.refresh, progress=_progress)
+        if sys.stderr.isatty():
+            sys.stderr.write("\r\x1b[K")
         paths.extend(fetched)
         problems.extend(failed)
     return paths, problems
@@ -84,28 +88,6 @@ def _listed(name: str, problems: list[Problem]) -> list[str]:
     if not urls:
         problems.append(Problem(str(path), "no feed addresses (http or https) in it"))
     return urls
-
-
-def _fetch(
-    listed: Sequence[str], named: Sequence[str], refresh: bool
-) -> tuple[list[Path], list[Problem]]:
-    """Fetch the feeds listed and the addresses named (imported here: the reader of files
-    alone never loads the client)."""
-    from .fetch.client import Client
-    from .fetch.refresh import fetch_all
-    from .store.fetched import Fetched
-
-    store = Fetched(locations.fetched_folder())
-    client = Client()
-    try:
-        feeds = fetch_all(listed, store, client, refresh=refresh, progress=_progress)
-        pages = fetch_all(named, store, client, refresh=refresh, feeds_only=False,
-                          progress=_progress)  # fmt: skip
-    finally:
-        client.close()
-    if sys.stderr.isatty():
-        sys.stderr.write("\r\x1b[K")
-    return feeds.paths + pages.paths, feeds.problems + pages.problems
 
 
 def _progress(done: int, total: int) -> None:
