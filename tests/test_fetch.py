@@ -215,6 +215,10 @@ def test_an_address_not_due_is_not_asked_for_again(
     later = fetch_all([url + "/busy"], store, client, refresh=True, politeness=Politeness(0, 0))
     assert later.problems[0].reason == "not fetched: the server asked to wait 120 s more"
     assert hits["/busy"] == 1
+    fetch_all([url + "/missing"], store, client)
+    again = fetch_all([url + "/missing"], store, client, refresh=True)
+    assert again.problems[0].reason == "not asked again within 60 s of a try that failed"
+    assert hits["/missing"] == 1
 
 
 def test_one_failing_feed_never_stops_the_others(

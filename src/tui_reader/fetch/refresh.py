@@ -88,6 +88,10 @@ def _one(
     now = time.time()
     if kept is not None and body is not None and not _due(kept, now, refresh, rules):
         return body, None
+    if kept is not None and body is None and now - kept.checked < rules.interval:
+        return None, Problem(
+            url, f"not asked again within {rules.interval:g} s of a try that failed", url
+        )
     if kept is not None and now < kept.not_before:
         wait = f"the server asked to wait {kept.not_before - now:.0f} s more"
         kept_copy = "; the copy kept is read" if body is not None else ""
