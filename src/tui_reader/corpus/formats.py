@@ -52,6 +52,10 @@ class Record:
     """The article's own id, which stays when its file changes (a feed item's guid)."""
     source: str | None = None
     """What the list of articles names as its source, when not its file (its feed)."""
+    site: str | None = None
+    """The site a web page is from, by its own name for itself."""
+    links: tuple[str, ...] = ()
+    """The web links of a page's text, which its text (with no markup) does not hold."""
 
 
 # --- front matter and Markdown ------------------------------------------------------------

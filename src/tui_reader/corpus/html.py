@@ -1,32 +1,234 @@
-"""HTML to text, for the HTML that feeds carry in their items.
+"""Saved web pages and HTML fragments as articles.
 
-A stand-in with the signature the saved-pages work gives `fragment_text` (branch `pages`),
-which replaces this module when the two are merged. lxml only parses: nothing is fetched,
-no script is run, and what is not text (scripts, styles, images, frames) is dropped.
+trafilatura finds a page's main text and its metadata (and htmldate, inside it, the date);
+this module hands them a parsed tree, never a string, as htmldate fetches any string that
+starts with "http", and nothing here may touch the network. Their text comes back as
+paragraphs and headings, one to a block, and the links of the text as a list apart: the
+text holds no markup, ever.
 """
 
 from __future__ import annotations
 
-import lxml.etree
-import lxml.html
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-_DROPPED = ("script", "style", "noscript", "iframe", "object", "embed", "img", "svg",
-            "video", "audio", "picture", "source", "template", "form")  # fmt: skip
-_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-           "pre", "tr", "section", "article", "figure", "figcaption", "hr", "dd", "dt")  # fmt: skip
+from .charset import decode
+from .formats import Record
+from .model import StageProblem
+from .titles import Evidence, page_title
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+NO_ARTICLE = "no article in this page (an index, a login or an error page?): skipped"
+MIN_CHARS = 100
+"""A page whose main text is shorter than this holds no article (an error page): counted in
+characters, as Chinese or Japanese text has no spaces between words."""
+LOGIN_CHARS = 300
+"""A page that asks for a password, with less main text than this, is a login page."""
+MAX_LINKED = 0.5
+"""A page whose main text is more than this share link text is an index of other pages."""
+_DROPPED = frozenset(
+    "script style noscript template iframe object embed svg math head title form button "
+    "select textarea canvas video audio".split()
+)
+"""Elements of HTML whose content is never text to read."""
+_BLOCKS = frozenset(
+    "p div section article header footer main aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
+    "blockquote pre table thead tbody tr figure figcaption address hr details summary".split()
+)
+"""Elements of HTML that begin a paragraph of their own."""
+_BODY_BLOCKS = frozenset("p head list item table row quote div code section".split())
+"""The same in trafilatura's XML, where `lb` is a line break, `cell` a table's cell and
+`ref` a link."""
+_SPACE = re.compile(r"\s+")
+_XML_DECLARATION = re.compile(r"\A\s{0,100}<\?xml[^>]{0,300}\?>")
+
+
+@dataclass(slots=True)
+class _Walk:
+    """Text gathered from a tree: its paragraphs as pieces, its links, and how many of its
+    characters are a link's."""
+
+    blocks: frozenset[str]
+    paragraphs: list[list[str]] = field(default_factory=lambda: [[]])
+    links: list[str] = field(default_factory=list)
+    linked: int = 0
+
+    def text(self, text: str | None, link: bool) -> None:
+        if text:
+            self.paragraphs[-1].append(text)
+            if link:
+                self.linked += len(text.strip())
+
+    def walk(self, root: Any, dropped: frozenset[str] = frozenset()) -> None:
+        """Gather the text of `root` and all it holds, but for `dropped` elements'."""
+        from lxml import etree
+
+        skipping = links = 0  # how deep in dropped elements, and in links
+        events = ("start", "end", "comment", "pi")
+        for event, element in etree.iterwalk(root, events=events):
+            tag = element.tag.lower() if isinstance(element.tag, str) else ""
+            if event in ("comment", "pi"):  # no text of its own: only what follows it
+                if not skipping:
+                    self.text(element.tail, links > 0)
+                continue
+            if event == "start":  # its own text
+                skipping += tag in dropped
+                if skipping:
+                    continue
+                if tag in self.blocks:
+                    self.paragraphs.append([])
+                elif tag in ("br", "lb"):
+                    self.paragraphs[-1].append("\n")
+                elif tag == "cell" and element.getprevious() is not None:
+                    self.paragraphs[-1].append(" · ")
+                elif tag in ("a", "ref"):
+                    links += 1
+                    self._link(element.get("href") or element.get("target"))
+                self.text(element.text, links > 0)
+                continue
+            if tag in dropped:  # its end, and the text after it
+                skipping -= 1
+            if skipping:
+                continue
+            if tag in self.blocks:
+                self.paragraphs.append([])
+            links -= tag in ("a", "ref")
+            if element is not root:
+                self.text(element.tail, links > 0)
+
+    def _link(self, target: str | None) -> None:
+        if target and target.startswith(("http://", "https://")) and target not in self.links:
+            self.links.append(target)
+
+    def joined(self) -> list[str]:
+        """Each paragraph as one block: spaces collapsed, its line breaks kept."""
+        blocks = []
+        for pieces in self.paragraphs:
+            lines = (_SPACE.sub(" ", line).strip() for line in "".join(pieces).split("\n"))
+            block = "\n".join(line for line in lines if line)
+            if block:
+                blocks.append(block)
+        return blocks
 
 
 def fragment_text(html: str) -> str:
-    """The text of an HTML fragment, a paragraph a block, paragraphs between blank lines."""
-    if "<" not in html and "&" not in html:
-        return html
-    try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (lxml.etree.ParserError, ValueError):  # nothing in it but blanks or comments
+    """An HTML fragment (a feed entry's content) as plain text: paragraphs separated by blank
+    lines, line breaks kept, no markup, scripts and styles dropped. Nothing is fetched."""
+    from lxml import etree
+    from lxml.html import fragment_fromstring
+
+    if not html.strip():
         return ""
-    lxml.etree.strip_elements(root, lxml.etree.Comment, *_DROPPED, with_tail=False)
-    for element in root.iter(*_BLOCKS):
-        element.tail = "\n\n" + (element.tail or "")
-        element.text = "\n\n" + (element.text or "")
-    paragraphs = (" ".join(block.split()) for block in root.text_content().split("\n\n"))
-    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
+    try:
+        root = fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):  # nothing an HTML parser can read
+        return ""
+    walk = _Walk(_BLOCKS)
+    walk.walk(root, _DROPPED)
+    return "\n\n".join(walk.joined())
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """The main text as paragraphs, the links it holds, and how much of it is link text."""
+
+    paragraphs: list[str]
+    links: list[str]
+    chars: int
+    linked: float
+
+
+def page(html: str | bytes, url: str | None = None) -> Record | None:
+    """A whole saved page as an article, or None when it holds none (an index, a login
+    page, an error page). `url` is where it was saved from, if known: its canonical URL,
+    when it gives one, wins."""
+    import trafilatura
+    from lxml import etree
+    from lxml.html import document_fromstring
+
+    text = decode(html) if isinstance(html, bytes) else html
+    if not text.strip():
+        return None
+    try:
+        # The text is decoded already: a declaration of its encoding would only mislead.
+        tree = document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+    except (etree.ParserError, ValueError):  # nothing an HTML parser can read
+        return None
+    evidence = _evidence(tree)
+    found: Any = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_links=True,
+        include_images=False,
+        deduplicate=False,
+    )
+    if found is None or found.body is None:
+        return None
+    body = _body(found.body, evidence.anchors)
+    login = evidence.password and body.chars < LOGIN_CHARS
+    if body.chars < MIN_CHARS or body.linked > MAX_LINKED or login:
+        return None
+    site = found.sitename or evidence.site or found.hostname
+    sections = tuple(found.categories or ())
+    title = page_title(found.title, evidence, site, found.hostname, sections)
+    return Record(
+        body="\n\n".join(body.paragraphs),
+        title=title,
+        date=found.date,
+        author=found.author,
+        url=found.url or url,
+        origin="html",
+        site=site,
+        links=tuple(body.links),
+    )
+
+
+def saved_page(data: bytes) -> Record | None:
+    """A saved page's article, as `page` finds it; should that raise, the page's text as it
+    is, with the problem, so that no article is lost to a bug."""
+    try:
+        return page(data)
+    except Exception as error:  # a bug in extraction must not lose the article
+        text = fragment_text(decode(data))
+        return Record(text, problems=(StageProblem.raised("format", error),)) if text else None
+
+
+def _evidence(tree: HtmlElement) -> Evidence:
+    """What the page says of itself before extraction changes the tree: its headings and
+    the site's name."""
+    h1 = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    sites = tree.xpath(
+        "//meta[@property='og:site_name' or @name='og:site_name' "
+        "or @name='application-name' or @name='apple-mobile-web-app-title']/@content"
+    )
+    site = next((" ".join(str(s).split()) for s in sites if str(s).strip()), None)
+    password = bool(tree.xpath("//input[@type='password']"))
+    anchors = frozenset(" ".join(a.text_content().split()) for a in tree.iter("a"))
+    sections = tree.xpath("//meta[@property='article:section']/@content")
+    return Evidence(
+        headings=tuple(h for h in h1 if h),
+        site=site,
+        sections=tuple(str(section) for section in sections),
+        password=password,
+        anchors=anchors,
+    )
+
+
+def _body(root: Any, anchors: frozenset[str]) -> _Body:
+    """trafilatura's body (its XML: `p`, `head`, `list` of `item`, `table` of `row` and
+    `cell`, `quote`, `ref` for a link) as paragraphs, one per block, and its links. Its
+    link text is that of its links, or of its lines that are the text of a link of the page
+    (trafilatura's last resort keeps no links)."""
+    walk = _Walk(_BODY_BLOCKS)
+    walk.walk(root)
+    paragraphs = walk.joined()
+    total = sum(map(len, paragraphs))
+    lines = [line for paragraph in paragraphs for line in paragraph.split("\n")]
+    anchored = sum(len(line) for line in lines if line in anchors)
+    linked = max(walk.linked, anchored)
+    return _Body(paragraphs, walk.links, total, linked / total if total else 0.0)

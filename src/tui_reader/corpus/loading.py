@@ -14,7 +14,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-from . import feeds, formats
+from . import feeds, formats, html
 from .formats import Record
 from .model import Problem, StageProblem
 
@@ -23,9 +23,10 @@ T = TypeVar("T")
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 JSON_SUFFIXES = frozenset({".json"})
 LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".rdf", ".atom"})
 """Files that may hold a feed, as their content says; a JSON file may hold a JSON Feed."""
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | FEED_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated."""
 MAX_TEXT_BYTES = 4 * MAX_CHARS
@@ -169,6 +170,13 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
     size = _regular(path)
     if path.suffix.lower() in LINES_SUFFIXES:
         yield from _lines(path, problems)
+        return
+    if path.suffix.lower() in HTML_SUFFIXES:
+        with path.open("rb") as stream:
+            record = html.saved_page(stream.read(MAX_TEXT_BYTES))
+        if record is None:
+            problems.append(Problem(str(path), html.NO_ARTICLE))
+        yield record
         return
     if path.suffix.lower() in JSON_SUFFIXES | FEED_SUFFIXES:
         data = path.read_bytes()  # a document: it cannot be parsed a part at a time

@@ -1,0 +1,237 @@
+"""Saved web pages: how well the reader reads them, and how fast, against trafilatura alone.
+
+    python bench/pages.py build --repo MIRROR [--data /work/data/pages]
+    python bench/pages.py score [--data /work/data/pages] [--limit N]
+    python bench/pages.py speed [--data /work/data/pages] [--limit N]
+
+The dev set is trafilatura's own evaluation pages: `tests/evaldata.json` and the pages it
+names under `tests/cache/` or `tests/eval/`, read with `git show` from a clone of
+github.com/adbar/trafilatura (MIRROR, its git directory). `build` writes the pages that have
+a gold title, date and author (851 of 990) and their gold outside the repository, as
+`DATA/html/` and `DATA/gold.json`. Never use the ScrapingHub article-extraction benchmark or
+NAEB here: they are held out.
+
+`score` scores (a) trafilatura alone, `bare_extraction` with metadata as its own evaluation
+runs it (no comments), and (b) the reader's whole path: `corpus.html.page` and the analysis
+the reader shows (cleaning, dates), on the same pages:
+
+- body: the gold gives, for each page, passages the text must hold ("with") and passages it
+  must not ("without"). On 4-gram word shingles (shorter passages whole), recall is the
+  share of the "with" shingles found, precision the share of the shingles found of both
+  kinds that are "with" ones; both averaged per page, and their F1.
+- title: the gold title, equal once case, spaces and quotes are normalised.
+- date: the gold day, on the pages with a gold date.
+
+`speed` times, in the same run, trafilatura alone in this process over every page, and the
+reader's cold analysis of the same folder through the real pipeline (`tui-reader dump`, two
+workers, a fresh cache), then the reader warm (the cache filled) on the pages and on a twin
+folder of text files holding the same bodies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui_reader.corpus.analysis import analyse
+from tui_reader.corpus.loading import FileRef, read
+from tui_reader.corpus.model import Problem
+
+_WORD = re.compile(r"\w+")
+_QUOTES = str.maketrans("‘’‚‛“”„‟«»", '\'\'\'\'""""""')
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one extractor read of a page."""
+
+    body: str
+    title: str | None
+    date: str | None
+
+
+def build(repo: Path, data: Path) -> None:
+    """Write the dev set's pages and gold under `data`."""
+    gold = json.loads(_show(repo, "tests/evaldata.json"))
+    folder = data / "html"
+    folder.mkdir(parents=True, exist_ok=True)
+    kept: dict[str, Any] = {}
+    for url, item in gold.items():
+        if "title" not in item:
+            continue
+        raw = _show_any(repo, item["file"])
+        if raw is None:
+            continue
+        name = re.sub(r"[^\w.-]", "_", item["file"])
+        (folder / name).write_bytes(raw)
+        kept[name] = {"url": url, **{k: item.get(k) for k in ("with", "without", "title", "date")}}
+    (data / "gold.json").write_text(json.dumps(kept, ensure_ascii=False, indent=1))
+    print(f"{len(kept)} pages in {folder}")
+
+
+def _show(repo: Path, path: str) -> bytes:
+    return subprocess.run(
+        ["git", "--git-dir", str(repo), "show", f"HEAD:{path}"], capture_output=True, check=True
+    ).stdout
+
+
+def _show_any(repo: Path, name: str) -> bytes | None:
+    for folder in ("tests/cache", "tests/eval"):
+        try:
+            return _show(repo, f"{folder}/{name}")
+        except subprocess.CalledProcessError:
+            continue
+    return None
+
+
+def trafilatura_alone(raw: bytes) -> Reading:
+    import trafilatura
+
+    found: Any = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    if found is None:
+        return Reading("", None, None)
+    return Reading(found.text or "", found.title, found.date)
+
+
+def reader(path: Path) -> Reading:
+    problems: list[Problem] = []
+    sources = read(FileRef(path, path.stem), problems)
+    if not sources:
+        return Reading("", None, None)
+    article, _ = analyse(sources[0])
+    published = article.published.isoformat() if article.published else None
+    return Reading("\n".join(article.paragraphs), article.title, published)
+
+
+def _grams(text: str, size: int) -> set[tuple[str, ...]]:
+    tokens = _WORD.findall(text.lower())
+    return {tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def _shingles(passages: Iterable[str]) -> set[tuple[str, ...]]:
+    found: set[tuple[str, ...]] = set()
+    for passage in passages:
+        size = min(4, len(_WORD.findall(passage)))
+        if size:
+            found |= _grams(passage, size)
+    return found
+
+
+def body_scores(text: str, gold: dict[str, Any]) -> tuple[float, float]:
+    """Precision and recall of a page's text against its passages (the docstring above)."""
+    sizes = range(1, 5)
+    got = set().union(*(_grams(text, size) for size in sizes))
+    wanted, unwanted = _shingles(gold["with"]), _shingles(gold["without"])
+    hit, wrong = len(wanted & got), len(unwanted & got)
+    recall = hit / len(wanted) if wanted else 1.0
+    precision = hit / (hit + wrong) if hit + wrong else float(not wanted)
+    return precision, recall
+
+
+def same_title(got: str | None, want: str) -> bool:
+    def norm(text: str) -> str:
+        return " ".join(text.translate(_QUOTES).casefold().split())
+
+    return got is not None and norm(got) == norm(want)
+
+
+def score(data: Path, limit: int | None) -> None:
+    gold: dict[str, Any] = json.loads((data / "gold.json").read_text())
+    names = sorted(gold)[:limit]
+    readers: dict[str, Callable[[Path], Reading]] = {
+        "trafilatura alone": lambda path: trafilatura_alone(path.read_bytes()),
+        "the reader": reader,
+    }
+    print(f"{len(names)} pages of {data}")
+    for label, read_page in readers.items():
+        precisions, recalls, titles, dates, dated = [], [], 0, 0, 0
+        for name in names:
+            item, got = gold[name], read_page(data / "html" / name)
+            precision, recall = body_scores(got.body, item)
+            precisions.append(precision)
+            recalls.append(recall)
+            titles += same_title(got.title, item["title"])
+            if item["date"]:
+                dated += 1
+                dates += (got.date or "")[:10] == item["date"][:10]
+        p, r = sum(precisions) / len(names), sum(recalls) / len(names)
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        print(
+            f"{label:>18}: body P {p:.3f} R {r:.3f} F1 {f1:.3f}; "
+            f"titles {titles}/{len(names)} ({titles / len(names):.3f}); "
+            f"dates {dates}/{dated} ({dates / max(dated, 1):.3f})"
+        )
+
+
+def speed(data: Path, limit: int | None) -> None:
+    pages = sorted((data / "html").iterdir())[:limit]
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "pages"
+        folder.mkdir()
+        texts = Path(scratch) / "texts"
+        texts.mkdir()
+        for page in pages:
+            (folder / page.name).write_bytes(page.read_bytes())
+            reading = reader(page)
+            (texts / f"{page.stem}.txt").write_text(f"{reading.title}\n\n{reading.body}")
+        raws = [page.read_bytes() for page in pages]
+        start = time.perf_counter()
+        for raw in raws:
+            trafilatura_alone(raw)
+        alone = len(raws) / (time.perf_counter() - start)
+        home = Path(scratch) / "home"
+        cold = len(pages) / _dump(folder, home)
+        warm = len(pages) / _dump(folder, home)
+        _dump(texts, home)
+        warm_texts = len(pages) / _dump(texts, home)
+    print(f"{len(pages)} pages, {os.cpu_count()} cores, {platform.python_version()}")
+    print(f"trafilatura alone, one process: {alone:.1f} pages/s")
+    print(f"the reader cold (dump, 2 workers, fresh cache): {cold:.1f} pages/s")
+    print(f"ratio: {cold / alone:.2f}x")
+    print(f"the reader warm: pages {warm:.0f}/s, the same bodies as text files {warm_texts:.0f}/s")
+
+
+def _dump(folder: Path, home: Path) -> float:
+    """Seconds `tui-reader dump` takes over the folder, with its cache in `home`."""
+    env = {**os.environ, "TUI_READER_HOME": str(home)}
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "tui_reader", "dump", str(folder)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("build", "score", "speed"))
+    parser.add_argument("--data", type=Path, default=Path("/work/data/pages"))
+    parser.add_argument("--repo", type=Path, help="a git directory of adbar/trafilatura")
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args()
+    if args.command == "build":
+        if args.repo is None:
+            parser.error("build needs --repo")
+        build(args.repo, args.data)
+    elif args.command == "score":
+        score(args.data, args.limit)
+    else:
+        speed(args.data, args.limit)
+
+
+if __name__ == "__main__":
+    main()
