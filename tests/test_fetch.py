@@ -72,6 +72,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def route_gzip(self) -> None:
         self.answer(gzip.compress(RSS), Content_Encoding="gzip")
 
+    def route_badgzip(self) -> None:
+        self.answer(b"\x1f\x8b\x08\x00not gzip at all", Content_Encoding="gzip")
+
     def route_latin1(self) -> None:
         body = (
             b"<rss version='2.0'><channel><title>Caf\xe9</title><item><guid>l1</guid>"
@@ -157,6 +160,7 @@ def client() -> Iterator[Client]:
         ("/big", "too large (over 64,000 bytes): not read further"),
         ("/busy", "HTTP 429 Too Many Requests"),
         ("/broken", "HTTP 500 Internal Server Error"),
+        ("/badgzip", "a compressed answer that does not decompress"),
         ("/missing", "HTTP 404 Not Found"),
     ],
 )
@@ -219,6 +223,24 @@ def test_an_address_not_due_is_not_asked_for_again(
     again = fetch_all([url + "/missing"], store, client, refresh=True)
     assert again.problems[0].reason == "not asked again within 60 s of a try that failed"
     assert hits["/missing"] == 1
+
+
+def test_a_damaged_record_is_set_aside_and_the_address_fetched_anew(
+    server: Server, client: Client, tmp_path: Path
+) -> None:
+    """A `.meta` file that is not JSON is kept aside, reported once, and the feed fetched as
+    if it were new."""
+    url = server.url + "/feed.xml"
+    first = fetch_all([url], Fetched(tmp_path), client)
+    first.paths[0].with_suffix(".meta").write_bytes(b"\x00{ not json")
+    again = fetch_all([url], Fetched(tmp_path), client)
+    assert again.paths == first.paths
+    (problem,) = again.problems
+    assert "could not be read" in problem.reason
+    assert problem.reason.endswith(": fetched as if new")
+    assert problem.path == url
+    assert len(list(tmp_path.glob("*.meta.corrupt-*"))) == 1
+    assert server.hits["/feed.xml"] == 2
 
 
 def test_one_failing_feed_never_stops_the_others(

@@ -75,7 +75,8 @@ def fetch_all(
             result.problems.append(problem)
         if path is not None:
             result.paths.append(path)
-    result.problems.extend(Problem(str(store.folder), why) for why in store.problems)
+    result.problems.extend(store.problems)
+    store.problems.clear()  # reported once, by this round
     return result
 
 

@@ -15,6 +15,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..corpus.model import Problem
 from .atomic import damaged, write_atomically
 
 VERSION = 1
@@ -42,8 +43,8 @@ class Fetched:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.problems: list[str] = []
-        """What was found damaged, to report."""
+        self.problems: list[Problem] = []
+        """The addresses whose records were found damaged, to report."""
 
     def _key(self, url: str) -> str:
         return hashlib.blake2b(url.encode("utf-8", "replace"), digest_size=12).hexdigest()
@@ -70,7 +71,8 @@ class Fetched:
         except FileNotFoundError:
             return None
         except (OSError, ValueError, TypeError, KeyError) as error:
-            self.problems.append(damaged(meta, str(error) or type(error).__name__))
+            why = damaged(meta, str(error) or type(error).__name__)
+            self.problems.append(Problem(url, f"{why}: fetched as if new", url))
             return None
         return stored
 
