@@ -72,6 +72,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def route_gzip(self) -> None:
         self.answer(gzip.compress(RSS), Content_Encoding="gzip")
 
+    def route_summaries_xml(self) -> None:
+        base = f"http://{self.headers['Host']}"
+        self.answer((FEEDS / "summaries.xml").read_bytes().replace(b"{base}", base.encode()))
+
+    def route_story_html(self) -> None:
+        self.answer((FEEDS / "story.html").read_bytes(), "text/html")
+
     def route_badgzip(self) -> None:
         self.answer(b"\x1f\x8b\x08\x00not gzip at all", Content_Encoding="gzip")
 
@@ -112,6 +119,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_error(500)
 
 
+class Quiet(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a client that went away on purpose (the slow answer's): not news
+
+
 @dataclass
 class Server:
     url: str
@@ -125,8 +139,7 @@ def server() -> Iterator[Server]:
     hits: Counter[str] = Counter()
     agents: list[str] = []
     handler = type("Serving", (Handler,), {"hits": hits, "agents": agents})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.daemon_threads = True
+    httpd = Quiet(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     stopped = False
@@ -306,3 +319,24 @@ def test_import_adds_to_the_subscriptions_and_feeds_opens_them(
     sources = {a["source"] for a in json.loads(captured.out)["articles"]}
     assert sources == {"Harbour Gazette", "Valley Ledger"}
     assert f"{url}/broken: HTTP 500 Internal Server Error" in captured.err
+
+
+def test_full_reads_each_summary_items_page_in_its_place(
+    server: Server, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """With `--full`, the item that carries only a summary has its page's article as its
+    text, with its own id, title and feed; the one whose page is missing keeps its summary,
+    and says so in one line."""
+    monkeypatch.setenv("TUI_READER_HOME", str(tmp_path))
+    url = server.url + "/summaries.xml"
+    assert main(["dump", "--json", "--full", url]) == 0
+    captured = capsys.readouterr()
+    articles = {a["id"]: a for a in json.loads(captured.out)["articles"]}
+    assert articles["vl-bridge"]["paragraphs"][0].startswith("The new bridge over the Elm River")
+    assert articles["vl-bridge"]["source"] == "Valley Ledger"
+    assert articles["vl-gone"]["paragraphs"] == ["Only this summary."]
+    assert captured.err == f"tui-reader: {server.url}/missing: HTTP 404 Not Found\n"
+    assert main(["dump", "--json", url]) == 0  # without --full: the summaries
+    plain = {a["id"]: a for a in json.loads(capsys.readouterr().out)["articles"]}
+    assert plain["vl-bridge"]["paragraphs"] == ["The bridge opened."]

@@ -29,6 +29,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "the subscriptions (tui-reader import FILE.opml adds to them)",
     )
     parser.add_argument(
+        "--full",
+        action="store_true",
+        help="fetch the page of each feed item that carries only a summary, and read its "
+        "article in place of the summary",
+    )
+    parser.add_argument(
         "--refresh",
         action="store_true",
         help="fetch the feeds and addresses again now, not only those due (and, with no "
@@ -63,7 +69,8 @@ def sources(args: argparse.Namespace) -> tuple[list[Path], list[Problem]]:
     if listed or named:
         from .fetch.session import Web  # here: a reader of files never loads the client
 
-        fetched, failed = Web(listed, named).fetch(refresh=args.refresh, progress=_progress)
+        web = Web(listed, named)
+        fetched, failed = web.fetch(refresh=args.refresh, full=args.full, progress=_progress)
         if sys.stderr.isatty():
             sys.stderr.write("\r\x1b[K")
         paths.extend(fetched)

@@ -42,6 +42,8 @@ class Feed:
     records: list[Record]
     truncated: bool = False
     """Whether it ends before its last element closes: its items are those read."""
+    summaries: tuple[int, ...] = ()
+    """The records (by position) of the items that carry only a summary, not their text."""
 
 
 def kind(data: bytes) -> str | None:
@@ -78,9 +80,10 @@ def parse(data: bytes, fallback_name: str) -> Feed:
     # The list pane names a source by its last path part: a slash in a title would cut it.
     name = _line(feed.get("title")) or fallback_name
     name = name.replace("/", "\u2215")
-    records = [_record(entry, name) for entry in parsed.get("entries") or ()]
-    kept = [record for record in records if record is not None]
-    return Feed(name, kept, truncated=_truncated(data))
+    read = [_record(entry, name) for entry in parsed.get("entries") or ()]
+    kept = [item for item in read if item is not None]
+    summaries = tuple(n for n, (_, full) in enumerate(kept) if not full)
+    return Feed(name, [record for record, _ in kept], _truncated(data), summaries)
 
 
 def _truncated(data: bytes) -> bool:
@@ -112,16 +115,18 @@ def _line(value: object) -> str:
     return " ".join(text.split())
 
 
-def _record(entry: Mapping[str, Any], feed: str) -> Record | None:
-    """One item; None for an item with neither a title nor any text."""
+def _record(entry: Mapping[str, Any], feed: str) -> tuple[Record, bool] | None:
+    """One item, and whether it carries its whole text; None for an item with neither a
+    title nor any text."""
     title = _line(entry.get("title")) or None
-    body = _body(entry) or title
+    text, full = _body(entry)
+    body = text or title
     if body is None:
         return None
     link = entry.get("link") if isinstance(entry.get("link"), str) else None
     guid = entry.get("id") if isinstance(entry.get("id"), str) else None
     date = entry.get("published") or entry.get("updated")
-    return Record(
+    record = Record(
         body=body,
         title=title,
         date=date if isinstance(date, str) else None,
@@ -131,17 +136,20 @@ def _record(entry: Mapping[str, Any], feed: str) -> Record | None:
         id=(guid or "").strip() or (link or "").strip() or None,
         source=feed,
     )
+    return record, full
 
 
-def _body(entry: Mapping[str, Any]) -> str | None:
-    """The item's full content if it has any, else its summary, as text."""
+def _body(entry: Mapping[str, Any]) -> tuple[str | None, bool]:
+    """The item's full content if it has any (and True), else its summary, as text. The
+    parser makes an RSS item's description its content too: that is still a summary."""
+    summary = next(
+        (value for key in ("description", "summary")
+         if isinstance(value := entry.get(key), str) and value.strip()),
+        None,
+    )  # fmt: skip
     for part in entry.get("content") or ():
         value = part.get("value") if isinstance(part, Mapping) else None
-        if isinstance(value, str) and value.strip():
+        if isinstance(value, str) and value.strip() and value.strip() != (summary or "").strip():
             plain = part.get("type") == "text/plain"
-            return value if plain else fragment_text(value)
-    for key in ("description", "summary"):
-        value = entry.get(key)
-        if isinstance(value, str) and value.strip():
-            return fragment_text(value)
-    return None
+            return (value if plain else fragment_text(value)), True
+    return (fragment_text(summary) if summary else None), False

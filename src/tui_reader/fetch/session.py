@@ -5,8 +5,8 @@ and addresses it was opened on, fetched into the fetched folder with one client.
     paths, problems = web.fetch(refresh=False, progress=report)
 
 The reader's refresh key is `web.fetch(refresh=True, progress=...)` in a worker thread,
-then a load of the paths it gives; its full-text key is `full_pages([item.url, ...])`,
-which fetches the items' pages to be read as saved pages are.
+then a load of the paths it gives; its full-text key is the same with `full=True`, whose
+paths hold the pages' text in place of the items' summaries (`full.py`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from pathlib import Path
 
 from ..corpus.model import Problem
 from ..store import locations
-from ..store.fetched import Fetched
+from ..store.fetched import SUFFIXES, Fetched
 from .client import Client
+from .full import with_full_text
 from .refresh import Progress, fetch_all
 
 
@@ -30,24 +31,32 @@ class Web:
     addresses: Sequence[str] = ()
 
     def fetch(
-        self, *, refresh: bool = False, progress: Progress | None = None
+        self, *, refresh: bool = False, full: bool = False, progress: Progress | None = None
     ) -> tuple[list[Path], list[Problem]]:
         """The bodies to load, fetched now where due (all, with `refresh`, that the
-        politeness rules allow), and what went wrong; nothing kept is ever lost."""
+        politeness rules allow), and what went wrong; nothing kept is ever lost. With
+        `full`, the feeds' items that carry only a summary get their pages' text."""
         store = Fetched(locations.fetched_folder())
         client = Client()
         try:
             feeds = fetch_all(self.feeds, store, client, refresh=refresh, progress=progress)
             pages = fetch_all(self.addresses, store, client, refresh=refresh,
                               feeds_only=False, progress=progress)  # fmt: skip
+            paths = feeds.paths + pages.paths
+            problems = feeds.problems + pages.problems
+            if full:
+                paths = [self._full(path, store, client, problems, progress) for path in paths]
         finally:
             client.close()
-        return feeds.paths + pages.paths, feeds.problems + pages.problems
+        return paths, problems
 
-
-def full_pages(
-    urls: Sequence[str], progress: Progress | None = None
-) -> tuple[list[Path], list[Problem]]:
-    """The pages of feed items that carry only a summary, fetched (or kept from before):
-    what the reader's full-text key, and `--full`, read in place of the summaries."""
-    return Web(addresses=urls).fetch(progress=progress)
+    @staticmethod
+    def _full(
+        path: Path, store: Fetched, client: Client, problems: list[Problem],
+        progress: Progress | None,
+    ) -> Path:  # fmt: skip
+        if path.suffix == SUFFIXES["page"]:
+            return path
+        path, failed = with_full_text(path, store, client, progress)
+        problems.extend(failed)
+        return path

@@ -85,3 +85,15 @@ class Fetched:
         record = {"version": VERSION, **asdict(stored)}
         write_atomically(path.with_suffix(".meta"), json.dumps(record, ensure_ascii=True))
         return path
+
+    def derived(self, body: Path, suffix: str, data: bytes) -> Path:
+        """Keep a file made from a body kept (`KEY.full.json` beside `KEY.xml`), rewritten
+        only when it changes, so that its analysis in the cache stays good; its path."""
+        path = body.with_suffix(suffix)
+        try:
+            same = path.read_bytes() == data
+        except OSError:
+            same = False
+        if not same:
+            write_atomically(path, data)
+        return path
