@@ -3,8 +3,6 @@ a line (`#` starts a comment). Bytes in, addresses out; nothing is fetched."""
 
 from __future__ import annotations
 
-import lxml.etree
-
 from .text import safe_url
 
 
@@ -26,6 +24,8 @@ def addresses(data: bytes) -> list[str]:
 def opml(data: bytes) -> list[str]:
     """The feeds' addresses of an OPML file (its outlines' `xmlUrl`), in order, each once;
     `NotAList` when it is not OPML."""
+    import lxml.etree  # when a list is read: a reader of text files never waits for it
+
     parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
     try:
         root = lxml.etree.fromstring(data, parser)

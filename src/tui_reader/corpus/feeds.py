@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import fastfeedparser
-
 from .formats import Record
 from .html import fragment_text
 
@@ -66,6 +64,8 @@ def _json_feed(head: bytes) -> bool:
 def parse(data: bytes, fallback_name: str) -> Feed:
     """A feed's items as records (`NotAFeed` when it holds none); `fallback_name` names a
     feed that has no title of its own."""
+    import fastfeedparser  # when a feed is read: a reader of text files never waits for it
+
     if kind(data) == "html":
         raise NotAFeed("an HTML page, not a feed")
     if _json_feed(data[:_HEAD]):
