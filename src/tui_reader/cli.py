@@ -62,13 +62,13 @@ def _dump_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _loading(args: argparse.Namespace, workers: int) -> Loading:
-    """The files to load, found; the analysis cache is in the user's cache folder."""
+def _loading(args: argparse.Namespace, workers: int) -> tuple[Loading, bool]:
+    """The files to load, found, and whether any address is fetched; the analysis cache is
+    in the user's cache folder."""
     cache = None if args.no_cache else Cache(locations.analysis_cache_path(), pipeline_version())
     if not args.paths and args.feeds is None and not args.refresh:
-        return Loading([bundled_seeds()], workers=workers, cache=cache)
-    paths, problems = cli_fetch.sources(args)
-    return Loading(paths, workers=workers, cache=cache, problems=problems)
+        return Loading([bundled_seeds()], workers=workers, cache=cache), False
+    return cli_fetch.loading(args, workers, cache)
 
 
 def _report(corpus: Corpus) -> Corpus | None:
@@ -90,7 +90,7 @@ def _report(corpus: Corpus) -> Corpus | None:
 
 def _dump(argv: Sequence[str]) -> int:
     args = _dump_parser().parse_args(argv)
-    loading = _loading(args, workers=cores())
+    loading, _ = _loading(args, workers=cores())
     loading.start_workers(preload=True)
     with collector_paused():
         corpus = _report(loading.run())
@@ -139,8 +139,8 @@ def _discard_output() -> None:
 
 def _read(argv: Sequence[str]) -> int:
     args = _reader_parser().parse_args(argv)
-    loading = _loading(args, workers=max(1, cores() - 1))  # leave the reader a core
-    if not any(path.exists() for path in loading.paths):  # say why before the screen opens
+    loading, fetching = _loading(args, workers=max(1, cores() - 1))  # leave the reader a core
+    if not fetching and not any(path.exists() for path in loading.paths):  # say why now
         _report(loading.corpus())
         return EXIT_NOTHING_LOADED
     from textual.theme import BUILTIN_THEMES

@@ -13,6 +13,8 @@ from .corpus.feedlists import NotAList, addresses, opml
 from .corpus.model import Problem
 from .corpus.text import printable
 from .store import locations, subscriptions
+from .store.cache import Cache
+from .store.pipeline import Loading
 
 SUBSCRIBED = ""
 """`--feeds` with no FILE: the user's subscriptions."""
@@ -47,9 +49,10 @@ def is_address(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
-def sources(args: argparse.Namespace) -> tuple[list[Path], list[Problem]]:
-    """The paths to load for the arguments: files as they are, and the bodies of what was
-    fetched (or kept from before) for addresses and feeds; what went wrong."""
+def loading(args: argparse.Namespace, workers: int, cache: Cache | None) -> tuple[Loading, bool]:
+    """The loading of the arguments' files, and of the bodies fetched (or kept from
+    before) for their addresses and feeds, fetched as it runs; and whether anything is
+    fetched."""
     paths: list[Path] = []
     problems: list[Problem] = []
     listed: list[str] = []  # feeds, from lists
@@ -66,16 +69,15 @@ def sources(args: argparse.Namespace) -> tuple[list[Path], list[Problem]]:
             listed.extend(_listed(argument, problems))
         else:
             paths.append(Path(argument))
-    if listed or named:
-        from .fetch.session import Web  # here: a reader of files never loads the client
+    if not (listed or named):
+        return Loading(paths, workers=workers, cache=cache, problems=problems), False
+    from .fetch.loading import Fetching  # here: a reader of files never loads the client
+    from .fetch.session import Web
 
-        web = Web(listed, named)
-        fetched, failed = web.fetch(refresh=args.refresh, full=args.full, progress=_progress)
-        if sys.stderr.isatty():
-            sys.stderr.write("\r\x1b[K")
-        paths.extend(fetched)
-        problems.extend(failed)
-    return paths, problems
+    web = Web(listed, named)
+    fetching = Fetching(web, paths, refresh=args.refresh, full=args.full, workers=workers,
+                        cache=cache, problems=problems)  # fmt: skip
+    return fetching, True
 
 
 def _listed(name: str, problems: list[Problem]) -> list[str]:
@@ -95,12 +97,6 @@ def _listed(name: str, problems: list[Problem]) -> list[str]:
     if not urls:
         problems.append(Problem(str(path), "no feed addresses (http or https) in it"))
     return urls
-
-
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        sys.stderr.write(f"\rtui-reader: fetched {done} of {total}")
-        sys.stderr.flush()
 
 
 def import_opml(argv: Sequence[str]) -> int:

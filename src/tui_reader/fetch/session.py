@@ -30,6 +30,11 @@ class Web:
     feeds: Sequence[str] = ()
     addresses: Sequence[str] = ()
 
+    def names(self) -> list[Path]:
+        """A path for each address, the same whatever its body (`Fetched.address`)."""
+        store = Fetched(locations.fetched_folder())
+        return [store.address(url) for url in [*self.feeds, *self.addresses]]
+
     def fetch(
         self, *, refresh: bool = False, full: bool = False, progress: Progress | None = None
     ) -> tuple[list[Path], list[Problem]]:

@@ -49,6 +49,11 @@ class Fetched:
     def _key(self, url: str) -> str:
         return hashlib.blake2b(url.encode("utf-8", "replace"), digest_size=12).hexdigest()
 
+    def address(self, url: str) -> Path:
+        """A path that stands for an address, whatever kind its body is: `KEY`, beside
+        the files named by it (no file is there)."""
+        return self.folder / self._key(url)
+
     def body(self, stored: Stored) -> Path | None:
         """The body kept of an address; None when no answer to it ever had one."""
         path = self._body(stored)
