@@ -4,6 +4,7 @@ opened and read offline later, subscriptions imported and opened, `--full`."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,23 @@ def test_full_reads_each_summary_items_page_in_its_place(
     assert main(["dump", "--json", url]) == 0  # without --full: the summaries
     plain = {a["id"]: a for a in json.loads(capsys.readouterr().out)["articles"]}
     assert plain["vl-bridge"]["paragraphs"] == ["The bridge opened."]
+
+
+async def test_the_reader_opens_at_once_and_shows_the_fetching(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader is up while a slow feed is still being fetched, its bar counting the two
+    addresses ("Loading 1 / 2": the missing one is done); then the feed's two items are
+    listed."""
+    from tui_reader.fetch.loading import Fetching
+    from tui_reader.fetch.session import Web
+    from tui_reader.ui.app import ReaderApp
+
+    from .conftest import screen_text, until
+
+    monkeypatch.setenv("TUI_READER_HOME", str(tmp_path))
+    app = ReaderApp(Fetching(Web(addresses=[server.url + "/slow", server.url + "/missing"]), []))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: re.search(r"Loading [01] / 2", screen_text(app)) is not None)
+        await until(pilot, lambda: len(app.corpus.articles) == 2)
+        assert "Ferry returns & docks" in screen_text(app)

@@ -1,6 +1,7 @@
 """The command line's web side: addresses and lists of feeds among the paths, `--feeds`,
-`--refresh`, and `tui-reader import FILE.opml`. What is fetched is kept in the fetched
-folder, and its bodies are handed on as paths, read like any article file."""
+`--refresh`, `--full`, and `tui-reader import FILE.opml`. The addresses are fetched as the
+corpus loads (`fetch.loading.Fetching`), into the fetched folder, and their bodies read
+like any article file."""
 
 from __future__ import annotations
 
