@@ -22,10 +22,10 @@ the reader shows (cleaning, dates), on the same pages:
 - title: the gold title, equal once case, spaces and quotes are normalised.
 - date: the gold day, on the pages with a gold date.
 
-`speed` times, in the same run, trafilatura alone in this process over every page, and the
-reader's cold analysis of the same folder through the real pipeline (`tui-reader dump`, two
-workers, a fresh cache), then the reader warm (the cache filled) on the pages and on a twin
-folder of text files holding the same bodies.
+`speed` times, in turns (the machine's load varies), trafilatura alone in one fresh process
+over every page, and the reader's cold analysis of the same folder through the real pipeline
+(`tui-reader dump`, two workers, a fresh cache), then the reader warm (the cache filled) on
+the pages and on a twin folder of text files holding the same bodies.
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ def score(data: Path, limit: int | None) -> None:
         )
 
 
-def speed(data: Path, limit: int | None) -> None:
+def speed(data: Path, limit: int | None, rounds: int) -> None:
     pages = sorted((data / "html").iterdir())[:limit]
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "pages"
@@ -185,21 +185,38 @@ def speed(data: Path, limit: int | None) -> None:
             (folder / page.name).write_bytes(page.read_bytes())
             reading = reader(page)
             (texts / f"{page.stem}.txt").write_text(f"{reading.title}\n\n{reading.body}")
-        raws = [page.read_bytes() for page in pages]
-        start = time.perf_counter()
-        for raw in raws:
-            trafilatura_alone(raw)
-        alone = len(raws) / (time.perf_counter() - start)
-        home = Path(scratch) / "home"
-        cold = len(pages) / _dump(folder, home)
-        warm = len(pages) / _dump(folder, home)
-        _dump(texts, home)
-        warm_texts = len(pages) / _dump(texts, home)
-    print(f"{len(pages)} pages, {os.cpu_count()} cores, {platform.python_version()}")
-    print(f"trafilatura alone, one process: {alone:.1f} pages/s")
-    print(f"the reader cold (dump, 2 workers, fresh cache): {cold:.1f} pages/s")
-    print(f"ratio: {cold / alone:.2f}x")
-    print(f"the reader warm: pages {warm:.0f}/s, the same bodies as text files {warm_texts:.0f}/s")
+        print(f"{len(pages)} pages, {os.cpu_count()} cores, {platform.python_version()}")
+        for number in range(rounds):  # in turn, as the machine's load varies
+            load = os.getloadavg()[0]
+            alone = len(pages) / _alone(folder)
+            home = Path(scratch) / f"home{number}"
+            cold = len(pages) / _dump(folder, home)
+            _dump(texts, home)
+            warm = len(pages) / _dump(folder, home)
+            warm_texts = len(pages) / _dump(texts, home)
+            print(
+                f"round {number + 1} (load {load:.1f}): trafilatura alone {alone:.1f} pages/s, "
+                f"the reader cold {cold:.1f} pages/s ({cold / alone:.2f}x); warm: pages "
+                f"{warm:.0f}/s, the same bodies as text files {warm_texts:.0f}/s"
+            )
+
+
+def _alone(folder: Path) -> float:
+    """Seconds trafilatura alone takes over the folder, in a fresh process of its own."""
+    code = (
+        "import sys, pathlib, time\n"
+        "sys.path.insert(0, sys.argv[2])\n"
+        "from bench.pages import trafilatura_alone\n"
+        "pages = [p.read_bytes() for p in sorted(pathlib.Path(sys.argv[1]).iterdir())]\n"
+        "start = time.perf_counter()\n"
+        "for page in pages: trafilatura_alone(page)\n"
+        "print(time.perf_counter() - start)\n"
+    )
+    root = str(Path(__file__).resolve().parent.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(folder), root], capture_output=True, check=True, text=True
+    )
+    return float(done.stdout.split()[-1])
 
 
 def _dump(folder: Path, home: Path) -> float:
@@ -222,6 +239,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("/work/data/pages"))
     parser.add_argument("--repo", type=Path, help="a git directory of adbar/trafilatura")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     if args.command == "build":
         if args.repo is None:
@@ -230,7 +248,7 @@ def main() -> None:
     elif args.command == "score":
         score(args.data, args.limit)
     else:
-        speed(args.data, args.limit)
+        speed(args.data, args.limit, args.rounds)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ text holds no markup, ever.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .charset import decode
 from .formats import Record
 from .model import StageProblem
+from .text import strip_unsafe
 from .titles import Evidence, page_title
 
 if TYPE_CHECKING:
@@ -149,7 +151,8 @@ def page(html: str | bytes, url: str | None = None) -> Record | None:
     from lxml import etree
     from lxml.html import document_fromstring
 
-    text = decode(html) if isinstance(html, bytes) else html
+    # Control characters are never a page's text, and the parser gives up on some.
+    text = strip_unsafe(decode(html) if isinstance(html, bytes) else html)
     if not text.strip():
         return None
     try:
@@ -166,6 +169,7 @@ def page(html: str | bytes, url: str | None = None) -> Record | None:
         include_links=True,
         include_images=False,
         deduplicate=False,
+        date_extraction_params=_dates(extensive=False),
     )
     if found is None or found.body is None:
         return None
@@ -173,13 +177,14 @@ def page(html: str | bytes, url: str | None = None) -> Record | None:
     login = evidence.password and body.chars < LOGIN_CHARS
     if body.chars < MIN_CHARS or body.linked > MAX_LINKED or login:
         return None
+    date = found.date or _searched_date(text, found.url or url)
     site = found.sitename or evidence.site or found.hostname
     sections = tuple(found.categories or ())
     title = page_title(found.title, evidence, site, found.hostname, sections)
     return Record(
         body="\n\n".join(body.paragraphs),
         title=title,
-        date=found.date,
+        date=date,
         author=found.author,
         url=found.url or url,
         origin="html",
@@ -196,6 +201,25 @@ def saved_page(data: bytes) -> Record | None:
     except Exception as error:  # a bug in extraction must not lose the article
         text = fragment_text(decode(data))
         return Record(text, problems=(StageProblem.raised("format", error),)) if text else None
+
+
+def _dates(*, extensive: bool) -> dict[str, Any]:
+    """htmldate's options: the date first published, none after today; `extensive` searches
+    the page's text too, at a cost: its last resort (dateparser) takes seconds a page on
+    its first pages in a process."""
+    today = dt.date.today().isoformat()
+    return {"original_date": True, "extensive_search": extensive, "max_date": today}
+
+
+def _searched_date(text: str, url: str | None) -> str | None:
+    """The date htmldate's extensive search finds in a page where its quick one found none.
+    The page is parsed again, as extraction has changed the tree."""
+    from htmldate import find_date
+    from lxml.html import document_fromstring
+
+    tree = document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+    found = find_date(tree, url=url, **_dates(extensive=True))
+    return found if isinstance(found, str) else None
 
 
 def _evidence(tree: HtmlElement) -> Evidence:

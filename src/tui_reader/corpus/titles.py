@@ -38,11 +38,12 @@ def _key(text: str) -> str:
 
 
 def _host_names(host: str | None) -> set[str]:
-    """The names a host name gives a site: "www.theguardian.co.uk" gives "theguardian"."""
+    """The names a host name gives a site: "www.theguardian.co.uk" gives "theguardian" and
+    "theguardiancouk"."""
     if not host:
         return set()
     labels = [label for label in host.casefold().split(".") if label not in ("www", "m")]
-    return {_key(label) for label in labels[:-1] if len(label) > 2} or {_key(host)}
+    return {_key(label) for label in labels[:-1] if len(label) > 2} | {_key(".".join(labels))}
 
 
 def page_title(
@@ -56,7 +57,9 @@ def page_title(
     when the part that names the site, and what lies beyond it, is cut, and the parts that
     name a section the page is in (`sections`, with those of `evidence`)."""
     title = " ".join(title.split()) if title else ""
-    if not title:
+    names = {_key(name) for name in (site, evidence.site) if name} | _host_names(host)
+    names.discard("")
+    if not title or (_key(title) in names and evidence.headings):  # the site's name alone
         return evidence.headings[0] if evidence.headings else None
     pieces = _SEPARATOR.split(title)
     marks = _SEPARATOR.findall(title)
@@ -67,12 +70,11 @@ def page_title(
         found = _run(keys, _key(heading))
         if found is not None:
             return _join(pieces, marks, *found)
-    names = {_key(name) for name in (site, evidence.site) if name} | _host_names(host)
-    names.discard("")
     start, end = 0, len(pieces)
-    for index, key in enumerate(keys):
-        if key in names or any(key == f"{name}com" for name in names):
-            start, end = (1, len(pieces)) if index == 0 else (0, index)
+    for name in names:
+        found = _run(keys, name)
+        if found is not None:
+            start, end = (found[1], len(pieces)) if found[0] == 0 else (0, found[0])
             break
     labels = {_key(section) for section in (*sections, *evidence.sections)} - {""}
     while end - start > 1 and keys[end - 1] in labels:

@@ -4,10 +4,10 @@ and addresses it was opened on, fetched into the fetched folder with one client.
     web = Web(feeds=[...], addresses=[...])
     paths, problems = web.fetch(refresh=False, progress=report)
 
-The command line loads a corpus with it through `loading.Fetching`; the reader's refresh
-key can do the same with `refresh=True` (a new `Fetching(web, files, refresh=True)` loaded
-as the first was), or call `web.fetch(refresh=True, progress=...)` in a worker thread; its full-text key is the same with `full=True`, whose
-paths hold the pages' text in place of the items' summaries (`full.py`).
+The command line loads a corpus with it through `loading.Fetching`. The reader's refresh
+key can load a new `Fetching(web, files, refresh=True)` as it loaded the first, or call
+`web.fetch(refresh=True, progress=...)` in a worker thread; its full-text key the same with
+`full=True`, whose paths hold the pages' text in place of the items' summaries (`full.py`).
 """
 
 from __future__ import annotations
