@@ -38,6 +38,7 @@ def client() -> Iterator[Client]:
         ("/busy", "HTTP 429 Too Many Requests"),
         ("/broken", "HTTP 500 Internal Server Error"),
         ("/badgzip", "a compressed answer that does not decompress"),
+        ("/bomb", "too large (over 64,000 bytes): not read further"),
         ("/missing", "HTTP 404 Not Found"),
     ],
 )

@@ -74,6 +74,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def route_story_html(self) -> None:
         self.answer((FEEDS / "story.html").read_bytes(), "text/html")
 
+    def route_bomb(self) -> None:  # small on the wire, too large once decompressed
+        self.answer(gzip.compress(b"<rss>" + b" " * LIMITS.size * 4), Content_Encoding="gzip")
+
     def route_badgzip(self) -> None:
         self.answer(b"\x1f\x8b\x08\x00not gzip at all", Content_Encoding="gzip")
 

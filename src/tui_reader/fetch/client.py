@@ -103,7 +103,7 @@ class Client:
                 return Response(response.geturl() or url, 304, b"", response.headers)
             if response.status != 200:
                 raise FetchError(
-                    f"HTTP {response.status} {response.reason or ''}".strip(),
+                    f"HTTP {response.status} {(response.reason or '')[:80]}".strip(),
                     retry_after=_retry_after(response.headers.get("Retry-After")),
                 )
             return Response(response.geturl() or url, 200, self._body(response), response.headers)
