@@ -88,7 +88,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.answer(body, "application/xml; charset=ISO-8859-1")
 
     def route_slow(self) -> None:
-        time.sleep(1.0)
+        time.sleep(0.6)
         self.answer(RSS)
 
     def route_reset(self) -> None:
