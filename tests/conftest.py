@@ -46,12 +46,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _own_cache_folder(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Each test, and every process it starts, keeps its analysis cache, state and config in
-    folders of its own, never the user's (nor those of a `TUI_READER_HOME` of theirs)."""
+    """Each test, and every process it starts, keeps its analysis cache, state, config and
+    what it fetched in folders of its own, never the user's (nor those of a
+    `TUI_READER_HOME` of theirs)."""
     monkeypatch.delenv("TUI_READER_HOME", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """The layers import only downwards: `corpus` (pure analysis) imports neither `store`, `ui`,
-`fetch` nor Textual; `store` (and `fetch`, the web input to come) never import `ui` or
-Textual. Checked on the source, every import statement, and at run time."""
+`fetch` nor Textual; `store` and `fetch` (the web input) never import `ui` or Textual.
+Checked on the source, every import statement, and at run time."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ FORBIDDEN = {
 }
 """What the modules of each layer (a subpackage of `tui_reader`) must never import."""
 
-TOP = {"__init__.py", "__main__.py", "cli.py", "corpus", "store", "ui", "fetch"}
+TOP = {"__init__.py", "__main__.py", "cli.py", "cli_fetch.py", "corpus", "store", "ui", "fetch"}
 """What `tui_reader` may hold: the face, and a package per layer."""
 
 
@@ -92,12 +92,13 @@ def test_the_check_finds_imports_that_break_the_rules(tmp_path: Path) -> None:
     ]
 
 
-def test_corpus_and_store_never_load_textual_or_rich() -> None:
-    """Import every corpus and store module in a fresh interpreter, and the command line,
-    and list the UI packages loaded."""
+def test_corpus_store_and_fetch_never_load_textual_or_rich() -> None:
+    """Import every corpus, store and fetch module in a fresh interpreter, and the command
+    line, and list the UI packages loaded: none."""
     code = (
         "import sys, pkgutil, importlib, tui_reader.corpus as c, tui_reader.store as s\n"
-        "for p in (c, s):\n"
+        "import tui_reader.fetch as f\n"
+        "for p in (c, s, f):\n"
         "    for m in pkgutil.walk_packages(p.__path__, f'{p.__name__}.'):\n"
         "        importlib.import_module(m.name)\n"
         "import tui_reader.cli\n"

@@ -9,9 +9,8 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from . import __version__
+from . import __version__, cli_fetch
 from .corpus.analysis import collector_paused
 from .corpus.loading import bundled_seeds
 from .corpus.model import Corpus
@@ -47,7 +46,10 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-cache", action="store_true", help="analyse every file again, and keep no cache"
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files or folders, feeds, web addresses"
+    )
+    cli_fetch.add_arguments(parser)
 
 
 def _dump_parser() -> argparse.ArgumentParser:
@@ -60,11 +62,13 @@ def _dump_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _loading(args: argparse.Namespace, workers: int) -> Loading:
-    """The files to load, found; the analysis cache is in the user's cache folder."""
+def _loading(args: argparse.Namespace, workers: int) -> tuple[Loading, bool]:
+    """The files to load, found, and whether any address is fetched; the analysis cache is
+    in the user's cache folder."""
     cache = None if args.no_cache else Cache(locations.analysis_cache_path(), pipeline_version())
-    paths = [Path(p) for p in args.paths] if args.paths else [bundled_seeds()]
-    return Loading(paths, workers=workers, cache=cache)
+    if not args.paths and args.feeds is None and not args.refresh:
+        return Loading([bundled_seeds()], workers=workers, cache=cache), False
+    return cli_fetch.loading(args, workers, cache)
 
 
 def _report(corpus: Corpus) -> Corpus | None:
@@ -86,7 +90,7 @@ def _report(corpus: Corpus) -> Corpus | None:
 
 def _dump(argv: Sequence[str]) -> int:
     args = _dump_parser().parse_args(argv)
-    loading = _loading(args, workers=cores())
+    loading, _ = _loading(args, workers=cores())
     loading.start_workers(preload=True)
     with collector_paused():
         corpus = _report(loading.run())
@@ -135,8 +139,8 @@ def _discard_output() -> None:
 
 def _read(argv: Sequence[str]) -> int:
     args = _reader_parser().parse_args(argv)
-    loading = _loading(args, workers=max(1, cores() - 1))  # leave the reader a core
-    if not any(path.exists() for path in loading.paths):  # say why before the screen opens
+    loading, fetching = _loading(args, workers=max(1, cores() - 1))  # leave the reader a core
+    if not fetching and not any(path.exists() for path in loading.paths):  # say why now
         _report(loading.corpus())
         return EXIT_NOTHING_LOADED
     from textual.theme import BUILTIN_THEMES
@@ -151,7 +155,7 @@ def _read(argv: Sequence[str]) -> int:
 
     leaving = Leaving()
     leaving.install()  # before the workers start: a signal from now on is the reader's
-    if args.paths:  # the bundled corpus is four files: no worker is ever needed
+    if loading.paths != [bundled_seeds()]:  # four files: no worker is ever needed
         loading.start_workers()
     leaving.app = app = ReaderApp(
         loading,
@@ -175,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments[:1] == ["dump"]:
             return _dump(arguments[1:])
+        if arguments[:1] == ["import"]:
+            return cli_fetch.import_opml(arguments[1:])
         return _read(arguments)
     except KeyboardInterrupt:
         return 130

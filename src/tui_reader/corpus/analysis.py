@@ -119,7 +119,7 @@ def analyse(source: Source, budget: Budget | None = None) -> Analysed:
         )
     article = Article(
         id=source.id,
-        source=source.path,
+        source=meta.source or source.path,
         title=known_title or cleaned.title or _title(paragraphs, sentences, source.id),
         paragraphs=paragraphs,
         headings=frozenset(cleaned.headings),

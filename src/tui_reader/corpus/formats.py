@@ -48,6 +48,10 @@ class Record:
     """Where the metadata came from, when there is any."""
     problems: tuple[StageProblem, ...] = ()
     """What went wrong reading the file's format: the body is then the raw text."""
+    id: str | None = None
+    """The article's own id, which stays when its file changes (a feed item's guid)."""
+    source: str | None = None
+    """What the list of articles names as its source, when not its file (its feed)."""
     site: str | None = None
     """The site a web page is from, by its own name for itself."""
     links: tuple[str, ...] = ()

@@ -14,7 +14,7 @@ from importlib import resources
 from operator import attrgetter
 from pathlib import Path
 
-from . import formats, html, lines
+from . import feeds, formats, html, lines
 from .formats import Record
 from .lines import MAX_TEXT_BYTES, decode, formatted
 from .model import Problem
@@ -23,7 +23,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 JSON_SUFFIXES = frozenset({".json"})
 LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | HTML_SUFFIXES
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".rdf", ".atom"})
+"""Files that may hold a feed, as their content says; a JSON file may hold a JSON Feed."""
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated (a file is read to
 `MAX_TEXT_BYTES`, enough for this in any encoding)."""
@@ -161,8 +163,12 @@ def _records(part: Part, problems: list[Problem]) -> Iterator[Record | None]:
             problems.append(Problem(str(path), html.NO_ARTICLE))
         yield record
         return
-    if path.suffix.lower() in JSON_SUFFIXES:
-        text = _text(path.read_bytes())  # a document: it cannot be parsed a part at a time
+    if path.suffix.lower() in JSON_SUFFIXES | FEED_SUFFIXES:
+        data = path.read_bytes()  # a document: it cannot be parsed a part at a time
+        if path.suffix.lower() in FEED_SUFFIXES or feeds.kind(data) == "feed":
+            yield from _feed(path, data, problems)
+            return
+        text = _text(data)
     else:
         with path.open("rb") as stream:
             # What the file holds and a byte more, to see if it grew: a read of the cap
@@ -187,6 +193,20 @@ def _records(part: Part, problems: list[Problem]) -> Iterator[Record | None]:
             yield record
         return
     yield formatted(formats.text_record, text, text)
+
+
+def _feed(path: Path, data: bytes, problems: list[Problem]) -> Iterator[Record]:
+    """A feed's items; `Unreadable` when it is not a feed, or holds no item."""
+    try:
+        feed = feeds.parse(data, path.stem)
+    except feeds.NotAFeed as error:
+        raise Unreadable(f"{error}: skipped") from None
+    if feed.truncated:
+        reason = f"the feed is cut short: {len(feed.records)} items read before the cut"
+        problems.append(Problem(str(path), reason))
+    if not feed.records:
+        raise Unreadable("a feed with no items")
+    yield from feed.records
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +312,7 @@ def read(part: Part | FileRef, problems: list[Problem]) -> list[Source]:
     sources: list[Source] = []
     reported = len(problems)
     number = 0
+    ids: set[str] = set()
     try:
         for number, record in enumerate(_records(part, problems), part.first):
             if record is None:
@@ -300,6 +321,9 @@ def read(part: Part | FileRef, problems: list[Problem]) -> list[Source]:
             # Records of a JSON export are numbered; a text file is one article.
             numbered = number if record.origin == "json" else None
             article_id = f"{ref.id}#{number}" if numbered else ref.id
+            if record.id is not None:  # a feed item's own id, unless the feed repeats it
+                article_id = record.id if record.id not in ids else f"{ref.id}#{number}"
+                ids.add(record.id)
             sources.append(Source(article_id, str(path), text, truncated, record, numbered))
     except OSError as error:
         problems.append(Problem(str(path), _reason(error)))

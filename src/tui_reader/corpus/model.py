@@ -21,7 +21,7 @@ from .view import Filters
 
 EntityType = Literal["person", "org", "place", "other"]
 Precision = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
-DateSource = Literal["header", "front matter", "json", "html", "text"]
+DateSource = Literal["header", "front matter", "json", "html", "feed", "text"]
 Stage = Literal["format", "cleaning", "dates", "entities"]
 """The stages of an article's analysis, in order."""
 ProblemKind = Literal["error", "timeout"]

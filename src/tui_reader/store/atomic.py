@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace the file's content with `text`, all at once."""
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Replace the file's content with `text` (or bytes, as they are), all at once."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = _written(path, text)
     try:
@@ -65,12 +65,13 @@ class NotAFile(OSError):
     """A name `write_new` does not write to: a link, a folder, a device."""
 
 
-def _written(path: Path, text: str) -> str:
+def _written(path: Path, text: str | bytes) -> str:
     """A temporary file beside `path`, holding `text`, flushed and synced: its name."""
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
     except BaseException:

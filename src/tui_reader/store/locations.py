@@ -7,6 +7,8 @@ folders, so `XDG_CONFIG_HOME`, `XDG_STATE_HOME` and `XDG_CACHE_HOME` move them).
     $TUI_READER_HOME/config.toml
     $TUI_READER_HOME/state.json
     $TUI_READER_HOME/cache/analysis.sqlite3    and the search indexes beside it
+    $TUI_READER_HOME/feeds                      the subscriptions, one address a line
+    $TUI_READER_HOME/data/fetched/              what was fetched from the web
 
 The environment is read when a path is asked for, never at import, and no folder is made
 here: the writers make the folders they write in.
@@ -40,6 +42,18 @@ def config_path() -> Path:
 def state_path() -> Path:
     """The reading state: where the reader was, what was read and bookmarked, the theme."""
     return (home() or platformdirs.user_state_path(APP)) / "state.json"
+
+
+def feeds_path() -> Path:
+    """The user's subscriptions: a feed's address a line, beside the config file."""
+    return config_path().with_name("feeds")
+
+
+def fetched_folder() -> Path:
+    """The feeds and pages fetched from the web, kept apart from the disposable cache:
+    everything fetched stays readable offline."""
+    folder = home()
+    return (folder / "data" if folder else platformdirs.user_data_path(APP)) / "fetched"
 
 
 def cache_folder() -> Path:

@@ -17,7 +17,7 @@ from typing import Any, get_args
 
 from ..corpus.analysis import Analysed
 from ..corpus.entities import Candidate
-from ..corpus.loading import Part
+from ..corpus.loading import FEED_SUFFIXES, JSON_SUFFIXES, Part
 from ..corpus.model import (
     Article,
     DateSource,
@@ -37,6 +37,8 @@ _STAGES = frozenset(get_args(Stage))
 _KINDS = frozenset(get_args(ProblemKind))
 _PRECISIONS = frozenset(get_args(Precision))
 _DATE_SOURCES = frozenset(get_args(DateSource))
+_FEED_FILES = FEED_SUFFIXES | JSON_SUFFIXES
+"""The files that may hold a feed, whose items are named by their own ids."""
 _INT = {int}
 _WORDS, _CUES = object(), object()
 """Where, among what a load shares, the offsets of words and the cues checked are kept."""
@@ -118,7 +120,16 @@ def _unarticle(fields: Any, part: Part) -> Article:
     ):
         raise Unpacked("a record number out of range")
     ref = part.ref
-    if id_ != (ref.id if record is None else f"{ref.id}#{record}") or source != str(ref.path):
+    own = id_ == (ref.id if record is None else f"{ref.id}#{record}") and source == str(ref.path)
+    # A feed's item is named by its own id and its feed: its file's name is in neither.
+    item = (
+        record is None
+        and ref.path.suffix.lower() in _FEED_FILES
+        and type(id_) is str
+        and id_ != ""
+        and type(source) is str
+    )
+    if not (own or item):
         raise Unpacked("an article of another file")
     if not (
         type(title) is str
@@ -313,9 +324,10 @@ def _unpacked(loaded: Any, part: Part, kept: _Kept) -> tuple[list[Analysed], lis
             raise Unpacked("an article's names are not a list")
         lengths = list(map(len, article.paragraphs))
         analysed.append((article, [_uncandidate(c, lengths, kept) for c in candidates]))
-    # Each article's id is made of its record's number (0 here for none): none may repeat.
+    # Records come in order (0 here for none: a feed's items), and no id may repeat.
     records = [article.record or 0 for article, _ in analysed]
-    if any(map(operator.ge, records, records[1:])):
+    ids = {article.id for article, _ in analysed}
+    if any(map(operator.gt, records, records[1:])) or len(ids) != len(analysed):
         raise Unpacked("records out of order")
     return analysed, [_unfile_problem(problem) for problem in problems]
 

@@ -101,11 +101,20 @@ class Loading:
     `corpus()` assembles what is done so far, in the order of the files whatever the order
     they were done in."""
 
-    def __init__(self, paths: Iterable[Path], *, workers: int = 0, cache: Cache | None = None):
+    def __init__(
+        self,
+        paths: Iterable[Path],
+        *,
+        workers: int = 0,
+        cache: Cache | None = None,
+        problems: Sequence[Problem] = (),
+    ):
         """`workers` is how many processes analyse the files; with none, or with few files,
         this process does. The files are looked for when first needed, which for a large
-        folder takes a while: iterating does it first."""
+        folder takes a while: iterating does it first. `problems` are reported with the
+        corpus's own (what could not be fetched)."""
         self.paths = list(paths)
+        self._before = list(problems)
         self._found: tuple[list[FileRef], list[Problem]] | None = None
         self.workers = workers
         self.cache = cache
@@ -272,7 +281,7 @@ class Loading:
     def corpus(self) -> Corpus:
         """The corpus of everything analysed so far, with entities resolved across it."""
         analysed: list[Analysed] = []
-        problems = list(self._find()[1])
+        problems = [*self._before, *self._find()[1]]
         if self.cache is not None:
             problems.extend(self.cache.problems)
         for ref in self.refs:

@@ -1,0 +1,1 @@
+"""Fetching from the web: one HTTP client, and feeds and pages kept through `store/`."""

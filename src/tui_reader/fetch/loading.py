@@ -1,0 +1,85 @@
+"""A corpus whose web addresses are fetched first, in the thread that loads it (the
+reader's loading worker), so that the reader opens at once and shows the fetching as it
+shows loading: addresses fetched of all, then files loaded of all."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from queue import SimpleQueue
+
+from ..corpus.loading import FileRef
+from ..corpus.model import Corpus, Problem
+from ..store.cache import Cache
+from ..store.pipeline import Loading, Progress
+from .session import Web
+
+_Fetched = tuple[list[Path], list[Problem]]
+
+
+class Fetching(Loading):
+    """`Loading` of the files given and of what the web gives. Its `paths`, by which the
+    reading state and the search index know the corpus, name the addresses, not their
+    bodies: the same whether a body is fetched yet, kept from before, or read in full."""
+
+    def __init__(
+        self,
+        web: Web,
+        files: Sequence[Path],
+        *,
+        refresh: bool = False,
+        full: bool = False,
+        workers: int = 0,
+        cache: Cache | None = None,
+        problems: Sequence[Problem] = (),
+    ) -> None:
+        super().__init__([*files, *web.names()], workers=workers, cache=cache)
+        self._web, self._files, self._problems = web, list(files), list(problems)
+        self._refresh, self._full = refresh, full
+        self._inner: Loading | None = None
+        """The loading of the files and the bodies, once they are fetched."""
+
+    @property
+    def refs(self) -> list[FileRef]:
+        return self._inner.refs if self._inner is not None else []
+
+    def start_workers(self, *, preload: bool = False) -> None:
+        """As `Loading.start_workers`, for the files given: a few bodies never need them."""
+        Loading(self._files, workers=self.workers).start_workers(preload=preload)
+
+    def __iter__(self) -> Iterator[Progress]:
+        news: SimpleQueue[tuple[int, int] | _Fetched | BaseException] = SimpleQueue()
+
+        def told(done: int, total: int) -> None:
+            news.put((done, total))
+
+        def fetch() -> None:
+            try:
+                news.put(self._web.fetch(refresh=self._refresh, full=self._full, progress=told))
+            except BaseException as error:  # raised where the loading's errors are
+                news.put(error)
+
+        # A thread of its own, which the reader's quitting need not wait for: the fetch
+        # stops at its timeouts.
+        threading.Thread(target=fetch, name="fetch", daemon=True).start()
+        yield Progress(0, len(self._web.feeds) + len(self._web.addresses), 0)
+        while not isinstance(item := news.get(), BaseException):
+            if isinstance(item[0], int) and isinstance(item[1], int):
+                yield Progress(item[0], item[1], 0)
+                continue
+            paths, problems = item
+            self._inner = Loading(
+                [*self._files, *paths],
+                workers=self.workers,
+                cache=self.cache,
+                problems=[*self._problems, *problems],
+            )
+            yield from self._inner
+            return
+        raise item
+
+    def corpus(self) -> Corpus:
+        if self._inner is None:  # nothing fetched yet: the problems found before, if any
+            return Loading([], problems=self._problems).corpus()
+        return self._inner.corpus()
