@@ -46,6 +46,9 @@ class Record:
     url: str | None = None
     origin: DateSource | None = None
     """Where the metadata came from, when there is any."""
+    key: str | None = None
+    """The record's own name for itself (a table row's id or url): its article's id keeps
+    it when the records of the file move."""
     problems: tuple[StageProblem, ...] = ()
     """What went wrong reading the file's format: the body is then the raw text."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import itertools
 import json
 import os
@@ -14,7 +15,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-from . import formats
+from . import formats, tables
 from .formats import Record
 from .model import Problem, StageProblem
 
@@ -23,7 +24,8 @@ T = TypeVar("T")
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 JSON_SUFFIXES = frozenset({".json"})
 LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES
+TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | TABLE_SUFFIXES
 MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated."""
 MAX_TEXT_BYTES = 4 * MAX_CHARS
@@ -168,6 +170,9 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
     if path.suffix.lower() in LINES_SUFFIXES:
         yield from _lines(path, problems)
         return
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        yield from _rows(path, problems)
+        return
     if path.suffix.lower() in JSON_SUFFIXES:
         text = _text(path.read_bytes())  # a document: it cannot be parsed a part at a time
     else:
@@ -204,6 +209,21 @@ def _formatted(read: Callable[[T], Record | None], value: T, raw: str | None) ->
     except Exception as error:  # a bug in reading one format must not lose the article
         body = raw if raw is not None else json.dumps(value, ensure_ascii=False, default=str)
         return Record(body, problems=(StageProblem.raised("format", error),))
+
+
+def _rows(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
+    """The rows of a table, numbered as the lines of the file below its header are."""
+    with path.open("rb") as stream:
+        lines, delimiter = tables.open_table(stream, path.suffix.lower())
+        try:
+            for number, record in enumerate(tables.records(lines, delimiter), 1):
+                if record is None:
+                    problems.append(Problem(f"{path}#{number}", "no article text in this row"))
+                yield record
+        except tables.Columns as error:
+            raise Unreadable(str(error)) from None
+        except csv.Error as error:  # a quote never closed, say
+            problems.append(Problem(str(path), f"not a readable table: {error}"))
 
 
 def _lines(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
@@ -276,14 +296,17 @@ def read(ref: FileRef, problems: list[Problem]) -> list[Source]:
     sources: list[Source] = []
     reported = len(problems)
     number = 0
+    named: set[str] = set()  # the ids the file's records gave themselves
     try:
         for number, record in enumerate(_records(path, problems), 1):
             if record is None:
                 continue
             text, truncated = _capped(record.body)
-            # Records of a JSON export are numbered; a text file is one article.
-            numbered = number if record.origin == "json" else None
+            # Records of a JSON export or a table are numbered; a text file is one article.
+            numbered = number if record.origin in ("json", "table") else None
             article_id = f"{ref.id}#{number}" if numbered else ref.id
+            if record.key is not None and (keyed := f"{ref.id}#{record.key}") not in named:
+                named.add(article_id := keyed)  # a row's own id: it stays when rows move
             sources.append(Source(article_id, str(path), text, truncated, record, numbered))
     except OSError as error:
         problems.append(Problem(str(path), _reason(error)))

@@ -21,7 +21,7 @@ from .view import Filters
 
 EntityType = Literal["person", "org", "place", "other"]
 Precision = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
-DateSource = Literal["header", "front matter", "json", "text"]
+DateSource = Literal["header", "front matter", "json", "table", "text"]
 Stage = Literal["format", "cleaning", "dates", "entities"]
 """The stages of an article's analysis, in order."""
 ProblemKind = Literal["error", "timeout"]

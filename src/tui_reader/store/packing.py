@@ -112,7 +112,9 @@ def _unarticle(fields: Any, ref: FileRef) -> Article:
      removed, notes, truncated, record, events, problems) = fields  # fmt: skip
     if not (record is None or (type(record) is int and 1 <= record <= _MOST_RECORDS)):
         raise Unpacked("a record number out of range")
-    if id_ != (ref.id if record is None else f"{ref.id}#{record}") or source != str(ref.path):
+    # A record is named by its number, or by the id its row gave (`tables`).
+    named = id_ == ref.id if record is None else type(id_) is str and id_.startswith(f"{ref.id}#")
+    if not named or source != str(ref.path):
         raise Unpacked("an article of another file")
     if not (
         type(title) is str
