@@ -133,6 +133,8 @@ def analyse(source: Source, budget: Budget | None = None) -> Analysed:
         record=source.record,
         events=events,
         problems=stages.problems,
+        site=one_line(meta.site) if meta.site else None,
+        links=list(meta.links),
     )
     return article, candidates
 

@@ -42,6 +42,8 @@ def _article(article: Article, corpus: Corpus) -> dict[str, Any]:
         "title": article.title,
         "author": article.author,
         "url": article.url,
+        "site": article.site,
+        "links": article.links,
         "published": article.published.isoformat() if article.published else None,
         "published_from": article.published_from,
         "published_guess": article.published_guess.isoformat() if article.published_guess else None,
@@ -108,7 +110,8 @@ def to_text(corpus: Corpus) -> Iterator[str]:
         yield f"# {printable(article.title)}"
         published = article.dated("date unknown")
         byline = f" · by {printable(article.author)}" if article.author else ""
-        yield f"{printable(article.id)} · {published}{byline} · {printable(article.source)}"
+        site = f" · {printable(article.site)}" if article.site else ""
+        yield f"{printable(article.id)} · {published}{byline}{site} · {printable(article.source)}"
         if article.url:
             yield printable(article.url)
         yield ""

@@ -51,6 +51,10 @@ class Record:
     it when the records of the file move."""
     problems: tuple[StageProblem, ...] = ()
     """What went wrong reading the file's format: the body is then the raw text."""
+    site: str | None = None
+    """The site a web page is from, by its own name for itself."""
+    links: tuple[str, ...] = ()
+    """The web links of a page's text, which its text (with no markup) does not hold."""
 
 
 # --- front matter and Markdown ------------------------------------------------------------

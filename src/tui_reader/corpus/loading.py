@@ -15,7 +15,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-from . import formats, tables
+from . import formats, html, tables
 from .formats import Record
 from .model import Problem, StageProblem
 
@@ -25,7 +25,10 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 JSON_SUFFIXES = frozenset({".json"})
 LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | TABLE_SUFFIXES
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+ARTICLE_SUFFIXES = (
+    TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES
+)
 MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated."""
 MAX_TEXT_BYTES = 4 * MAX_CHARS
@@ -172,6 +175,13 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
         return
     if path.suffix.lower() in TABLE_SUFFIXES:
         yield from _rows(path, problems)
+        return
+    if path.suffix.lower() in HTML_SUFFIXES:
+        with path.open("rb") as stream:
+            record = html.saved_page(stream.read(MAX_TEXT_BYTES))
+        if record is None:
+            problems.append(Problem(str(path), html.NO_ARTICLE))
+        yield record
         return
     if path.suffix.lower() in JSON_SUFFIXES:
         text = _text(path.read_bytes())  # a document: it cannot be parsed a part at a time

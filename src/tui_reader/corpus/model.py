@@ -21,7 +21,7 @@ from .view import Filters
 
 EntityType = Literal["person", "org", "place", "other"]
 Precision = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
-DateSource = Literal["header", "front matter", "json", "table", "text"]
+DateSource = Literal["header", "front matter", "json", "table", "html", "text"]
 Stage = Literal["format", "cleaning", "dates", "entities"]
 """The stages of an article's analysis, in order."""
 ProblemKind = Literal["error", "timeout"]
@@ -145,6 +145,10 @@ class Article:
     mentions: Mentions = Mentions()
     problems: list[StageProblem] = field(default_factory=list)
     """What went wrong in its analysis; empty for nearly every article."""
+    site: str | None = None
+    """The site a web page is from, by its own name for itself."""
+    links: list[str] = field(default_factory=list)
+    """The web links of a page's text, which the text itself (markup gone) no longer holds."""
 
     def dated(self, unknown: str) -> str:
         """The publication date as text; `unknown` where there is none, with the guess at it

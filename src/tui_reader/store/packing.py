@@ -29,7 +29,7 @@ from ..corpus.model import (
     StageProblem,
 )
 
-FORMAT = 4
+FORMAT = 5
 """Bumped whenever the layout below changes."""
 
 _LAST_DAY = dt.date.max.toordinal()
@@ -81,6 +81,8 @@ def _article(article: Article) -> tuple[Any, ...]:
         article.record,
         [_event_fields(event) for event in article.events],
         [(problem.stage, problem.kind, problem.message) for problem in article.problems],
+        article.site,
+        article.links,
     )
 
 
@@ -107,9 +109,9 @@ def _tuple_of(value: Any, size: int, what: str) -> tuple[Any, ...]:
 
 
 def _unarticle(fields: Any, ref: FileRef) -> Article:
-    fields = _tuple_of(fields, 16, "an article")
+    fields = _tuple_of(fields, 18, "an article")
     (id_, source, title, paragraphs, headings, author, url, published, published_from, guess,
-     removed, notes, truncated, record, events, problems) = fields  # fmt: skip
+     removed, notes, truncated, record, events, problems, site, links) = fields  # fmt: skip
     if not (record is None or (type(record) is int and 1 <= record <= _MOST_RECORDS)):
         raise Unpacked("a record number out of range")
     # A record is named by its number, or by the id its row gave (`tables`).
@@ -123,6 +125,8 @@ def _unarticle(fields: Any, ref: FileRef) -> Article:
         and _optional_text(url)
         and _texts(removed)
         and _texts(notes)
+        and _optional_text(site)
+        and _texts(links)
         and type(truncated) is bool
         and (published_from is None or published_from in _DATE_SOURCES)
     ):
@@ -150,6 +154,8 @@ def _unarticle(fields: Any, ref: FileRef) -> Article:
         record,
         [_unevent(event, paragraphs) for event in events],
         problems=[_unproblem(problem) for problem in problems],
+        site=site,
+        links=links,
     )
 
 

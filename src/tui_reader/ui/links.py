@@ -50,7 +50,7 @@ def copy_a_link(app: App[object], article: Article | None) -> None:
     if article is None:
         return
     own = [article.url] if article.url else []  # whole: a link in metadata may hold spaces
-    candidates = [*own, *links_in(article.paragraphs)]
+    candidates = [*own, *article.links, *links_in(article.paragraphs)]
     links = list({url: None for link in candidates if (url := safe_url(link))})
     if not links:
         app.notify(NO_LINK, timeout=3, markup=False)

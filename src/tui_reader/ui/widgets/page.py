@@ -84,6 +84,8 @@ def _byline(article: Article) -> str:
     parts = [article.dated("date unknown")]
     if article.author:
         parts.append(f"by {article.author}")
+    if article.site:
+        parts.append(article.site)
     parts.append(source_label(article))
     if article.url:
         parts.append(article.url)
