@@ -4,12 +4,14 @@ cut short is said to be, after the pages before the damage."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from tui_reader.corpus import warc
+from tui_reader.corpus.analysis import open_corpus
 
 pytestmark = pytest.mark.timeout(30)
 PAGE = b"<p>Caf\xe9</p>"
@@ -81,3 +83,42 @@ def test_archive_names() -> None:
     """WARC and ARC files are known by their names, compressed or not."""
     assert all(map(warc.is_archive, ["a.warc", "B.WARC.GZ", "c.arc", "d.arc.gz"]))
     assert not any(map(warc.is_archive, ["a.gz", "warc.txt", "a.warcx"]))
+
+
+def news_page(number: int) -> bytes:
+    """A news page of our own writing: a title with the site's name, a date, paragraphs."""
+    paragraphs = "".join(
+        f"<p>Workers at warehouse {number} on Staten Island voted on Friday to join the "
+        f"Amazon Labor Union, paragraph {n} says, in a count that took two days.</p>"
+        for n in range(4)
+    )
+    return (
+        f"<html><head><title>Union wins vote {number} | Example News</title>"
+        '<meta property="og:site_name" content="Example News">'
+        '<meta property="article:published_time" content="2022-04-01">'
+        f"</head><body><nav><a href='/'>Home</a></nav><article><h1>Union wins vote {number}</h1>"
+        f"{paragraphs}</article></body></html>"
+    ).encode()
+
+
+def test_an_archive_s_news_pages_are_articles(tmp_path: Path) -> None:
+    """Each news page of an archive is an article named by its address, with its title,
+    date and site; the pages with no article are counted in one problem."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    bodies = [news_page(1), news_page(2), b"<html><body><a href='/a'>A</a></body></html>"]
+    for number, body in enumerate(bodies):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        uri = f"https://news.example.com/{number}"
+        writer.write_record(
+            writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), http_headers=headers
+            )
+        )
+    (tmp_path / "crawl.warc.gz").write_bytes(out.getvalue())
+    corpus = open_corpus([tmp_path])
+    articles = sorted(corpus.articles, key=lambda article: article.id)
+    assert [a.id for a in articles] == [f"crawl.warc#https://news.example.com/{n}" for n in (0, 1)]
+    assert [a.title for a in articles] == ["Union wins vote 1", "Union wins vote 2"]
+    assert {(str(a.published), a.site) for a in articles} == {("2022-04-01", "Example News")}
+    assert [p.reason for p in corpus.problems] == ["1 of its pages held no article: skipped"]

@@ -131,6 +131,7 @@ def analyse(source: Source, budget: Budget | None = None) -> Analysed:
         notes=cleaned.notes,
         truncated=source.truncated,
         record=source.record,
+        key=source.key,
         events=events,
         problems=stages.problems,
         site=one_line(meta.site) if meta.site else None,
@@ -223,6 +224,7 @@ def _analysed(source: Source) -> Analysed:
             paragraphs=raw_paragraphs(source.text),
             truncated=source.truncated,
             record=source.record,
+            key=source.key,
             problems=[StageProblem.raised("cleaning", error)],
         )
         return article, []

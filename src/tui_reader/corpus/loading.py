@@ -9,13 +9,13 @@ import os
 import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
-from . import formats, html, tables
+from . import formats, html, tables, warc
 from .formats import Record
 from .model import Problem, StageProblem
 
@@ -26,9 +26,7 @@ JSON_SUFFIXES = frozenset({".json"})
 LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-ARTICLE_SUFFIXES = (
-    TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES
-)
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES
 MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated."""
 MAX_TEXT_BYTES = 4 * MAX_CHARS
@@ -48,6 +46,8 @@ class Source:
     meta: Record | None = None
     record: int | None = None
     """The article's number in a JSON or JSON Lines export, from 1."""
+    key: str | None = None
+    """The name its record gave itself (`Record.key`), where its id is made of it."""
 
 
 def bundled_seeds() -> Path:
@@ -90,7 +90,9 @@ def _files(root: Path, problems: list[Problem]) -> Iterator[Path]:
         for entry in entries:
             if _is_folder(entry):
                 inner.append(entry.path)
-            elif os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES:
+            elif os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES or warc.is_archive(
+                entry.name
+            ):
                 if entry.is_symlink() and not os.path.exists(entry.path):
                     reason = "a link to nothing (dangling symbolic link)"
                     problems.append(Problem(entry.path, reason))
@@ -170,6 +172,9 @@ def _records(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
     JSON Lines files are read one record at a time, whatever their size.
     """
     size = _regular(path)
+    if warc.is_archive(path.name):
+        yield from _archived(path, problems)
+        return
     if path.suffix.lower() in LINES_SUFFIXES:
         yield from _lines(path, problems)
         return
@@ -234,6 +239,36 @@ def _rows(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
             raise Unreadable(str(error)) from None
         except csv.Error as error:  # a quote never closed, say
             problems.append(Problem(str(path), f"not a readable table: {error}"))
+
+
+def _archived(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
+    """The articles of the pages in a web archive, each named by its address; the pages
+    with none are counted in one problem, since a crawl holds many."""
+    empty = 0
+    with path.open("rb") as stream:
+        try:
+            for page in warc.pages(stream):
+                record = html.saved_page(_page_text(page), page.uri or None)
+                if page.truncated:
+                    problems.append(Problem(f"{path}#{page.uri}", "a page over 8 MB: cut"))
+                if record is None:
+                    empty += 1
+                    continue
+                yield replace(record, key=page.uri or page.record_id)
+        except warc.Broken as error:
+            problems.append(Problem(str(path), str(error)))
+    if empty:
+        problems.append(Problem(str(path), f"{empty} of its pages held no article: skipped"))
+
+
+def _page_text(page: warc.Page) -> str | bytes:
+    """An archived page's HTML, decoded as its response said where that can be done."""
+    if page.charset is not None:
+        try:
+            return page.html.decode(page.charset)
+        except (LookupError, UnicodeDecodeError):  # a wrong or unknown charset
+            pass
+    return page.html
 
 
 def _lines(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
@@ -313,11 +348,12 @@ def read(ref: FileRef, problems: list[Problem]) -> list[Source]:
                 continue
             text, truncated = _capped(record.body)
             # Records of a JSON export or a table are numbered; a text file is one article.
-            numbered = number if record.origin in ("json", "table") else None
+            numbered = number if record.key or record.origin in ("json", "table") else None
             article_id = f"{ref.id}#{number}" if numbered else ref.id
-            if record.key is not None and (keyed := f"{ref.id}#{record.key}") not in named:
-                named.add(article_id := keyed)  # a row's own id: it stays when rows move
-            sources.append(Source(article_id, str(path), text, truncated, record, numbered))
+            key = record.key if record.key and f"{ref.id}#{record.key}" not in named else None
+            if key is not None:  # a row's own name: its id stays when the rows move
+                named.add(article_id := f"{ref.id}#{key}")
+            sources.append(Source(article_id, str(path), text, truncated, record, numbered, key))
     except OSError as error:
         problems.append(Problem(str(path), _reason(error)))
         return sources

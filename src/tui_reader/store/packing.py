@@ -79,6 +79,7 @@ def _article(article: Article) -> tuple[Any, ...]:
         article.notes,
         article.truncated,
         article.record,
+        article.key,
         [_event_fields(event) for event in article.events],
         [(problem.stage, problem.kind, problem.message) for problem in article.problems],
         article.site,
@@ -109,14 +110,15 @@ def _tuple_of(value: Any, size: int, what: str) -> tuple[Any, ...]:
 
 
 def _unarticle(fields: Any, ref: FileRef) -> Article:
-    fields = _tuple_of(fields, 18, "an article")
+    fields = _tuple_of(fields, 19, "an article")
     (id_, source, title, paragraphs, headings, author, url, published, published_from, guess,
-     removed, notes, truncated, record, events, problems, site, links) = fields  # fmt: skip
+     removed, notes, truncated, record, key, events, problems, site, links) = fields  # fmt: skip
     if not (record is None or (type(record) is int and 1 <= record <= _MOST_RECORDS)):
         raise Unpacked("a record number out of range")
-    # A record is named by its number, or by the id its row gave (`tables`).
-    named = id_ == ref.id if record is None else type(id_) is str and id_.startswith(f"{ref.id}#")
-    if not named or source != str(ref.path):
+    if not (key is None or (type(key) is str and key and record is not None)):
+        raise Unpacked("a record's name of the wrong type")
+    named = ref.id if record is None else f"{ref.id}#{record if key is None else key}"
+    if id_ != named or source != str(ref.path):
         raise Unpacked("an article of another file")
     if not (
         type(title) is str
@@ -152,6 +154,7 @@ def _unarticle(fields: Any, ref: FileRef) -> Article:
         notes,
         truncated,
         record,
+        key,
         [_unevent(event, paragraphs) for event in events],
         problems=[_unproblem(problem) for problem in problems],
         site=site,
