@@ -203,11 +203,14 @@ def _bad_values(loaded: Any) -> list[tuple[str, tuple[int, ...], Any]]:
         put("notes", (*at, 11), [[b"x"], ("x",)])
         put("truncated", (*at, 12), [1, 0, None, "True"])
         put("record", (*at, 13), [0, -1, 10**30, "1", 1.5, (fields[13] or 0) + 1])
-        put("events", (*at, 14), ["x", [None], [("x",)], None])
+        put("key", (*at, 14), ["", "x", 1, b"x", ["x"]])
+        put("events", (*at, 15), ["x", [None], [("x",)], None])
         stage = [[("bogus", "error", "m")], [("format", "x", "m")], [("format", "error", 1)]]
-        put("stage problems", (*at, 15), [*stage, [("format", "error")], "x"])
-        for index, event in enumerate(fields[14]):
-            e = (*at, 14, index)
+        put("stage problems", (*at, 16), [*stage, [("format", "error")], "x"])
+        put("site", (*at, 17), [1, b"x", ["x"], 1.5])
+        put("links", (*at, 18), [[1], "x", None, ("x",)])
+        for index, event in enumerate(fields[15]):
+            e = (*at, 15, index)
             length = len(paragraphs[event[4]])
             put("event", e, [event[:-1], list(event)])
             put("event date", (*e, 0), [5, b"x"])

@@ -21,11 +21,11 @@ def corpus_of(*names: str) -> Corpus:
 
 
 def test_each_format_gives_its_items_with_title_date_link_and_feed() -> None:
-    """Every item is an article, named by its guid (else its link), its source its feed's
+    """Every item is an article, named by its guid (else its link), its site its feed's
     title, with the item's title, date, author and link."""
     corpus = corpus_of("rss2.xml", "rss091.rss", "rss1.rdf", "atom.atom", "jsonfeed.json")
     seen = {
-        a.id: (a.title, a.published and a.published.isoformat(), a.url, a.source)
+        a.id: (a.title, a.published and a.published.isoformat(), a.url, a.site)
         for a in corpus.articles
     }
     assert seen == {
@@ -116,3 +116,22 @@ def test_opml_and_plain_lists_give_http_addresses_once_each() -> None:
     assert addresses(listed) == ["https://a.example/feed"]
     with pytest.raises(NotAList):
         opml(b"<rss/>")
+
+
+def test_the_same_guid_in_two_feeds_is_two_articles(tmp_path: Path) -> None:
+    """Two feeds that carry the same item (a site's front page and its section) give two
+    articles: the second is named apart, by its file, and neither loses its names."""
+    item = (
+        "<item><guid>https://example.com/a</guid><title>{0}</title>"
+        "<description>Workers at the Staten Island warehouse voted, said Chris Smalls."
+        "</description></item>"
+    )
+    for name in ("front", "section"):
+        channel = f"<channel><title>{name}</title>{item.format(name)}</channel>"
+        (tmp_path / f"{name}.xml").write_text(f'<rss version="2.0">{channel}</rss>')
+    articles = open_corpus([tmp_path]).articles
+    assert sorted(a.id for a in articles) == [
+        "https://example.com/a",
+        f"https://example.com/a ({tmp_path / 'section.xml'})",
+    ]
+    assert all(a.mentions.entities for a in articles)

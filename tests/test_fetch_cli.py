@@ -58,7 +58,7 @@ def test_import_adds_to_the_subscriptions_and_feeds_opens_them(
     assert "0 feeds added" in out
     assert main(["dump", "--json", "--feeds"]) == 0
     captured = capsys.readouterr()
-    sources = {a["source"] for a in json.loads(captured.out)["articles"]}
+    sources = {a["site"] for a in json.loads(captured.out)["articles"]}
     assert sources == {"Harbour Gazette", "Valley Ledger"}
     assert f"{url}/broken: HTTP 500 Internal Server Error" in captured.err
 
@@ -76,7 +76,7 @@ def test_full_reads_each_summary_items_page_in_its_place(
     captured = capsys.readouterr()
     articles = {a["id"]: a for a in json.loads(captured.out)["articles"]}
     assert articles["vl-bridge"]["paragraphs"][0].startswith("The new bridge over the Elm River")
-    assert articles["vl-bridge"]["source"] == "Valley Ledger"
+    assert articles["vl-bridge"]["site"] == "Valley Ledger"
     assert articles["vl-gone"]["paragraphs"] == ["Only this summary."]
     assert captured.err == f"tui-reader: {server.url}/missing: HTTP 404 Not Found\n"
     assert main(["dump", "--json", url]) == 0  # without --full: the summaries

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -119,7 +120,7 @@ def analyse(source: Source, budget: Budget | None = None) -> Analysed:
         )
     article = Article(
         id=source.id,
-        source=meta.source or source.path,
+        source=source.path,
         title=known_title or cleaned.title or _title(paragraphs, sentences, source.id),
         paragraphs=paragraphs,
         headings=frozenset(cleaned.headings),
@@ -132,6 +133,7 @@ def analyse(source: Source, budget: Budget | None = None) -> Analysed:
         notes=cleaned.notes,
         truncated=source.truncated,
         record=source.record,
+        key=source.key,
         events=events,
         problems=stages.problems,
         site=one_line(meta.site) if meta.site else None,
@@ -224,6 +226,7 @@ def _analysed(source: Source) -> Analysed:
             paragraphs=raw_paragraphs(source.text),
             truncated=source.truncated,
             record=source.record,
+            key=source.key,
             problems=[StageProblem.raised("cleaning", error)],
         )
         return article, []
@@ -245,6 +248,8 @@ def _assemble(analysed: Iterable[Analysed], problems: list[Problem] | None) -> C
     articles: list[Article] = []
     candidates: dict[str, list[entities.Candidate]] = {}
     for article, found in analysed:
+        if article.id in candidates:  # the same guid in two feeds: the later is named apart
+            article = dataclasses.replace(article, id=f"{article.id} ({article.source})")
         articles.append(article)
         candidates[article.id] = found
     articles.sort(key=_newest_first)

@@ -77,9 +77,7 @@ def parse(data: bytes, fallback_name: str) -> Feed:
     except Exception as error:  # the parser's own faults on broken input: one line
         raise NotAFeed(f"a broken feed ({type(error).__name__}: {_short(error)})") from None
     feed = parsed.get("feed") or {}
-    # The list pane names a source by its last path part: a slash in a title would cut it.
     name = _line(feed.get("title")) or fallback_name
-    name = name.replace("/", "\u2215")
     read = [_record(entry, name) for entry in parsed.get("entries") or ()]
     kept = [item for item in read if item is not None]
     summaries = tuple(n for n, (_, full) in enumerate(kept) if not full)
@@ -133,8 +131,8 @@ def _record(entry: Mapping[str, Any], feed: str) -> tuple[Record, bool] | None:
         author=_line(entry.get("author")) or None,
         url=link or None,
         origin="feed",
-        id=(guid or "").strip() or (link or "").strip() or None,
-        source=feed,
+        key=(guid or "").strip() or (link or "").strip() or None,
+        site=feed,
     )
     return record, full
 

@@ -46,14 +46,15 @@ class Record:
     url: str | None = None
     origin: DateSource | None = None
     """Where the metadata came from, when there is any."""
+    key: str | None = None
+    """The record's own name for itself (a feed item's guid or link, a table row's id or
+    url, an archived page's address): its article's id is made of it, so that it stays
+    when the records of the file move or the feed is fetched anew."""
     problems: tuple[StageProblem, ...] = ()
     """What went wrong reading the file's format: the body is then the raw text."""
-    id: str | None = None
-    """The article's own id, which stays when its file changes (a feed item's guid)."""
-    source: str | None = None
-    """What the list of articles names as its source, when not its file (its feed)."""
     site: str | None = None
-    """The site a web page is from, by its own name for itself."""
+    """Where the article is from, by its own name: a page's site, a feed's title, a row's
+    publication. The list of articles shows it as the article's source."""
     links: tuple[str, ...] = ()
     """The web links of a page's text, which its text (with no markup) does not hold."""
 

@@ -193,13 +193,13 @@ def page(html: str | bytes, url: str | None = None) -> Record | None:
     )
 
 
-def saved_page(data: bytes) -> Record | None:
+def saved_page(data: str | bytes, url: str | None = None) -> Record | None:
     """A saved page's article, as `page` finds it; should that raise, the page's text as it
     is, with the problem, so that no article is lost to a bug."""
     try:
-        return page(data)
+        return page(data, url)
     except Exception as error:  # a bug in extraction must not lose the article
-        text = fragment_text(decode(data))
+        text = fragment_text(decode(data) if isinstance(data, bytes) else data)
         return Record(text, problems=(StageProblem.raised("format", error),)) if text else None
 
 

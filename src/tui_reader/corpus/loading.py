@@ -14,7 +14,7 @@ from importlib import resources
 from operator import attrgetter
 from pathlib import Path
 
-from . import feeds, formats, html, lines
+from . import feeds, formats, html, lines, tables, warc
 from .formats import Record
 from .lines import MAX_TEXT_BYTES, decode, formatted
 from .model import Problem
@@ -22,10 +22,13 @@ from .model import Problem
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 JSON_SUFFIXES = frozenset({".json"})
 LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".rdf", ".atom"})
 """Files that may hold a feed, as their content says; a JSON file may hold a JSON Feed."""
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+ARTICLE_SUFFIXES = (
+    TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+)
 MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated (a file is read to
 `MAX_TEXT_BYTES`, enough for this in any encoding)."""
@@ -44,6 +47,8 @@ class Source:
     meta: Record | None = None
     record: int | None = None
     """The article's number in a JSON or JSON Lines export, from 1."""
+    key: str | None = None
+    """The name its record gave itself (`Record.key`), where its id is made of it."""
 
 
 def bundled_seeds() -> Path:
@@ -86,7 +91,9 @@ def _files(root: Path, problems: list[Problem]) -> Iterator[Path]:
         for entry in entries:
             if _is_folder(entry):
                 inner.append(entry.path)
-            elif os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES:
+            elif os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES or warc.is_archive(
+                entry.name
+            ):
                 if entry.is_symlink() and not os.path.exists(entry.path):
                     reason = "a link to nothing (dangling symbolic link)"
                     problems.append(Problem(entry.path, reason))
@@ -153,8 +160,14 @@ def _records(part: Part, problems: list[Problem]) -> Iterator[Record | None]:
     """
     path = part.ref.path
     size = _regular(path)
+    if warc.is_archive(path.name):
+        yield from warc.read(path, problems)
+        return
     if path.suffix.lower() in LINES_SUFFIXES:
         yield from lines.records(path, problems, part.start, part.end, part.line)
+        return
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        yield from _rows(path, problems)
         return
     if path.suffix.lower() in HTML_SUFFIXES:
         with path.open("rb") as stream:
@@ -207,6 +220,13 @@ def _feed(path: Path, data: bytes, problems: list[Problem]) -> Iterator[Record]:
     if not feed.records:
         raise Unreadable("a feed with no items")
     yield from feed.records
+
+
+def _rows(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
+    try:
+        yield from tables.read(path, problems)
+    except tables.Columns as error:
+        raise Unreadable(str(error)) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +323,16 @@ def split(ref: FileRef, stopped: Callable[[], bool] | None = None) -> list[Part]
     ]
 
 
+_NUMBERED = ("json", "table", "feed")
+
+
+def _named(ref: FileRef, record: Record) -> str:
+    """The id of a record named by its `key`: a feed's item by its guid alone, so that the
+    feed kept again with its pages' full text names its items as the feed did; a row or an
+    archived page within its file."""
+    return record.key if record.origin == "feed" and record.key else f"{ref.id}#{record.key}"
+
+
 def read(part: Part | FileRef, problems: list[Problem]) -> list[Source]:
     """The articles of one file, or of a part of it; what cannot be read is added to
     `problems`."""
@@ -312,19 +342,20 @@ def read(part: Part | FileRef, problems: list[Problem]) -> list[Source]:
     sources: list[Source] = []
     reported = len(problems)
     number = 0
-    ids: set[str] = set()
+    named: set[str] = set()  # the ids the file's records gave themselves
     try:
         for number, record in enumerate(_records(part, problems), part.first):
             if record is None:
                 continue
             text, truncated = _capped(record.body)
-            # Records of a JSON export are numbered; a text file is one article.
-            numbered = number if record.origin == "json" else None
+            # Records of an export, a table, a feed or an archive are numbered; a text file
+            # is one article.
+            numbered = number if record.key or record.origin in _NUMBERED else None
             article_id = f"{ref.id}#{number}" if numbered else ref.id
-            if record.id is not None:  # a feed item's own id, unless the feed repeats it
-                article_id = record.id if record.id not in ids else f"{ref.id}#{number}"
-                ids.add(record.id)
-            sources.append(Source(article_id, str(path), text, truncated, record, numbered))
+            key = record.key if record.key and _named(ref, record) not in named else None
+            if key is not None:  # the record's own name: its id stays when the records move
+                named.add(article_id := _named(ref, record))
+            sources.append(Source(article_id, str(path), text, truncated, record, numbered, key))
     except OSError as error:
         problems.append(Problem(str(path), _reason(error)))
         return sources

@@ -21,7 +21,7 @@ from .view import Filters
 
 EntityType = Literal["person", "org", "place", "other"]
 Precision = Literal["day", "week", "month", "season", "quarter", "half", "year", "decade"]
-DateSource = Literal["header", "front matter", "json", "html", "feed", "text"]
+DateSource = Literal["header", "front matter", "json", "table", "html", "feed", "text"]
 Stage = Literal["format", "cleaning", "dates", "entities"]
 """The stages of an article's analysis, in order."""
 ProblemKind = Literal["error", "timeout"]
@@ -141,6 +141,9 @@ class Article:
     truncated: bool = False
     record: int | None = None
     """Its number in a JSON or JSON Lines export, from 1; None for a file of its own."""
+    key: str | None = None
+    """The name its record gave itself (a row's id, a page's address), which its id is
+    made of instead of the number; None for most."""
     events: list[Event] = field(default_factory=list)
     mentions: Mentions = Mentions()
     problems: list[StageProblem] = field(default_factory=list)

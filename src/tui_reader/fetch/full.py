@@ -72,8 +72,8 @@ def _article(url: str, store: Fetched, problems: list[Problem]) -> str | None:
 def _item(record: Record, text: str) -> dict[str, object]:
     """An item of the JSON Feed kept: the record's metadata, and its text."""
     item: dict[str, object] = {"content_text": text}
-    if record.id:
-        item["id"] = record.id
+    if record.key:
+        item["id"] = record.key
     if record.url:
         item["url"] = record.url
     if record.title:

@@ -17,7 +17,7 @@ from typing import Any, get_args
 
 from ..corpus.analysis import Analysed
 from ..corpus.entities import Candidate
-from ..corpus.loading import FEED_SUFFIXES, JSON_SUFFIXES, Part
+from ..corpus.loading import Part
 from ..corpus.model import (
     Article,
     DateSource,
@@ -37,8 +37,6 @@ _STAGES = frozenset(get_args(Stage))
 _KINDS = frozenset(get_args(ProblemKind))
 _PRECISIONS = frozenset(get_args(Precision))
 _DATE_SOURCES = frozenset(get_args(DateSource))
-_FEED_FILES = FEED_SUFFIXES | JSON_SUFFIXES
-"""The files that may hold a feed, whose items are named by their own ids."""
 _INT = {int}
 _WORDS, _CUES = object(), object()
 """Where, among what a load shares, the offsets of words and the cues checked are kept."""
@@ -81,6 +79,7 @@ def _article(article: Article) -> tuple[Any, ...]:
         article.notes,
         article.truncated,
         article.record,
+        article.key,
         [_event_fields(event) for event in article.events],
         [(problem.stage, problem.kind, problem.message) for problem in article.problems],
         article.site,
@@ -111,25 +110,22 @@ def _tuple_of(value: Any, size: int, what: str) -> tuple[Any, ...]:
 
 
 def _unarticle(fields: Any, part: Part) -> Article:
-    fields = _tuple_of(fields, 18, "an article")
+    fields = _tuple_of(fields, 19, "an article")
     (id_, source, title, paragraphs, headings, author, url, published, published_from, guess,
-     removed, notes, truncated, record, events, problems, site, links) = fields  # fmt: skip
+     removed, notes, truncated, record, key, events, problems, site, links) = fields  # fmt: skip
     if not (
         record is None
         or (type(record) is int and record in part.records and record <= _MOST_RECORDS)
     ):
         raise Unpacked("a record number out of range")
+    if not (key is None or (type(key) is str and key and record is not None)):
+        raise Unpacked("a record's name of the wrong type")
     ref = part.ref
-    own = id_ == (ref.id if record is None else f"{ref.id}#{record}") and source == str(ref.path)
-    # A feed's item is named by its own id and its feed: its file's name is in neither.
-    item = (
-        record is None
-        and ref.path.suffix.lower() in _FEED_FILES
-        and type(id_) is str
-        and id_ != ""
-        and type(source) is str
-    )
-    if not (own or item):
+    if key is not None:  # a feed's item by its own name; a row or a page within its file
+        named = id_ in (key, f"{ref.id}#{key}")
+    else:
+        named = id_ == (ref.id if record is None else f"{ref.id}#{record}")
+    if not named or source != str(ref.path):
         raise Unpacked("an article of another file")
     if not (
         type(title) is str
@@ -165,6 +161,7 @@ def _unarticle(fields: Any, part: Part) -> Article:
         notes,
         truncated,
         record,
+        key,
         [_unevent(event, paragraphs) for event in events],
         problems=[_unproblem(problem) for problem in problems],
         site=site,

@@ -30,8 +30,11 @@ from ..keys import NAVIGATION
 
 
 def source_label(article: Article, names: Mapping[str, str] | None = None) -> str:
-    """Where an article comes from, as panes show it: its file (by its name in `names`, if
-    it has one there), and its record in an export."""
+    """Where an article comes from, as panes show it: its site or feed, by its own name; or
+    else its file (by its name in `names`, if it has one there), and its record in an
+    export."""
+    if article.site:
+        return printable(article.site)
     name = (names or {}).get(article.source) or PurePath(article.source).name
     name = printable(name)  # a file's name is untrusted text too
     return f"{name} #{article.record}" if article.record is not None else name

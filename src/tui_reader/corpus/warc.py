@@ -1,0 +1,184 @@
+"""Web archives: the HTML pages a WARC (or an older ARC) file holds, read as a stream, a
+record at a time, with warcio. Each response record of an HTML page is one page; requests,
+metadata, redirects and images are passed over."""
+
+from __future__ import annotations
+
+import io
+import logging
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import IO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+
+from . import html
+from .formats import Record
+from .model import Problem
+
+# warcio warns of odd records through logging; with no handler, Python would print that on
+# the reader's screen.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
+
+SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_WARC, _ARC = b"WARC/", b"filedesc://"
+_GZIP = zlib.MAX_WBITS | 16
+_BLOCK = 64 * 1024
+MAX_PAGE_BYTES = 8_000_000
+"""A page's HTML is read no further than this: larger is no article."""
+
+
+class Broken(Exception):
+    """An archive that cannot be read on: the message says where and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One archived HTML page."""
+
+    uri: str
+    """The page's address: the record's target URI."""
+    record_id: str
+    html: bytes
+    charset: str | None
+    """The charset its Content-Type header declared, if any."""
+    truncated: bool
+
+
+def is_archive(name: str) -> bool:
+    """Whether a file's name says it is a web archive."""
+    return name.lower().endswith(SUFFIXES)
+
+
+def pages(stream: IO[bytes]) -> Iterator[Page]:
+    """The HTML pages archived in a seekable stream, in order; `Broken` where the archive
+    turns out damaged or cut short (the pages before it have been given)."""
+    gzipped = stream.read(2) == b"\x1f\x8b"
+    stream.seek(0)
+    plain: IO[bytes] | _Gunzipped = _Gunzipped(stream) if gzipped else stream
+    if not plain.read(len(_WARC)).startswith((_WARC, _ARC)):
+        raise Broken("not a web archive (no WARC or ARC header)")
+    plain.seek(0)
+    records = ArchiveIterator(plain, arc2warc=True)
+    try:
+        for record in records:
+            page = _page(record)
+            while record.raw_stream.read(_BLOCK):  # what warcio would read past anyway
+                pass
+            # warcio takes the end of the file for the end of a header block, so a header cut
+            # short shows as a length missing, cut, or longer than what follows it.
+            declared = record.rec_headers.get_header("Content-Length") or ""
+            if not declared.strip().isdigit() or record.raw_stream.limit:
+                where = record.rec_headers.get_header("WARC-Target-URI") or "a record"
+                raise Broken(f"the web archive is cut short in the record of {where}")
+            if page is not None:
+                yield page
+    except Broken:
+        raise
+    except ArchiveLoadFailed as error:
+        raise Broken(f"not a readable web archive: {error.msg}") from None
+    except Exception as error:  # warcio fails in many ways on damaged headers
+        raise Broken(f"the web archive is damaged: {type(error).__name__}: {error}") from None
+    # warcio ends quietly where a record's header is cut off: what is left unread says so.
+    if not gzipped and records.offset < stream.seek(0, io.SEEK_END):
+        raise Broken(f"the web archive is cut short after byte {records.offset}")
+
+
+def _page(record: ArcWarcRecord) -> Page | None:
+    """The page a record holds, or None for any other record."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    mime, _, parameters = content_type.partition(";")
+    if record.http_headers.get_statuscode() != "200" or mime.strip().lower() not in HTML_TYPES:
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    html = record.content_stream().read(MAX_PAGE_BYTES + 1)
+    return Page(
+        uri=uri,
+        record_id=record.rec_headers.get_header("WARC-Record-ID") or "",
+        html=html[:MAX_PAGE_BYTES],
+        charset=_charset(parameters),
+        truncated=len(html) > MAX_PAGE_BYTES,
+    )
+
+
+class _Gunzipped:
+    """A gzip stream's content, member after member, where one cut off raises `Broken` once
+    what came before it has been read. (warcio takes gzip's EOFError for the archive's end.)"""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self.seek(0)
+
+    def seek(self, offset: int) -> int:
+        """Back to the start: the one seek warcio and `pages` need."""
+        assert offset == 0
+        self._stream.seek(0)
+        self._member = zlib.decompressobj(_GZIP)
+        self._started = False  # whether the member has been given any data
+        self._held = b""
+        return 0
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._held:
+            raw = self._member.unused_data if self._member.eof else self._stream.read(_BLOCK)
+            if self._member.eof:
+                if not raw and not (raw := self._stream.read(_BLOCK)):
+                    return b""
+                self._member, self._started = zlib.decompressobj(_GZIP), False
+            elif not raw:
+                if self._started:
+                    raise Broken("the web archive is cut short (its gzip data ends early)")
+                return b""
+            try:
+                self._held = self._member.decompress(raw)
+            except zlib.error as error:
+                raise Broken(f"the web archive's gzip data is damaged: {error}") from None
+            self._started = True
+        taken = self._held if size < 0 else self._held[:size]
+        self._held = self._held[len(taken) :]
+        return taken
+
+
+def _charset(parameters: str) -> str | None:
+    for parameter in parameters.split(";"):
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip(" \"'"):
+            return value.strip(" \"'")
+    return None
+
+
+def read(path: Path, problems: list[Problem]) -> Iterator[Record]:
+    """The articles of the pages in a web archive file, each named by its address; the
+    pages with none are counted in one problem, since a crawl holds many."""
+    empty = 0
+    with path.open("rb") as stream:
+        try:
+            for page in pages(stream):
+                record = html.saved_page(_page_text(page), page.uri or None)
+                if page.truncated:
+                    problems.append(Problem(f"{path}#{page.uri}", "a page over 8 MB: cut"))
+                if record is None:
+                    empty += 1
+                    continue
+                yield replace(record, key=page.uri or page.record_id)
+        except Broken as error:
+            problems.append(Problem(str(path), str(error)))
+    if empty:
+        problems.append(Problem(str(path), f"{empty} of its pages held no article: skipped"))
+
+
+def _page_text(page: Page) -> str | bytes:
+    """An archived page's HTML, decoded as its response said where that can be done."""
+    if page.charset is not None:
+        try:
+            return page.html.decode(page.charset)
+        except (LookupError, UnicodeDecodeError):  # a wrong or unknown charset
+            pass
+    return page.html
