@@ -19,12 +19,12 @@ BODY = "Workers at the warehouse voted to join the union on Friday as the count 
 
 
 def test_a_csv_gives_an_article_a_row_with_its_metadata(tmp_path: Path) -> None:
-    """Each row is an article with the title, date, author and link of its columns, named
-    by the file and the row's link, or its number when it has none."""
+    """Each row is an article with the title, date, author, link and source (its site) of
+    its columns, named by the file and the row's link, or its number when it has none."""
     (tmp_path / "news.csv").write_text(
-        "title,published,author,url,text\n"
-        f'Workers vote,2022-04-01,Jane Doe,https://example.com/a,"{BODY}"\n'
-        f'"The count, day two",2022-04-02,,,"{BODY} It ended Sunday."\n',
+        "title,published,author,url,source,text\n"
+        f'Workers vote,2022-04-01,Jane Doe,https://example.com/a,Reuters,"{BODY}"\n'
+        f'"The count, day two",2022-04-02,,,,"{BODY} It ended Sunday."\n',
         encoding="utf-8",
     )
     corpus = open_corpus([tmp_path])
@@ -33,6 +33,7 @@ def test_a_csv_gives_an_article_a_row_with_its_metadata(tmp_path: Path) -> None:
     assert first.id == "news#https://example.com/a"
     assert (first.url, first.published) == ("https://example.com/a", dt.date(2022, 4, 1))
     assert first.published_from == "table"
+    assert (first.site, second.site) == ("Reuters", None)
     assert (second.id, second.title) == ("news#2", "The count, day two")
     assert corpus.problems == []
 

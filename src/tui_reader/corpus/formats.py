@@ -28,6 +28,7 @@ DATE_KEYS = (
     "created_at",
 )
 URL_KEYS = ("url", "link", "href", "source_url")
+SITE_KEYS = ("site", "source", "publication", "publisher", "outlet", "sitename")
 AUTHOR_KEYS = ("author", "authors", "byline", "creator")
 LIST_KEYS = ("articles", "items", "records", "data", "results", "entries", "posts")
 _DEPTH = 4
@@ -186,6 +187,7 @@ def json_record(value: object) -> Record | None:
         author=_first(value, AUTHOR_KEYS),
         url=_first(value, URL_KEYS),
         origin="json",
+        site=_first(value, SITE_KEYS),
     )
 
 

@@ -84,9 +84,7 @@ def _byline(article: Article) -> str:
     parts = [article.dated("date unknown")]
     if article.author:
         parts.append(f"by {article.author}")
-    if article.site:
-        parts.append(article.site)
-    parts.append(source_label(article))
+    parts.append(source_label(article))  # its site, or else its file
     if article.url:
         parts.append(article.url)
     return " · ".join(parts)
