@@ -13,7 +13,7 @@ import pytest
 from tui_reader.corpus.analysis import open_corpus
 from tui_reader.corpus.export import to_data
 
-from .test_terminal import Pty, focused
+from .test_terminal import Pty, focused, showing
 
 BODY = "A vote\n\nWorkers in Albany voted on Friday, said Jane Doe.\n"
 
@@ -21,8 +21,9 @@ BODY = "A vote\n\nWorkers in Albany voted on Friday, said Jane Doe.\n"
 @pytest.mark.parametrize("how", ["full disk", "read-only folder"])
 def test_a_save_that_fails_at_quit_says_so_and_exits_non_zero(tmp_path: Path, how: str) -> None:
     """The reader cannot write its state: no file may grow (as on a full disk; `ulimit -f
-    0`, which holds root too), or the folder is read only. It quits with q; then one line
-    on the terminal says the state was not saved, and why, and the exit status is 1."""
+    0`, which holds root too), or the folder is read only. A bookmark is made, and the
+    reader quits with q; then one line on the terminal says the state was not saved, and
+    why, and the exit status is 1."""
     home = tmp_path / "home"
     home.mkdir()
     env = dict(os.environ, TERM="xterm-256color", TUI_READER_HOME=str(home))
@@ -38,6 +39,7 @@ def test_a_save_that_fails_at_quit_says_so_and_exits_non_zero(tmp_path: Path, ho
     reader = Pty(argv, env, (120, 40))
     try:
         reader.until(focused("Articles"))
+        reader.press(b"b", showing("★"))  # a change to save, however soon q follows
         status = reader.close()
     finally:
         home.chmod(0o700)
