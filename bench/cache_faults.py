@@ -209,6 +209,12 @@ def _bad_values(loaded: Any) -> list[tuple[str, tuple[int, ...], Any]]:
         put("stage problems", (*at, 16), [*stage, [("format", "error")], "x"])
         put("site", (*at, 17), [1, b"x", ["x"], 1.5])
         put("links", (*at, 18), [[1], "x", None, ("x",)])
+        # Its origin: a file's, so that any address, and a table's kind without a row, is
+        # out of range for it.
+        row = ["csv"] if fields[13] is None else []
+        put("origin kind", (*at, 19), ["bogus", "url", *row, 1, None, ["file"]])
+        for field, name in ((20, "origin url"), (21, "origin feed"), (22, "origin record id")):
+            put(name, (*at, field), ["x", "", 1, b"x", ["x"]])
         for index, event in enumerate(fields[15]):
             e = (*at, 15, index)
             length = len(paragraphs[event[4]])

@@ -1,6 +1,6 @@
 """A local HTTP server for the fetching tests, started in the test: feeds and pages,
 ETag/304, slow answers, resets, redirect loops, bodies too large, 429 with Retry-After,
-compressed and Latin-1 answers, each at a path of its own."""
+compressed and Latin-1 answers, a feed that grows an item, each at a path of its own."""
 
 from __future__ import annotations
 
@@ -60,6 +60,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def route_atom(self) -> None:  # no suffix: the content says what it is
         self.answer((FEEDS / "atom.atom").read_bytes(), "text/plain")
+
+    def route_growing_xml(self) -> None:  # a second item from the second answer on
+        items = [(n, f"Item {n} of the growing feed") for n in (1, 2)][: self.hits[self.path]]
+        body = "".join(
+            f"<item><guid>grow-{n}</guid><title>{title}</title><link>https://grow.example/{n}"
+            f"</link><description>{title}, in a few words.</description></item>"
+            for n, title in items
+        )
+        self.answer(f"<rss><channel><title>Growing</title>{body}</channel></rss>".encode())
+
+    def route_plain_html(self) -> None:  # no canonical link, no site's name
+        story = (FEEDS / "story.html").read_text()
+        plain = "".join(line for line in story.splitlines(True) if "canonical" not in line)
+        self.answer(plain.encode(), "text/html")
 
     def route_page_html(self) -> None:
         self.answer(PAGE, "text/html; charset=utf-8")

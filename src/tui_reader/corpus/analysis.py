@@ -138,6 +138,7 @@ def analyse(source: Source, budget: Budget | None = None) -> Analysed:
         problems=stages.problems,
         site=one_line(meta.site) if meta.site else None,
         links=list(meta.links),
+        origin=source.origin,
     )
     return article, candidates
 
@@ -228,6 +229,7 @@ def _analysed(source: Source) -> Analysed:
             record=source.record,
             key=source.key,
             problems=[StageProblem.raised("cleaning", error)],
+            origin=source.origin,
         )
         return article, []
 

@@ -35,10 +35,23 @@ def _problem(problem: StageProblem) -> dict[str, str]:
     }
 
 
+def _origin(article: Article) -> dict[str, Any]:
+    origin = article.origin
+    return {
+        "kind": origin.kind,
+        "path": escape_undecodable(article.source),
+        "url": origin.url,
+        "feed": origin.feed,
+        "warc_record_id": origin.warc_record_id,
+        "row": article.record if origin.kind == "csv" else None,
+    }
+
+
 def _article(article: Article, corpus: Corpus) -> dict[str, Any]:
     return {
         "id": escape_undecodable(article.id),
         "source": escape_undecodable(article.source),
+        "origin": _origin(article),
         "title": article.title,
         "author": article.author,
         "url": article.url,

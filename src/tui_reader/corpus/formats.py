@@ -58,6 +58,11 @@ class Record:
     publication. The list of articles shows it as the article's source."""
     links: tuple[str, ...] = ()
     """The web links of a page's text, which its text (with no markup) does not hold."""
+    address: str | None = None
+    """Where it was read from on the web, when its file does not say: an archived page's
+    target URI."""
+    warc_record_id: str | None = None
+    """An archived page's record's WARC-Record-ID."""
 
 
 # --- front matter and Markdown ------------------------------------------------------------

@@ -8,16 +8,16 @@ import os
 import stat
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from operator import attrgetter
 from pathlib import Path
 
-from . import feeds, formats, html, lines, tables, warc
+from . import feeds, formats, html, lines, origins, tables, warc
 from .formats import Record
 from .lines import MAX_TEXT_BYTES, decode, formatted
-from .model import Problem
+from .model import FILE, Origin, Problem
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 JSON_SUFFIXES = frozenset({".json"})
@@ -49,6 +49,7 @@ class Source:
     """The article's number in a JSON or JSON Lines export, from 1."""
     key: str | None = None
     """The name its record gave itself (`Record.key`), where its id is made of it."""
+    origin: Origin = FILE
 
 
 def bundled_seeds() -> Path:
@@ -171,9 +172,11 @@ def _records(part: Part, problems: list[Problem]) -> Iterator[Record | None]:
         return
     if path.suffix.lower() in HTML_SUFFIXES:
         with path.open("rb") as stream:
-            record = html.saved_page(stream.read(MAX_TEXT_BYTES))
+            record = html.saved_page(stream.read(MAX_TEXT_BYTES), part.ref.url)
         if record is None:
             problems.append(Problem(str(path), html.NO_ARTICLE))
+        elif part.ref.url is not None:
+            record = origins.page_named(record, part.ref.url)
         yield record
         return
     if path.suffix.lower() in JSON_SUFFIXES | FEED_SUFFIXES:
@@ -235,6 +238,8 @@ class FileRef:
 
     path: Path
     id: str
+    url: str | None = None
+    """The address the file was fetched from, for a body kept in the fetched folder."""
 
 
 def at_least(paths: Iterable[Path], count: int) -> bool:
@@ -244,10 +249,13 @@ def at_least(paths: Iterable[Path], count: int) -> bool:
     return sum(1 for _ in itertools.islice(files, count)) >= count
 
 
-def find(paths: Iterable[Path]) -> tuple[list[FileRef], list[Problem]]:
+def find(
+    paths: Iterable[Path], addresses: Mapping[Path, str] | None = None
+) -> tuple[list[FileRef], list[Problem]]:
     """Every article file under the given files and folders; a missing path is a problem.
 
     A file's id is its stem, or its path under the named folder when two stems clash.
+    `addresses` gives the address each file fetched from the web was fetched from.
     """
     found: list[tuple[Path, Path]] = []
     problems: list[Problem] = []
@@ -264,7 +272,7 @@ def find(paths: Iterable[Path]) -> tuple[list[FileRef], list[Problem]]:
         else:
             base = root if root.is_dir() else root.parent
             file_id = path.relative_to(base).with_suffix("").as_posix()
-        refs.append(FileRef(path, file_id))
+        refs.append(FileRef(path, file_id, (addresses or {}).get(path)))
     return refs, problems
 
 
@@ -328,9 +336,10 @@ _NUMBERED = ("json", "table", "feed")
 
 def _named(ref: FileRef, record: Record) -> str:
     """The id of a record named by its `key`: a feed's item by its guid alone, so that the
-    feed kept again with its pages' full text names its items as the feed did; a row or an
-    archived page within its file."""
-    return record.key if record.origin == "feed" and record.key else f"{ref.id}#{record.key}"
+    feed kept again with its pages' full text names its items as the feed did, and a page
+    fetched by its address by its URL alone; a row or an archived page within its file."""
+    alone = record.origin == "feed" or ref.url is not None
+    return record.key if alone and record.key else f"{ref.id}#{record.key}"
 
 
 def read(part: Part | FileRef, problems: list[Problem]) -> list[Source]:
@@ -355,7 +364,10 @@ def read(part: Part | FileRef, problems: list[Problem]) -> list[Source]:
             key = record.key if record.key and _named(ref, record) not in named else None
             if key is not None:  # the record's own name: its id stays when the records move
                 named.add(article_id := _named(ref, record))
-            sources.append(Source(article_id, str(path), text, truncated, record, numbered, key))
+            origin = origins.of(path, ref.url, record)
+            sources.append(
+                Source(article_id, str(path), text, truncated, record, numbered, key, origin)
+            )
     except OSError as error:
         problems.append(Problem(str(path), _reason(error)))
         return sources

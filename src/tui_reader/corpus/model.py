@@ -24,6 +24,9 @@ Precision = Literal["day", "week", "month", "season", "quarter", "half", "year",
 DateSource = Literal["header", "front matter", "json", "table", "html", "feed", "text"]
 Stage = Literal["format", "cleaning", "dates", "entities"]
 """The stages of an article's analysis, in order."""
+OriginKind = Literal["file", "url", "feed", "warc", "csv"]
+"""What an article was read from: a file of its own (or a record of an export), a page
+fetched by its address, a feed's item, a web archive's page, a table's row."""
 ProblemKind = Literal["error", "timeout"]
 """An error raised inside the analysis (a bug), or the article's time ran out."""
 T = TypeVar("T")
@@ -47,6 +50,25 @@ class Event:
     """Character offset of the expression within its paragraph."""
     end: str | None = None
     """Where a range ends ("2009-2010" ends in "2010"), in the form of `date`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an article was read from, beyond the file (`Article.source`): the addresses
+    and names its source gives, each None where it gives none."""
+
+    kind: OriginKind = "file"
+    url: str | None = None
+    """The address the article was read from: a page's, as fetched; a feed item's link;
+    an archived page's target URI."""
+    feed: str | None = None
+    """The address of the feed an item was fetched with (None for a feed file's items)."""
+    warc_record_id: str | None = None
+    """An archived page's WARC-Record-ID."""
+
+
+FILE = Origin()
+"""The origin of an article of a file on disk (frozen: one serves them all)."""
 
 
 @dataclass(slots=True)  # not frozen: an article holds thousands, and frozen ones build slowly
@@ -152,6 +174,8 @@ class Article:
     """The site a web page is from, by its own name for itself."""
     links: list[str] = field(default_factory=list)
     """The web links of a page's text, which the text itself (markup gone) no longer holds."""
+    origin: Origin = FILE
+    """What it was read from; a table's row is its `record`."""
 
     def dated(self, unknown: str) -> str:
         """The publication date as text; `unknown` where there is none, with the guess at it

@@ -167,7 +167,8 @@ def read(path: Path, problems: list[Problem]) -> Iterator[Record]:
                 if record is None:
                     empty += 1
                     continue
-                yield replace(record, key=page.uri or page.record_id)
+                yield replace(record, key=page.uri or page.record_id, address=page.uri or None,
+                              warc_record_id=page.record_id or None)  # fmt: skip
         except Broken as error:
             problems.append(Problem(str(path), str(error)))
     if empty:

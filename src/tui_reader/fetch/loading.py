@@ -7,12 +7,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from queue import SimpleQueue
+from queue import Empty, SimpleQueue
 
 from ..corpus.loading import FileRef
 from ..corpus.model import Corpus, Problem
 from ..store.cache import Cache
-from ..store.pipeline import Loading, Progress
+from ..store.pipeline import STOP_EVERY, Loading, Progress
 from .session import Web
 
 _Fetched = tuple[list[Path], list[Problem]]
@@ -44,6 +44,26 @@ class Fetching(Loading):
     def refs(self) -> list[FileRef]:
         return self._inner.refs if self._inner is not None else []
 
+    def again(self, *, full: bool = False) -> Fetching:
+        """The same corpus to load again, its addresses fetched again now (as far as the
+        politeness rules allow), with their pages' text for the feeds' summaries if `full`
+        (or if this was read so)."""
+        return Fetching(
+            self._web,
+            self._files,
+            refresh=True,
+            full=full or self._full,
+            workers=self.workers,
+            cache=self.cache,
+            problems=self._problems,
+        )
+
+    def stop(self) -> None:
+        """As `Loading.stop`: while fetching too, and the loading of the bodies."""
+        super().stop()
+        if self._inner is not None:
+            self._inner.stop()
+
     def start_workers(self, *, preload: bool = False) -> None:
         """As `Loading.start_workers`, for the files given: a few bodies never need them."""
         Loading(self._files, workers=self.workers).start_workers(preload=preload)
@@ -64,7 +84,13 @@ class Fetching(Loading):
         # stops at its timeouts.
         threading.Thread(target=fetch, name="fetch", daemon=True).start()
         yield Progress(0, len(self._web.feeds) + len(self._web.addresses), 0)
-        while not isinstance(item := news.get(), BaseException):
+        while not self.stopped:
+            try:
+                item = news.get(timeout=STOP_EVERY)
+            except Empty:
+                continue
+            if isinstance(item, BaseException):
+                raise item
             if isinstance(item[0], int) and isinstance(item[1], int):
                 yield Progress(item[0], item[1], 0)
                 continue
@@ -74,10 +100,11 @@ class Fetching(Loading):
                 workers=self.workers,
                 cache=self.cache,
                 problems=[*self._problems, *problems],
+                addresses=self._web.fetched_from(paths),
             )
-            yield from self._inner
+            if not self.stopped:  # stopped as it was made: `stop` did not see it
+                yield from self._inner
             return
-        raise item
 
     def corpus(self) -> Corpus:
         if self._inner is None:  # nothing fetched yet: the problems found before, if any

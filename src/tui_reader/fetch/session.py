@@ -36,6 +36,11 @@ class Web:
         store = Fetched(locations.fetched_folder())
         return [store.address(url) for url in [*self.feeds, *self.addresses]]
 
+    def fetched_from(self, bodies: Sequence[Path]) -> dict[Path, str]:
+        """The address each body `fetch` gave is of."""
+        store = Fetched(locations.fetched_folder())
+        return store.addresses([*self.feeds, *self.addresses], bodies)
+
     def fetch(
         self, *, refresh: bool = False, full: bool = False, progress: Progress | None = None
     ) -> tuple[list[Path], list[Problem]]:

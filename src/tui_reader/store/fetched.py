@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -53,6 +54,13 @@ class Fetched:
         """A path that stands for an address, whatever kind its body is: `KEY`, beside
         the files named by it (no file is there)."""
         return self.folder / self._key(url)
+
+    def addresses(self, urls: Iterable[str], bodies: Iterable[Path]) -> dict[Path, str]:
+        """The address, among `urls`, that each of the bodies kept (or files made from one,
+        `derived`) is of; a file of none of them is left out."""
+        keys = {self._key(url): url for url in urls}
+        named = ((body, keys.get(body.name.partition(".")[0])) for body in bodies)
+        return {body: url for body, url in named if url is not None and body.parent == self.folder}
 
     def body(self, stored: Stored) -> Path | None:
         """The body kept of an address; None when no answer to it ever had one."""

@@ -22,6 +22,8 @@ from ..corpus.model import (
     Article,
     DateSource,
     Event,
+    Origin,
+    OriginKind,
     Precision,
     Problem,
     ProblemKind,
@@ -29,7 +31,7 @@ from ..corpus.model import (
     StageProblem,
 )
 
-FORMAT = 5
+FORMAT = 6
 """Bumped whenever the layout below, or what it is checked against, changes."""
 
 _LAST_DAY = dt.date.max.toordinal()
@@ -37,6 +39,16 @@ _STAGES = frozenset(get_args(Stage))
 _KINDS = frozenset(get_args(ProblemKind))
 _PRECISIONS = frozenset(get_args(Precision))
 _DATE_SOURCES = frozenset(get_args(DateSource))
+_ADDRESSED: dict[str, tuple[bool, bool, bool]] = {
+    "file": (False, False, False),
+    "url": (True, False, False),
+    "feed": (True, True, False),
+    "warc": (True, False, True),
+    "csv": (False, False, False),
+}
+"""Which of an origin's url, feed and WARC-Record-ID each kind may have."""
+_BARE = {kind: Origin(kind) for kind in get_args(OriginKind)}
+"""An origin of each kind with no address: one serves every file's article, or row."""
 _INT = {int}
 _WORDS, _CUES = object(), object()
 """Where, among what a load shares, the offsets of words and the cues checked are kept."""
@@ -84,6 +96,10 @@ def _article(article: Article) -> tuple[Any, ...]:
         [(problem.stage, problem.kind, problem.message) for problem in article.problems],
         article.site,
         article.links,
+        article.origin.kind,
+        article.origin.url,
+        article.origin.feed,
+        article.origin.warc_record_id,
     )
 
 
@@ -110,9 +126,10 @@ def _tuple_of(value: Any, size: int, what: str) -> tuple[Any, ...]:
 
 
 def _unarticle(fields: Any, part: Part) -> Article:
-    fields = _tuple_of(fields, 19, "an article")
+    fields = _tuple_of(fields, 23, "an article")
     (id_, source, title, paragraphs, headings, author, url, published, published_from, guess,
-     removed, notes, truncated, record, key, events, problems, site, links) = fields  # fmt: skip
+     removed, notes, truncated, record, key, events, problems, site, links,
+     *origin) = fields  # fmt: skip
     if not (
         record is None
         or (type(record) is int and record in part.records and record <= _MOST_RECORDS)
@@ -166,7 +183,27 @@ def _unarticle(fields: Any, part: Part) -> Article:
         problems=[_unproblem(problem) for problem in problems],
         site=site,
         links=links,
+        origin=_unorigin(origin, record),
     )
+
+
+def _unorigin(fields: list[Any], record: int | None) -> Origin:
+    """An article's origin, of an article whose record number is `record`: only the
+    addresses its kind may have, and a table's row numbered."""
+    kind, url, feed, warc_record_id = fields
+    allowed = _ADDRESSED.get(kind) if type(kind) is str else None
+    if allowed is None:
+        raise Unpacked("an article's origin of an unknown kind")
+    addresses = (url, feed, warc_record_id)
+    if not all(map(_optional_text, addresses)) or any(
+        value is not None and not may for value, may in zip(addresses, allowed, strict=True)
+    ):
+        raise Unpacked("an article's origin of the wrong type")
+    if (kind == "url" and url is None) or (kind == "csv" and record is None):
+        raise Unpacked("an article's origin without its address or row")
+    if addresses == (None, None, None):
+        return _BARE[kind]
+    return Origin(kind, url, feed, warc_record_id)
 
 
 def _unevent(fields: Any, paragraphs: list[str]) -> Event:

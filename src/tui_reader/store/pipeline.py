@@ -16,7 +16,7 @@ from __future__ import annotations
 import concurrent.futures
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,12 +108,15 @@ class Loading:
         workers: int = 0,
         cache: Cache | None = None,
         problems: Sequence[Problem] = (),
+        addresses: Mapping[Path, str] | None = None,
     ):
         """`workers` is how many processes analyse the files; with none, or with few files,
         this process does. The files are looked for when first needed, which for a large
         folder takes a while: iterating does it first. `problems` are reported with the
-        corpus's own (what could not be fetched)."""
+        corpus's own (what could not be fetched); `addresses` are those the files fetched
+        were fetched from (`loading.find`)."""
         self.paths = list(paths)
+        self._addresses = addresses
         self._before = list(problems)
         self._found: tuple[list[FileRef], list[Problem]] | None = None
         self.workers = workers
@@ -135,7 +138,7 @@ class Loading:
 
     def _find(self) -> tuple[list[FileRef], list[Problem]]:
         if self._found is None:
-            self._found = find(self.paths)
+            self._found = find(self.paths, self._addresses)
         return self._found
 
     def stop(self) -> None:

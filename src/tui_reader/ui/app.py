@@ -32,6 +32,7 @@ from .keeping import Keeping
 from .keys import GLOBAL
 from .messages import WorkerFailed
 from .palette import GoToProvider, reader_commands
+from .refreshing import Refreshing
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .widgets.lists import ArticleList
@@ -81,6 +82,7 @@ class ReaderApp(App[int]):
         self.keeping = Keeping(self, self.main_screen, state_path, key, self.report)
         """The reading state, kept in `state_path` (None keeps none: a corpus given in
         code)."""
+        self.refreshing = Refreshing(self, self.main_screen, self._loaded)
         if LINUX_CONSOLE:  # its font lacks some of the glyphs Textual draws
             self.add_class("-linux-console")
             ScrollBar.renderer = WholeCellScrollBar
@@ -155,6 +157,10 @@ class ReaderApp(App[int]):
             for title, commands in sections(self.config.keymap)
         ]
         self.push_screen(HelpScreen(listed))
+
+    def action_refresh(self, full: bool = False) -> None:
+        """Fetch the corpus's addresses again (`full`: the feed summaries' pages too)."""
+        self.source = self.refreshing.start(self.source, full)
 
     @on(MainScreen.ArticleShown)
     def _article_shown(self, message: MainScreen.ArticleShown) -> None:

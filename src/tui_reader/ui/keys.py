@@ -55,6 +55,8 @@ MAIN: list[BindingType] = [
     Binding("Y", "copy_a_link", "Copy a link from the article", show=False, id="copy-a-link"),
     Binding("o", "open_link", "Open the link in a browser", show=False, id="open-link"),
     Binding("e", "export", "Export", show=False, id="export"),
+    Binding("R", "app.refresh", "Fetch the feeds and addresses again", show=False, id="refresh"),
+    Binding("F", "app.refresh(True)", "Full text of feed summaries", show=False, id="full-text"),
     Binding("exclamation_mark", "problems", "Problems", show=False, id="problems"),
     Binding("escape", "clear_filter", "Clear filter", id="clear-filter"),
     Binding("less_than_sign", "list_width(-1)", "Narrower list", show=False, id="list-narrower"),
