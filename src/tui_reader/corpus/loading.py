@@ -4,31 +4,28 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
-from operator import attrgetter
 from pathlib import Path
 
 from . import feeds, formats, html, lines, tables, warc
+from .folders import (
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    LINES_SUFFIXES,
+    TABLE_SUFFIXES,
+    files,
+    reason,
+)
 from .formats import Record
 from .lines import MAX_TEXT_BYTES, decode, formatted
 from .model import Problem
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
-JSON_SUFFIXES = frozenset({".json"})
-LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-FEED_SUFFIXES = frozenset({".xml", ".rss", ".rdf", ".atom"})
-"""Files that may hold a feed, as their content says; a JSON file may hold a JSON Feed."""
-ARTICLE_SUFFIXES = (
-    TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
-)
 MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated (a file is read to
 `MAX_TEXT_BYTES`, enough for this in any encoding)."""
@@ -62,56 +59,6 @@ def bundled_seeds() -> Path:
 
 class Unreadable(Exception):
     """A file that is not text: its reason is the message."""
-
-
-def _files(root: Path, problems: list[Problem]) -> Iterator[Path]:
-    """The article files under a folder (following links to folders, each folder once, so
-    a link that loops is harmless), or the file itself; a folder's files in name order, then
-    its folders'."""
-    if not root.is_dir():
-        yield root
-        return
-    seen: set[tuple[int, int]] = set()
-    folders = [str(root)]
-    while folders:
-        folder = folders.pop()
-        try:
-            status = os.stat(folder)
-            if (status.st_dev, status.st_ino) in seen:  # a link back to a folder already read
-                continue
-            seen.add((status.st_dev, status.st_ino))
-            with os.scandir(folder) as listing:
-                # The entries tell a folder, a link and a name apart without a call to the
-                # system for each: at 10,000 files that was a tenth of a second.
-                entries = sorted(listing, key=attrgetter("name"))
-        except OSError as error:  # reported as a file that cannot be read is
-            problems.append(Problem(folder, _reason(error)))
-            continue
-        inner = []
-        for entry in entries:
-            if _is_folder(entry):
-                inner.append(entry.path)
-            elif os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES or warc.is_archive(
-                entry.name
-            ):
-                if entry.is_symlink() and not os.path.exists(entry.path):
-                    reason = "a link to nothing (dangling symbolic link)"
-                    problems.append(Problem(entry.path, reason))
-                    continue
-                yield Path(entry.path)
-        folders.extend(reversed(inner))  # the first folder is read next
-
-
-def _reason(error: OSError) -> str:
-    """Why a file or a folder could not be read, as the system says it."""
-    return error.strerror or type(error).__name__
-
-
-def _is_folder(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir()  # through a link too
-    except OSError:
-        return False
 
 
 def _regular(path: Path) -> int:
@@ -240,7 +187,7 @@ class FileRef:
 def at_least(paths: Iterable[Path], count: int) -> bool:
     """Whether the paths hold `count` article files or more; no more are looked for, so a
     large folder is answered after a few of its own."""
-    files = itertools.chain.from_iterable(_files(path, []) for path in paths if path.exists())
+    files = itertools.chain.from_iterable(files(path, []) for path in paths if path.exists())
     return sum(1 for _ in itertools.islice(files, count)) >= count
 
 
@@ -255,7 +202,7 @@ def find(paths: Iterable[Path]) -> tuple[list[FileRef], list[Problem]]:
         if not root.exists():
             problems.append(Problem(str(root), "no such file or folder"))
             continue
-        found.extend((root, path) for path in _files(root, problems))
+        found.extend((root, path) for path in files(root, problems))
     stems = Counter(path.stem for _, path in found)
     refs = []
     for root, path in found:
@@ -357,7 +304,7 @@ def read(part: Part | FileRef, problems: list[Problem]) -> list[Source]:
                 named.add(article_id := _named(ref, record))
             sources.append(Source(article_id, str(path), text, truncated, record, numbered, key))
     except OSError as error:
-        problems.append(Problem(str(path), _reason(error)))
+        problems.append(Problem(str(path), reason(error)))
         return sources
     except Unreadable as error:
         problems.append(Problem(str(path), str(error)))
