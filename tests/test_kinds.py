@@ -49,9 +49,8 @@ def test_a_folder_of_many_unknown_files_gives_a_few_names_and_a_count(tmp_path: 
     _, problems = find([tmp_path])
     assert [Path(p.path).name for p in problems[:5]] == [f"a{n:02}.png" for n in range(5)]
     assert all(p.reason == folders.UNKNOWN for p in problems[:5])
-    assert [(p.path, p.reason) for p in problems[5:]] == [
-        (str(tmp_path), "35 more files of kinds the reader does not read (25 .png, 10 .js): skipped")
-    ]
+    counted = "35 more files of kinds the reader does not read (25 .png, 10 .js): skipped"
+    assert [(p.path, p.reason) for p in problems[5:]] == [(str(tmp_path), counted)]
 
 
 @pytest.mark.timeout(10)
