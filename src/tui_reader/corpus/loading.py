@@ -7,7 +7,7 @@ import json
 import stat
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -114,7 +114,7 @@ def _records(part: Part, problems: list[Problem]) -> Iterator[Record | None]:
         yield from lines.records(path, problems, part.start, part.end, part.line)
         return
     if path.suffix.lower() in TABLE_SUFFIXES:
-        yield from _rows(path, problems)
+        yield from _rows(path, problems, dict(part.ref.columns))
         return
     if path.suffix.lower() in HTML_SUFFIXES:
         with path.open("rb") as stream:
@@ -169,9 +169,11 @@ def _feed(path: Path, data: bytes, problems: list[Problem]) -> Iterator[Record]:
     yield from feed.records
 
 
-def _rows(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
+def _rows(
+    path: Path, problems: list[Problem], columns: Mapping[str, str]
+) -> Iterator[Record | None]:
     try:
-        yield from tables.read(path, problems)
+        yield from tables.read(path, problems, columns)
     except tables.Columns as error:
         raise Unreadable(str(error)) from None
 
@@ -182,20 +184,34 @@ class FileRef:
 
     path: Path
     id: str
+    columns: tuple[tuple[str, str], ...] = ()
+    """For a table, the user's names of its columns (`tables.parse_columns`): each field
+    and the column that holds it."""
+
+    @property
+    def version(self) -> str:
+        """What its analysis depends on besides the file's bytes: its id, and a table's
+        columns (a different mapping is a different analysis)."""
+        mapping = ",".join(f"{field}={column}" for field, column in self.columns)
+        return f"{self.id}\0{mapping}" if mapping else self.id
 
 
 def at_least(paths: Iterable[Path], count: int) -> bool:
     """Whether the paths hold `count` article files or more; no more are looked for, so a
     large folder is answered after a few of its own."""
-    files = itertools.chain.from_iterable(files(path, []) for path in paths if path.exists())
-    return sum(1 for _ in itertools.islice(files, count)) >= count
+    found = itertools.chain.from_iterable(files(path, []) for path in paths if path.exists())
+    return sum(1 for _ in itertools.islice(found, count)) >= count
 
 
-def find(paths: Iterable[Path]) -> tuple[list[FileRef], list[Problem]]:
+def find(
+    paths: Iterable[Path], columns: Mapping[str, str] | None = None
+) -> tuple[list[FileRef], list[Problem]]:
     """Every article file under the given files and folders; a missing path is a problem.
 
-    A file's id is its stem, or its path under the named folder when two stems clash.
+    A file's id is its stem, or its path under the named folder when two stems clash. Each
+    table is read with `columns`, the user's names of its columns.
     """
+    mapping = tuple((columns or {}).items())
     found: list[tuple[Path, Path]] = []
     problems: list[Problem] = []
     for root in paths:
@@ -211,7 +227,8 @@ def find(paths: Iterable[Path]) -> tuple[list[FileRef], list[Problem]]:
         else:
             base = root if root.is_dir() else root.parent
             file_id = path.relative_to(base).with_suffix("").as_posix()
-        refs.append(FileRef(path, file_id))
+        table = path.suffix.lower() in TABLE_SUFFIXES
+        refs.append(FileRef(path, file_id, mapping if table else ()))
     return refs, problems
 
 

@@ -130,13 +130,16 @@ def _listed(names: Sequence[str]) -> str:
     return shown + (", …" if len(names) > 12 else "") if names else "none"
 
 
-def read(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
-    """The rows of a table file, each an article or None (reported); `Columns` if its
-    header names no column of text."""
+def read(
+    path: Path, problems: list[Problem], columns: Mapping[str, str] | None = None
+) -> Iterator[Record | None]:
+    """The rows of a table file, each an article or None (reported), its columns named by
+    `columns` where the header's names are not the fields'; `Columns` if its header names
+    no column of text, or lacks a column named."""
     with path.open("rb") as stream:
         lines, delimiter = open_table(stream, path.suffix.lower())
         try:
-            for number, record in enumerate(records(lines, delimiter), 1):
+            for number, record in enumerate(records(lines, delimiter, columns), 1):
                 if record is None:
                     problems.append(Problem(f"{path}#{number}", "no article text in this row"))
                 yield record

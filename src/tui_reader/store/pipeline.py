@@ -16,7 +16,7 @@ from __future__ import annotations
 import concurrent.futures
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,13 +108,16 @@ class Loading:
         workers: int = 0,
         cache: Cache | None = None,
         problems: Sequence[Problem] = (),
+        columns: Mapping[str, str] | None = None,
     ):
         """`workers` is how many processes analyse the files; with none, or with few files,
         this process does. The files are looked for when first needed, which for a large
         folder takes a while: iterating does it first. `problems` are reported with the
-        corpus's own (what could not be fetched)."""
+        corpus's own (what could not be fetched). `columns` names the columns of every
+        table (`tables.parse_columns`)."""
         self.paths = list(paths)
         self._before = list(problems)
+        self.columns = dict(columns or {})
         self._found: tuple[list[FileRef], list[Problem]] | None = None
         self.workers = workers
         self.cache = cache
@@ -135,7 +138,7 @@ class Loading:
 
     def _find(self) -> tuple[list[FileRef], list[Problem]]:
         if self._found is None:
-            self._found = find(self.paths)
+            self._found = find(self.paths, self.columns)
         return self._found
 
     def stop(self) -> None:
@@ -165,7 +168,7 @@ class Loading:
             for batch in _grouped(parts, BATCH, BATCH) or [[]]:
                 if self.stopped:
                     return
-                stamps.update((p, Stamp.of(p.ref.path, p.ref.id, p.number)) for p in batch)
+                stamps.update((p, Stamp.of(p.ref.path, p.ref.version, p.number)) for p in batch)
                 missing.extend(self._from_cache(batch, stamps))
                 yield self._progress()
         for packed in self._analyse(missing):
