@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import feeds, formats, html, lines, tables, warc
+from . import cutting, documents, feeds, formats, html, lines, tables, warc
 from .folders import (
     FEED_SUFFIXES,
     HTML_SUFFIXES,
@@ -116,6 +116,14 @@ def _records(part: Part, problems: list[Problem]) -> Iterator[Record | None]:
     if path.suffix.lower() in TABLE_SUFFIXES:
         yield from _rows(path, problems, dict(part.ref.columns))
         return
+    if not part.whole and part.end is not None:  # a part of a JSON document (`documents`)
+        try:
+            yield from _json_records(
+                path, documents.values(path, part.start, part.end), part.first, problems
+            )
+        except ValueError:  # the file changed since it was cut
+            problems.append(Problem(str(path), "not valid JSON"))
+        return
     if path.suffix.lower() in HTML_SUFFIXES:
         with path.open("rb") as stream:
             record = html.saved_page(stream.read(MAX_TEXT_BYTES))
@@ -146,13 +154,21 @@ def _records(part: Part, problems: list[Problem]) -> Iterator[Record | None]:
                 return
             yield formatted(formats.text_record, text, text)
             return
-        for number, value in enumerate(formats.json_values(document), 1):
-            record = formatted(formats.json_record, value, None)
-            if record is None:
-                problems.append(Problem(f"{path}#{number}", "no article text in this record"))
-            yield record
+        yield from _json_records(path, formats.json_values(document), 1, problems)
         return
     yield formatted(formats.text_record, text, text)
+
+
+def _json_records(
+    path: Path, values: Iterable[object], first: int, problems: list[Problem]
+) -> Iterator[Record | None]:
+    """The records of a JSON document, numbered from `first`; None for one that holds no
+    article (reported)."""
+    for number, value in enumerate(values, first):
+        record = formatted(formats.json_record, value, None)
+        if record is None:
+            problems.append(Problem(f"{path}#{number}", "no article text in this record"))
+        yield record
 
 
 def _feed(path: Path, data: bytes, problems: list[Problem]) -> Iterator[Record]:
@@ -234,7 +250,7 @@ def find(
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A part of an article file: all its records, or (for a large JSON Lines file, `split`)
+    """A part of an article file: all its records, or (for a large file of records, `split`)
     those from byte `start` to byte `end`, at most `lines.PART_RECORDS` of them."""
 
     ref: FileRef
@@ -262,28 +278,25 @@ class Part:
 def large(path: Path) -> bool:
     """Whether a file is large enough to be cut into parts (`split`), by its size alone."""
     try:
-        big = path.suffix.lower() in LINES_SUFFIXES and path.stat().st_size >= lines.SPLIT_FROM
-    except OSError:
+        return cutting.cuttable(path, _regular(path))
+    except (OSError, Unreadable):
         return False
-    return big and path.is_file()
 
 
 def split(ref: FileRef, stopped: Callable[[], bool] | None = None) -> list[Part]:
-    """The parts of a file, which can be read apart: a large JSON Lines file is cut every
-    `lines.PART_RECORDS` records; any other file is one part. Finding the cuts reads the
-    file (`lines.Stopped` once `stopped` says so): what cannot be read is one part, which
-    reports it when it is read."""
-    if ref.path.suffix.lower() not in LINES_SUFFIXES:
-        return [Part(ref)]
+    """The parts of a file, which can be read apart: a large file of records is cut every
+    `lines.PART_RECORDS` records (`cutting`); any other file is one part. Finding the cuts
+    reads the file (`lines.Stopped` once `stopped` says so): what cannot be read is one
+    part, which reports it when it is read."""
     try:
-        _regular(ref.path)
-        cuts = lines.cuts(ref.path, stopped)
+        if not large(ref.path):
+            return [Part(ref)]
+        cuts = cutting.cuts(ref.path, stopped)
     except (OSError, Unreadable):
         return [Part(ref)]
-    ends: list[int | None] = [start for start, _, _ in cuts[1:]]
     return [
-        Part(ref, number, start, end, first, line)
-        for number, ((start, first, line), end) in enumerate(zip(cuts, [*ends, None], strict=True))
+        Part(ref, number, cut.start, cut.end, cut.first, cut.line)
+        for number, cut in enumerate(cuts)
     ]
 
 
