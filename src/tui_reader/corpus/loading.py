@@ -114,7 +114,8 @@ def _records(part: Part, problems: list[Problem]) -> Iterator[Record | None]:
         yield from lines.records(path, problems, part.start, part.end, part.line)
         return
     if path.suffix.lower() in TABLE_SUFFIXES:
-        yield from _rows(path, problems, dict(part.ref.columns))
+        cut = None if part.whole or part.end is None else (part.start, part.end, part.first)
+        yield from _rows(path, problems, dict(part.ref.columns), cut)
         return
     if not part.whole and part.end is not None:  # a part of a JSON document (`documents`)
         try:
@@ -186,10 +187,13 @@ def _feed(path: Path, data: bytes, problems: list[Problem]) -> Iterator[Record]:
 
 
 def _rows(
-    path: Path, problems: list[Problem], columns: Mapping[str, str]
+    path: Path,
+    problems: list[Problem],
+    columns: Mapping[str, str],
+    cut: tuple[int, int, int] | None,
 ) -> Iterator[Record | None]:
     try:
-        yield from tables.read(path, problems, columns)
+        yield from tables.read(path, problems, columns, cut)
     except tables.Columns as error:
         raise Unreadable(str(error)) from None
 
@@ -263,6 +267,9 @@ class Part:
     """The number of its first record: records are numbered across the whole file."""
     line: int = 0
     """The lines of the file before its first."""
+    renamed: frozenset[int] = frozenset()
+    """Its records whose own name a record of a part before it took: they are named by
+    their number, as in the whole file."""
 
     @property
     def whole(self) -> bool:
@@ -291,11 +298,11 @@ def split(ref: FileRef, stopped: Callable[[], bool] | None = None) -> list[Part]
     try:
         if not large(ref.path):
             return [Part(ref)]
-        cuts = cutting.cuts(ref.path, stopped)
+        cuts = cutting.cuts(ref.path, stopped, dict(ref.columns))
     except (OSError, Unreadable):
         return [Part(ref)]
     return [
-        Part(ref, number, cut.start, cut.end, cut.first, cut.line)
+        Part(ref, number, cut.start, cut.end, cut.first, cut.line, cut.renamed)
         for number, cut in enumerate(cuts)
     ]
 
@@ -329,7 +336,8 @@ def read(part: Part | FileRef, problems: list[Problem]) -> list[Source]:
             # is one article.
             numbered = number if record.key or record.origin in _NUMBERED else None
             article_id = f"{ref.id}#{number}" if numbered else ref.id
-            key = record.key if record.key and _named(ref, record) not in named else None
+            taken = number in part.renamed or _named(ref, record) in named
+            key = record.key if record.key and not taken else None
             if key is not None:  # the record's own name: its id stays when the records move
                 named.add(article_id := _named(ref, record))
             sources.append(Source(article_id, str(path), text, truncated, record, numbered, key))
