@@ -108,7 +108,7 @@ def _records(part: Part, problems: list[Problem]) -> Iterator[Record | None]:
     path = part.ref.path
     size = _regular(path)
     if warc.is_archive(path.name):
-        yield from warc.read(path, problems)
+        yield from warc.read(path, problems, None if part.whole else (part.start, part.end))
         return
     if path.suffix.lower() in LINES_SUFFIXES:
         yield from lines.records(path, problems, part.start, part.end, part.line)
