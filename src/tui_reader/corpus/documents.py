@@ -99,23 +99,20 @@ def _list(scanner: _Scanner, stopped: Callable[[], bool] | None) -> tuple[Cuts, 
     """Step over the list at the position: its cuts, and the byte its last record ends at."""
     scanner.take("[")
     found: Cuts = []
-    count, end = 0, scanner.offset
-    if scanner.peek() == "]":
-        scanner.pos += 1
-        return found, end
-    while True:
-        scanner.peek()
-        if count % lines.PART_RECORDS == 0:
+    count = 0
+    while scanner.peek() != "]":
+        if count:
+            scanner.take(",")
+            scanner.peek()
+        if count % lines.PART_RECORDS == 0:  # the offset costs the window's length: not always
             found.append((scanner.offset, count + 1))
             if stopped is not None and stopped():
                 raise Stopped
         scanner.value()
         count += 1
-        end = scanner.offset
-        if scanner.peek() == "]":
-            scanner.pos += 1
-            return found, end
-        scanner.take(",")
+    end = scanner.offset  # the "]", after the last record and the space after it
+    scanner.pos += 1
+    return found, end
 
 
 def _document(scanner: _Scanner, stopped: Callable[[], bool] | None) -> tuple[Cuts, int] | None:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
-from .formats import BODY_KEYS, Record, json_record
+from .formats import BODY_KEYS, Record, has_body, json_record, url_of
 from .lines import Stopped
 from .model import Problem
 
@@ -118,8 +118,12 @@ def _names(header: Sequence[str], columns: Mapping[str, str] | None) -> list[str
 def _record(names: Sequence[str], row: Sequence[str], mapping: Mapping[str, str]) -> Record | None:
     fields = _fields(names, row, mapping)
     record = json_record(fields)
-    key = _row_id(fields) or (record.url if record else None)
-    return replace(record, origin="table", key=key) if record else None
+    return replace(record, origin="table", key=_key(fields)) if record else None
+
+
+def _key(fields: Mapping[str, str]) -> str | None:
+    """A row's own name: its id, else the url of a row that holds an article."""
+    return _row_id(fields) or (url_of(fields) if has_body(fields) else None)
 
 
 _BODIES = frozenset(key.lower() for key in BODY_KEYS)
@@ -206,11 +210,11 @@ def cuts(
                     if stopped is not None and stopped():
                         raise Stopped
                 start = offsets[0]
-                record = _record(names, row, columns)
-                if record is not None and record.key:
-                    if record.key in taken:
+                key = _key(_fields(names, row, columns))
+                if key:
+                    if key in taken:
                         renamed[count] = len(starts) - 1
-                    taken.add(record.key)
+                    taken.add(key)
         except (csv.Error, Columns):
             return None
     return starts, offsets[0], renamed
