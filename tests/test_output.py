@@ -92,8 +92,9 @@ def test_dump_in_a_latin_1_locale_writes_what_it_lacks_as_escapes(tmp_path: Path
     """The bundled articles hold "—", which Latin-1 lacks: it is written as "\\u2014", what
     Latin-1 has as itself, and the dump exits 0."""
     env = locale(tmp_path, "en_US.ISO-8859-1", "ISO-8859-1")
-    (tmp_path / "a.txt").write_text(f"Café — a title\n\n{BODY}")
-    dump = subprocess.run([*DUMP, str(tmp_path)], env=env, capture_output=True, timeout=60)
+    article = tmp_path / "a.txt"  # alone: the folder holds the locale's files too
+    article.write_text(f"Café — a title\n\n{BODY}")
+    dump = subprocess.run([*DUMP, str(article)], env=env, capture_output=True, timeout=60)
     assert (dump.returncode, dump.stderr) == (0, b"")
     assert dump.stdout.decode("latin-1").startswith("# Café \\u2014 a title\n")
 

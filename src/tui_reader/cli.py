@@ -14,6 +14,7 @@ from . import __version__, cli_fetch
 from .corpus.analysis import collector_paused
 from .corpus.loading import bundled_seeds
 from .corpus.model import Corpus
+from .corpus.tables import FIELDS, parse_columns
 from .corpus.text import printable
 from .store import locations
 from .store.cache import Cache, pipeline_version
@@ -47,9 +48,26 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
         "--no-cache", action="store_true", help="analyse every file again, and keep no cache"
     )
     parser.add_argument(
+        "--columns",
+        metavar="FIELD=COLUMN,...",
+        help="the columns of CSV and TSV tables that hold what their header names otherwise, "
+        f"such as title=headline,text=body; the fields are {', '.join(FIELDS)}",
+    )
+    parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="article files or folders, feeds, web addresses"
     )
     cli_fetch.add_arguments(parser)
+
+
+def _parsed(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """The arguments, with `--columns` as a mapping; a bad mapping ends the program with
+    one line and status 2, as a bad argument does."""
+    args = parser.parse_args(argv)
+    try:
+        args.columns = parse_columns(args.columns or "")
+    except ValueError as error:
+        parser.exit(EXIT_NOTHING_LOADED, f"tui-reader: --columns: {printable(str(error))}\n")
+    return args
 
 
 def _dump_parser() -> argparse.ArgumentParser:
@@ -89,7 +107,7 @@ def _report(corpus: Corpus) -> Corpus | None:
 
 
 def _dump(argv: Sequence[str]) -> int:
-    args = _dump_parser().parse_args(argv)
+    args = _parsed(_dump_parser(), argv)
     loading, _ = _loading(args, workers=cores())
     loading.start_workers(preload=True)
     with collector_paused():
@@ -138,7 +156,7 @@ def _discard_output() -> None:
 
 
 def _read(argv: Sequence[str]) -> int:
-    args = _reader_parser().parse_args(argv)
+    args = _parsed(_reader_parser(), argv)
     loading, fetching = _loading(args, workers=max(1, cores() - 1))  # leave the reader a core
     if not fetching and not any(path.exists() for path in loading.paths):  # say why now
         _report(loading.corpus())

@@ -71,7 +71,10 @@ def loading(args: argparse.Namespace, workers: int, cache: Cache | None) -> tupl
         else:
             paths.append(Path(argument))
     if not (listed or named):
-        return Loading(paths, workers=workers, cache=cache, problems=problems), False
+        loading = Loading(
+            paths, workers=workers, cache=cache, problems=problems, columns=args.columns
+        )
+        return loading, False
     from .fetch.loading import Fetching  # here: a reader of files never loads the client
     from .fetch.session import Web
 

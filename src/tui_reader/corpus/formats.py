@@ -196,6 +196,16 @@ def json_record(value: object) -> Record | None:
     )
 
 
+def url_of(value: Mapping[str, Any]) -> str | None:
+    """A record's address, as `json_record` reads it."""
+    return _first(value, URL_KEYS)
+
+
+def has_body(value: Mapping[str, Any]) -> bool:
+    """Whether a record holds an article's text, as `json_record` finds it."""
+    return _body(value) is not None
+
+
 def _body(value: Mapping[str, Any]) -> str | None:
     lowered = {str(key).lower(): item for key, item in value.items()}
     for key in BODY_KEYS:

@@ -4,31 +4,28 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import stat
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from operator import attrgetter
 from pathlib import Path
 
-from . import feeds, formats, html, lines, origins, tables, warc
+from . import cutting, documents, feeds, formats, html, lines, origins, tables, warc
+from .folders import (
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    LINES_SUFFIXES,
+    TABLE_SUFFIXES,
+    files,
+    reason,
+)
 from .formats import Record
 from .lines import MAX_TEXT_BYTES, decode, formatted
 from .model import FILE, Origin, Problem
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
-JSON_SUFFIXES = frozenset({".json"})
-LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-FEED_SUFFIXES = frozenset({".xml", ".rss", ".rdf", ".atom"})
-"""Files that may hold a feed, as their content says; a JSON file may hold a JSON Feed."""
-ARTICLE_SUFFIXES = (
-    TEXT_SUFFIXES | JSON_SUFFIXES | LINES_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
-)
 MAX_CHARS = 2_000_000
 """Articles longer than this are cut and marked truncated (a file is read to
 `MAX_TEXT_BYTES`, enough for this in any encoding)."""
@@ -63,56 +60,6 @@ def bundled_seeds() -> Path:
 
 class Unreadable(Exception):
     """A file that is not text: its reason is the message."""
-
-
-def _files(root: Path, problems: list[Problem]) -> Iterator[Path]:
-    """The article files under a folder (following links to folders, each folder once, so
-    a link that loops is harmless), or the file itself; a folder's files in name order, then
-    its folders'."""
-    if not root.is_dir():
-        yield root
-        return
-    seen: set[tuple[int, int]] = set()
-    folders = [str(root)]
-    while folders:
-        folder = folders.pop()
-        try:
-            status = os.stat(folder)
-            if (status.st_dev, status.st_ino) in seen:  # a link back to a folder already read
-                continue
-            seen.add((status.st_dev, status.st_ino))
-            with os.scandir(folder) as listing:
-                # The entries tell a folder, a link and a name apart without a call to the
-                # system for each: at 10,000 files that was a tenth of a second.
-                entries = sorted(listing, key=attrgetter("name"))
-        except OSError as error:  # reported as a file that cannot be read is
-            problems.append(Problem(folder, _reason(error)))
-            continue
-        inner = []
-        for entry in entries:
-            if _is_folder(entry):
-                inner.append(entry.path)
-            elif os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES or warc.is_archive(
-                entry.name
-            ):
-                if entry.is_symlink() and not os.path.exists(entry.path):
-                    reason = "a link to nothing (dangling symbolic link)"
-                    problems.append(Problem(entry.path, reason))
-                    continue
-                yield Path(entry.path)
-        folders.extend(reversed(inner))  # the first folder is read next
-
-
-def _reason(error: OSError) -> str:
-    """Why a file or a folder could not be read, as the system says it."""
-    return error.strerror or type(error).__name__
-
-
-def _is_folder(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir()  # through a link too
-    except OSError:
-        return False
 
 
 def _regular(path: Path) -> int:
@@ -162,13 +109,22 @@ def _records(part: Part, problems: list[Problem]) -> Iterator[Record | None]:
     path = part.ref.path
     size = _regular(path)
     if warc.is_archive(path.name):
-        yield from warc.read(path, problems)
+        yield from warc.read(path, problems, None if part.whole else (part.start, part.end))
         return
     if path.suffix.lower() in LINES_SUFFIXES:
         yield from lines.records(path, problems, part.start, part.end, part.line)
         return
     if path.suffix.lower() in TABLE_SUFFIXES:
-        yield from _rows(path, problems)
+        cut = None if part.whole or part.end is None else (part.start, part.end, part.first)
+        yield from _rows(path, problems, dict(part.ref.columns), cut)
+        return
+    if not part.whole and part.end is not None:  # a part of a JSON document (`documents`)
+        try:
+            yield from _json_records(
+                path, documents.values(path, part.start, part.end), part.first, problems
+            )
+        except ValueError:  # the file changed since it was cut
+            problems.append(Problem(str(path), "not valid JSON"))
         return
     if path.suffix.lower() in HTML_SUFFIXES:
         with path.open("rb") as stream:
@@ -202,13 +158,21 @@ def _records(part: Part, problems: list[Problem]) -> Iterator[Record | None]:
                 return
             yield formatted(formats.text_record, text, text)
             return
-        for number, value in enumerate(formats.json_values(document), 1):
-            record = formatted(formats.json_record, value, None)
-            if record is None:
-                problems.append(Problem(f"{path}#{number}", "no article text in this record"))
-            yield record
+        yield from _json_records(path, formats.json_values(document), 1, problems)
         return
     yield formatted(formats.text_record, text, text)
+
+
+def _json_records(
+    path: Path, values: Iterable[object], first: int, problems: list[Problem]
+) -> Iterator[Record | None]:
+    """The records of a JSON document, numbered from `first`; None for one that holds no
+    article (reported)."""
+    for number, value in enumerate(values, first):
+        record = formatted(formats.json_record, value, None)
+        if record is None:
+            problems.append(Problem(f"{path}#{number}", "no article text in this record"))
+        yield record
 
 
 def _feed(path: Path, data: bytes, problems: list[Problem]) -> Iterator[Record]:
@@ -225,9 +189,14 @@ def _feed(path: Path, data: bytes, problems: list[Problem]) -> Iterator[Record]:
     yield from feed.records
 
 
-def _rows(path: Path, problems: list[Problem]) -> Iterator[Record | None]:
+def _rows(
+    path: Path,
+    problems: list[Problem],
+    columns: Mapping[str, str],
+    cut: tuple[int, int, int] | None,
+) -> Iterator[Record | None]:
     try:
-        yield from tables.read(path, problems)
+        yield from tables.read(path, problems, columns, cut)
     except tables.Columns as error:
         raise Unreadable(str(error)) from None
 
@@ -240,30 +209,45 @@ class FileRef:
     id: str
     url: str | None = None
     """The address the file was fetched from, for a body kept in the fetched folder."""
+    columns: tuple[tuple[str, str], ...] = ()
+    """For a table, the user's names of its columns (`tables.parse_columns`): each field
+    and the column that holds it."""
+
+    @property
+    def version(self) -> str:
+        """What its analysis depends on besides the file's bytes: its id, and a table's
+        columns (a different mapping is a different analysis)."""
+        mapping = ",".join(f"{field}={column}" for field, column in self.columns)
+        return f"{self.id}\0{mapping}" if mapping else self.id
 
 
 def at_least(paths: Iterable[Path], count: int) -> bool:
     """Whether the paths hold `count` article files or more; no more are looked for, so a
     large folder is answered after a few of its own."""
-    files = itertools.chain.from_iterable(_files(path, []) for path in paths if path.exists())
-    return sum(1 for _ in itertools.islice(files, count)) >= count
+    found = itertools.chain.from_iterable(files(path, []) for path in paths if path.exists())
+    return sum(1 for _ in itertools.islice(found, count)) >= count
 
 
 def find(
-    paths: Iterable[Path], addresses: Mapping[Path, str] | None = None
+    paths: Iterable[Path],
+    *,
+    addresses: Mapping[Path, str] | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> tuple[list[FileRef], list[Problem]]:
     """Every article file under the given files and folders; a missing path is a problem.
 
     A file's id is its stem, or its path under the named folder when two stems clash.
-    `addresses` gives the address each file fetched from the web was fetched from.
+    `addresses` gives the address each file fetched from the web was fetched from. Each
+    table is read with `columns`, the user's names of its columns.
     """
+    mapping = tuple((columns or {}).items())
     found: list[tuple[Path, Path]] = []
     problems: list[Problem] = []
     for root in paths:
         if not root.exists():
             problems.append(Problem(str(root), "no such file or folder"))
             continue
-        found.extend((root, path) for path in _files(root, problems))
+        found.extend((root, path) for path in files(root, problems))
     stems = Counter(path.stem for _, path in found)
     refs = []
     for root, path in found:
@@ -272,13 +256,14 @@ def find(
         else:
             base = root if root.is_dir() else root.parent
             file_id = path.relative_to(base).with_suffix("").as_posix()
-        refs.append(FileRef(path, file_id, (addresses or {}).get(path)))
+        table = path.suffix.lower() in TABLE_SUFFIXES
+        refs.append(FileRef(path, file_id, (addresses or {}).get(path), mapping if table else ()))
     return refs, problems
 
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A part of an article file: all its records, or (for a large JSON Lines file, `split`)
+    """A part of an article file: all its records, or (for a large file of records, `split`)
     those from byte `start` to byte `end`, at most `lines.PART_RECORDS` of them."""
 
     ref: FileRef
@@ -291,6 +276,9 @@ class Part:
     """The number of its first record: records are numbered across the whole file."""
     line: int = 0
     """The lines of the file before its first."""
+    renamed: frozenset[int] = frozenset()
+    """Its records whose own name a record of a part before it took: they are named by
+    their number, as in the whole file."""
 
     @property
     def whole(self) -> bool:
@@ -306,28 +294,25 @@ class Part:
 def large(path: Path) -> bool:
     """Whether a file is large enough to be cut into parts (`split`), by its size alone."""
     try:
-        big = path.suffix.lower() in LINES_SUFFIXES and path.stat().st_size >= lines.SPLIT_FROM
-    except OSError:
+        return cutting.cuttable(path, _regular(path))
+    except (OSError, Unreadable):
         return False
-    return big and path.is_file()
 
 
 def split(ref: FileRef, stopped: Callable[[], bool] | None = None) -> list[Part]:
-    """The parts of a file, which can be read apart: a large JSON Lines file is cut every
-    `lines.PART_RECORDS` records; any other file is one part. Finding the cuts reads the
-    file (`lines.Stopped` once `stopped` says so): what cannot be read is one part, which
-    reports it when it is read."""
-    if ref.path.suffix.lower() not in LINES_SUFFIXES:
-        return [Part(ref)]
+    """The parts of a file, which can be read apart: a large file of records is cut every
+    `lines.PART_RECORDS` records (`cutting`); any other file is one part. Finding the cuts
+    reads the file (`lines.Stopped` once `stopped` says so): what cannot be read is one
+    part, which reports it when it is read."""
     try:
-        _regular(ref.path)
-        cuts = lines.cuts(ref.path, stopped)
+        if not large(ref.path):
+            return [Part(ref)]
+        cuts = cutting.cuts(ref.path, stopped, dict(ref.columns))
     except (OSError, Unreadable):
         return [Part(ref)]
-    ends: list[int | None] = [start for start, _, _ in cuts[1:]]
     return [
-        Part(ref, number, start, end, first, line)
-        for number, ((start, first, line), end) in enumerate(zip(cuts, [*ends, None], strict=True))
+        Part(ref, number, cut.start, cut.end, cut.first, cut.line, cut.renamed)
+        for number, cut in enumerate(cuts)
     ]
 
 
@@ -361,7 +346,8 @@ def read(part: Part | FileRef, problems: list[Problem]) -> list[Source]:
             # is one article.
             numbered = number if record.key or record.origin in _NUMBERED else None
             article_id = f"{ref.id}#{number}" if numbered else ref.id
-            key = record.key if record.key and _named(ref, record) not in named else None
+            taken = number in part.renamed or _named(ref, record) in named
+            key = record.key if record.key and not taken else None
             if key is not None:  # the record's own name: its id stays when the records move
                 named.add(article_id := _named(ref, record))
             origin = origins.of(path, ref.url, record)
@@ -369,7 +355,7 @@ def read(part: Part | FileRef, problems: list[Problem]) -> list[Source]:
                 Source(article_id, str(path), text, truncated, record, numbered, key, origin)
             )
     except OSError as error:
-        problems.append(Problem(str(path), _reason(error)))
+        problems.append(Problem(str(path), reason(error)))
         return sources
     except Unreadable as error:
         problems.append(Problem(str(path), str(error)))

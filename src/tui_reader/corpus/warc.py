@@ -5,9 +5,10 @@ metadata, redirects and images are passed over."""
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
@@ -18,6 +19,7 @@ from warcio.recordloader import ArcWarcRecord
 
 from . import html
 from .formats import Record
+from .lines import Stopped
 from .model import Problem
 
 # warcio warns of odd records through logging; with no handler, Python would print that on
@@ -25,6 +27,11 @@ from .model import Problem
 logging.getLogger("warcio").addHandler(logging.NullHandler())
 
 SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+CUT_SUFFIXES = (".warc", ".warc.gz")
+"""Archives cut into parts when large: an ARC record has no mark of its start."""
+PART_PAGES = 50
+"""Pages in a part of a large archive: extracting a page's article takes far longer than
+analysing a text's, so a part is ready in a second or so."""
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _WARC, _ARC = b"WARC/", b"filedesc://"
 _GZIP = zlib.MAX_WBITS | 16
@@ -89,14 +96,26 @@ def pages(stream: IO[bytes]) -> Iterator[Page]:
         raise Broken(f"the web archive is cut short after byte {records.offset}")
 
 
+def _is_page(record: ArcWarcRecord) -> bool:
+    """Whether a record is the response of an HTML page, by its headers alone."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    mime = (record.http_headers.get_header("Content-Type") or "").partition(";")[0]
+    return record.http_headers.get_statuscode() == "200" and mime.strip().lower() in HTML_TYPES
+
+
+def _key(record: ArcWarcRecord) -> str:
+    """What names a page's article: its address, else its record's id."""
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    return uri or record.rec_headers.get_header("WARC-Record-ID") or ""
+
+
 def _page(record: ArcWarcRecord) -> Page | None:
     """The page a record holds, or None for any other record."""
-    if record.rec_type != "response" or record.http_headers is None:
+    if not _is_page(record):
         return None
-    content_type = record.http_headers.get_header("Content-Type") or ""
-    mime, _, parameters = content_type.partition(";")
-    if record.http_headers.get_statuscode() != "200" or mime.strip().lower() not in HTML_TYPES:
-        return None
+    assert record.http_headers is not None  # a page has them
+    parameters = (record.http_headers.get_header("Content-Type") or "").partition(";")[2]
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     html = record.content_stream().read(MAX_PAGE_BYTES + 1)
     return Page(
@@ -154,25 +173,95 @@ def _charset(parameters: str) -> str | None:
     return None
 
 
-def read(path: Path, problems: list[Problem]) -> Iterator[Record]:
-    """The articles of the pages in a web archive file, each named by its address; the
-    pages with none are counted in one problem, since a crawl holds many."""
+def read(
+    path: Path, problems: list[Problem], cut: tuple[int, int | None] | None = None
+) -> Iterator[Record | None]:
+    """The articles of the pages in a web archive file, each named by its address, None for
+    a page that holds none (they are counted in one problem, since a crawl holds many).
+    With `cut` (`cuts`), only the records from byte start to byte end (None: the file's)."""
     empty = 0
     with path.open("rb") as stream:
+        source: IO[bytes] | _Slice = stream if cut is None else _Slice(stream, *cut)
         try:
-            for page in pages(stream):
+            for page in pages(source):  # type: ignore[arg-type]
                 record = html.saved_page(_page_text(page), page.uri or None)
                 if page.truncated:
                     problems.append(Problem(f"{path}#{page.uri}", "a page over 8 MB: cut"))
                 if record is None:
                     empty += 1
-                    continue
-                yield replace(record, key=page.uri or page.record_id, address=page.uri or None,
-                              warc_record_id=page.record_id or None)  # fmt: skip
+                if record is not None:
+                    key, address = page.uri or page.record_id, page.uri or None
+                    record = replace(
+                        record, key=key, address=address, warc_record_id=page.record_id or None
+                    )
+                yield record
         except Broken as error:
             problems.append(Problem(str(path), str(error)))
     if empty:
-        problems.append(Problem(str(path), f"{empty} of its pages held no article: skipped"))
+        among = "its pages" if cut is None else f"its pages from byte {cut[0]}"
+        problems.append(Problem(str(path), f"{empty} of {among} held no article: skipped"))
+
+
+def cuts(
+    path: Path, every: int, stopped: Callable[[], bool] | None = None
+) -> tuple[list[tuple[int, int]], dict[int, int]] | None:
+    """Where the parts of a WARC file of `every` pages start (the byte of a page's record,
+    which in a .warc.gz is its own gzip member, and the number of the page), and the pages
+    whose name a page before them took, each with the number of its part; None for an
+    archive that cannot be cut (read whole, it says why)."""
+    starts: list[tuple[int, int]] = []
+    taken: set[str] = set()
+    renamed: dict[int, int] = {}
+    with path.open("rb") as stream:
+        try:
+            records = ArchiveIterator(stream)
+            count = 0
+            for record in records:
+                if not _is_page(record):
+                    continue
+                count += 1
+                if (count - 1) % every == 0:
+                    starts.append((records.get_record_offset(), count))
+                    if stopped is not None and stopped():
+                        raise Stopped
+                if (key := _key(record)) in taken:
+                    renamed[count] = len(starts) - 1
+                taken.add(key)
+        except Stopped:
+            raise
+        except Exception:  # warcio fails in many ways on damaged archives
+            return None
+        offsets = [start for start, _ in starts]
+        magic = b"\x1f\x8b" if path.name.lower().endswith(".gz") else _WARC
+        for offset in offsets:  # a gzip of the whole archive has no member a record
+            stream.seek(offset)
+            if stream.read(len(magic)) != magic:
+                return None
+    if any(a >= b for a, b in itertools.pairwise(offsets)):
+        return None
+    return starts, renamed
+
+
+class _Slice:
+    """The bytes of a file from `start` to `end` (None: its end), as a stream of their own:
+    what `pages` reads of a part of an archive."""
+
+    def __init__(self, stream: IO[bytes], start: int, end: int | None) -> None:
+        self._stream, self._start = stream, start
+        self._end = stream.seek(0, io.SEEK_END) if end is None else end
+        self.seek(0)
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = self._end if whence == io.SEEK_END else self._start
+        self._position = min(max(base + offset, self._start), self._end)
+        self._stream.seek(self._position)
+        return self._position - self._start
+
+    def read(self, size: int = -1) -> bytes:
+        left = self._end - self._position
+        data = self._stream.read(left if size < 0 else min(size, left))
+        self._position += len(data)
+        return data
 
 
 def _page_text(page: Page) -> str | bytes:

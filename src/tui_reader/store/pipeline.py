@@ -109,15 +109,18 @@ class Loading:
         cache: Cache | None = None,
         problems: Sequence[Problem] = (),
         addresses: Mapping[Path, str] | None = None,
+        columns: Mapping[str, str] | None = None,
     ):
         """`workers` is how many processes analyse the files; with none, or with few files,
         this process does. The files are looked for when first needed, which for a large
         folder takes a while: iterating does it first. `problems` are reported with the
         corpus's own (what could not be fetched); `addresses` are those the files fetched
-        were fetched from (`loading.find`)."""
+        were fetched from (`loading.find`). `columns` names the columns of every table
+        (`tables.parse_columns`)."""
         self.paths = list(paths)
         self._addresses = addresses
         self._before = list(problems)
+        self.columns = dict(columns or {})
         self._found: tuple[list[FileRef], list[Problem]] | None = None
         self.workers = workers
         self.cache = cache
@@ -138,7 +141,7 @@ class Loading:
 
     def _find(self) -> tuple[list[FileRef], list[Problem]]:
         if self._found is None:
-            self._found = find(self.paths, self._addresses)
+            self._found = find(self.paths, addresses=self._addresses, columns=self.columns)
         return self._found
 
     def stop(self) -> None:
@@ -168,7 +171,7 @@ class Loading:
             for batch in _grouped(parts, BATCH, BATCH) or [[]]:
                 if self.stopped:
                     return
-                stamps.update((p, Stamp.of(p.ref.path, p.ref.id, p.number)) for p in batch)
+                stamps.update((p, Stamp.of(p.ref.path, p.ref.version, p.number)) for p in batch)
                 missing.extend(self._from_cache(batch, stamps))
                 yield self._progress()
         for packed in self._analyse(missing):

@@ -1,0 +1,98 @@
+"""A large CSV or TSV table is cut into parts of rows at byte offsets, each read with the
+header: read part by part, it gives the whole table's articles, ids (`stem#ID`, `stem#N`)
+and problems, whatever line breaks its quoted cells hold."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from tui_reader.corpus import lines
+from tui_reader.corpus.loading import FileRef, Part, read, split
+from tui_reader.corpus.model import Problem
+
+BODY = "Workers in Albany voted on Friday, said Jane Doe of the union."
+
+
+@pytest.fixture
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any file is cut, three rows a part."""
+    monkeypatch.setattr(lines, "SPLIT_FROM", 0)
+    monkeypatch.setattr(lines, "PART_RECORDS", 3)
+
+
+def table(count: int, delimiter: str = ",", text: str = "text") -> str:
+    """Rows with an id (one repeated far apart, so in another part), with none (named by
+    url or number), with line breaks in quoted cells, and with no text."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(["id", "title", text, "url"])
+    for number in range(count):
+        row_id = "a-1" if number in (1, 11) else (f"a-{number}" if number % 3 else "")
+        body = f'{BODY}\n\n"Quoted", {number} é\r\nend' if number % 2 else f"{BODY} {number}"
+        url = f"https://example.com/{number % 5}" if number % 3 == 0 else ""
+        writer.writerow([row_id, f"Title {number}", "" if number == 7 else body, url])
+    return out.getvalue()
+
+
+def both(ref: FileRef) -> tuple[tuple[list[object], list[str]], tuple[list[object], list[str]]]:
+    parts = split(ref)
+    assert len(parts) > 1
+    whole_problems: list[Problem] = []
+    whole: list[object] = list(read(Part(ref), whole_problems))
+    problems: list[Problem] = []
+    pieces: list[object] = [source for part in parts for source in read(part, problems)]
+    return (pieces, [str(p) for p in problems]), (whole, [str(p) for p in whole_problems])
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.usefixtures("small_parts")
+@pytest.mark.parametrize(
+    ("name", "encoding"), [("t.csv", "utf-8"), ("t.csv", "utf-8-sig"), ("t.tsv", "cp1252")]
+)
+def test_the_parts_of_a_table_read_as_the_whole_table(
+    tmp_path: Path, name: str, encoding: str
+) -> None:
+    """20 rows, cut every three, give the whole table's sources and problems: ids by the
+    id column (`t#a-2`), by the url, by the number where the id or url is taken by a row of
+    an earlier part (`t#12`, `t#16`), and the row with no text reported once (`t.csv#8`)."""
+    path = tmp_path / name
+    path.write_bytes(table(20, "\t" if name.endswith(".tsv") else ",").encode(encoding))
+    ref = FileRef(path, "t")
+    (pieces, problems), whole = both(ref)
+    assert (pieces, problems) == whole
+    ids = [source.id for source in pieces]  # type: ignore[attr-defined]
+    assert ids[:4] == ["t#https://example.com/0", "t#a-1", "t#a-2", "t#https://example.com/3"]
+    assert "t#12" in ids
+    assert "t#16" in ids
+    assert problems == [f"{path}#8: no article text in this row"]
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.usefixtures("small_parts")
+def test_the_parts_are_read_with_the_columns_named(tmp_path: Path) -> None:
+    """With `text=story` for a table whose text is under `story`, the parts read as the
+    whole table read with the same mapping."""
+    path = tmp_path / "t.csv"
+    path.write_text(table(10, text="story"), encoding="utf-8")
+    ref = FileRef(path, "t", columns=(("text", "story"),))
+    (pieces, problems), whole = both(ref)
+    assert (pieces, problems) == whole
+    assert len(pieces) == 9
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.usefixtures("small_parts")
+def test_a_table_that_cannot_be_cut_is_one_part(tmp_path: Path) -> None:
+    """A table with no column of text, or a quote never closed, is one part; read, it says
+    why, once."""
+    bare = tmp_path / "bare.csv"
+    bare.write_text("a,b\n1,2\n3,4\n5,6\n7,8\n")
+    assert split(FileRef(bare, "bare")) == [Part(FileRef(bare, "bare"))]
+    broken = tmp_path / "broken.csv"
+    broken.write_text('text\n"a\n"b"\n"c\n' + "x\n" * 8 + '"unclosed\n')
+    parts = split(FileRef(broken, "broken"))
+    assert parts == [Part(FileRef(broken, "broken"))]
