@@ -11,6 +11,7 @@ from queue import SimpleQueue
 
 from ..corpus.loading import FileRef
 from ..corpus.model import Corpus, Problem
+from ..corpus.stopping import Stop, never
 from ..store.cache import Cache
 from ..store.pipeline import Loading, Progress
 from .session import Web
@@ -79,7 +80,7 @@ class Fetching(Loading):
             return
         raise item
 
-    def corpus(self) -> Corpus:
+    def corpus(self, stopped: Stop = never) -> Corpus:
         if self._inner is None:  # nothing fetched yet: the problems found before, if any
             return Loading([], problems=self._problems).corpus()
-        return self._inner.corpus()
+        return self._inner.corpus(stopped)
