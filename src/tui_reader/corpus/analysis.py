@@ -214,14 +214,22 @@ def _assemble(
     corpus_entities, mentions = _resolved(articles, candidates, stopped)
     for article in articles:
         article.mentions = mentions.get(article.id, Mentions())
-    timeline = [
+    entries = [
         TimelineEntry(article.id, event)
         for some in chunks(articles, stopped)
         for article in some
         for event in article.events
         if event.date is not None
     ]
-    timeline.sort(key=lambda e: (e.event.date or "", e.article, e.event.paragraph, e.event.offset))
+    # Sorted by keys made a few hundred at a time, so that only the sort itself, in C, cannot
+    # be stopped; the position last keeps the order of equal keys.
+    keys = [
+        (entry.event.date or "", entry.article, entry.event.paragraph, entry.event.offset, i)
+        for some in chunks(enumerate(entries), stopped)
+        for i, entry in some
+    ]
+    keys.sort()
+    timeline = [entries[key[-1]] for some in chunks(keys, stopped) for key in some]
     return Corpus(articles, corpus_entities, timeline, list(problems or []))
 
 
