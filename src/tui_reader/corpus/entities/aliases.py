@@ -1,5 +1,6 @@
 """Merge the names of a corpus that stand for one entity ("Chris Smalls", "Christian
-Smalls", "Smalls"; "ALU" and "Amazon Labor Union"), and build the entities."""
+Smalls", "Smalls"; "ALU" and "Amazon Labor Union"); `building` makes the entities of
+them."""
 
 from __future__ import annotations
 
