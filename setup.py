@@ -33,6 +33,7 @@ COMPILED = [
         "corpus/entities/__init__", "corpus/entities/candidate", "corpus/entities/words",
         "corpus/entities/layout", "corpus/entities/pieces", "corpus/entities/spans",
         "corpus/entities/cuts", "corpus/entities/kinds", "corpus/entities/aliases",
+        "corpus/entities/building",
         "store/packing",
     )
 ]  # fmt: skip

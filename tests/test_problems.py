@@ -18,6 +18,7 @@ from tui_reader.corpus.budget import Budget
 from tui_reader.corpus.export import to_data
 from tui_reader.corpus.loading import FileRef, Part, Source
 from tui_reader.corpus.model import Article, Corpus
+from tui_reader.corpus.stopping import Stop, never
 from tui_reader.store import packing
 
 BODY = (
@@ -85,10 +86,10 @@ def test_resolving_that_fails_on_one_articles_names_costs_only_that_article_its_
     article its names, and the other articles keep theirs."""
     real = entities.resolve
 
-    def fragile(articles: Mapping[str, Sequence[entities.Candidate]]) -> Any:
+    def fragile(articles: Mapping[str, Sequence[entities.Candidate]], stopped: Stop = never) -> Any:
         if any(c.name == "Boom Town" for found in articles.values() for c in found):
             raise KeyError("a bug")
-        return real(articles)
+        return real(articles, stopped)
 
     monkeypatch.setattr(entities, "resolve", fragile)
     corpus = build([Source("a", "a.txt", BODY), Source("b", "b.txt", "He lives in Boom Town.")])

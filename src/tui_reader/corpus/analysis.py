@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from . import dates, entities
+from . import entities
 from .budget import Alarm, Budget, OverBudget, alarms
 from .cleaning import Cleaned, clean, one_line
 from .formats import Record
@@ -19,15 +18,15 @@ from .loading import Part, Source, load, read
 from .model import (
     Article,
     Corpus,
-    DateSource,
     Entity,
-    Event,
     Mentions,
     Problem,
     Stage,
     StageProblem,
     TimelineEntry,
 )
+from .published import Dates, dated
+from .stopping import Stop, chunks, never
 from .text import Spans, printable, sentence_spans, shorten, strip_unsafe
 
 TITLE_LIMIT = 90
@@ -104,10 +103,10 @@ def analyse(source: Source, budget: Budget | None = None) -> Analysed:
             unsplit,
             "its paragraphs are not split into sentences",
         )
-        undated: _Dates = (None, None, None, [])
+        undated: Dates = (None, None, None, [])
         published, published_from, guess, events = stages.run(
             "dates",
-            lambda: _dates(meta, cleaned, sentences, budget),
+            lambda: dated(meta, cleaned, sentences, budget.check),
             undated,
             "it has no date and no events",
         )
@@ -141,55 +140,6 @@ def analyse(source: Source, budget: Budget | None = None) -> Analysed:
         origin=source.origin,
     )
     return article, candidates
-
-
-_Dates = tuple[dt.date | None, DateSource | None, dt.date | None, list[Event]]
-"""The publication date, where it came from, a guess at it, and the events of a body."""
-
-
-def _dates(meta: Record, cleaned: Cleaned, sentences: list[Spans], budget: Budget) -> _Dates:
-    """The publication date and the events of the body, resolved against it. A date taken
-    from the text needs evidence that it dates the article (`_dated_by_text`); without it,
-    the latest date written is only a guess, and resolves nothing."""
-    published = dates.parse_date(meta.date) if meta.date else None
-    published_from: DateSource | None = meta.origin if published else None
-    if published is None and cleaned.header_date:
-        published, published_from = cleaned.header_date, "header"
-    found = dates.find(cleaned.paragraphs, sentences, budget.check)
-    guess = None
-    if published is None:
-        published, guess = _dated_by_text(found, cleaned)
-        published_from = "text" if published else None
-    return published, published_from, guess, dates.resolve_found(found, published)
-
-
-DATELINE_REACH = 60
-"""A date this near the start of the first paragraph is its dateline's."""
-
-
-def _dated_by_text(
-    found: list[dates.Found], cleaned: Cleaned
-) -> tuple[dt.date | None, dt.date | None]:
-    """The publication date the text gives, and else a guess at it. The evidence is a full
-    date in a photo's caption ("… on Friday, April 1, 2022."), in the dateline at the start
-    of the first paragraph, or the latest full date of the body where it is in the lead (not
-    a birth date); the guess is the latest full date written anywhere."""
-    days = [(value, item) for item in found if (value := dates.full_date(item.match))]
-    caption = dates.latest_full_date(cleaned.removed)
-    evidence = [caption] if caption else []
-    evidence += [
-        d for d, item in days if item.paragraph == 0 and item.match.start() < DATELINE_REACH
-    ]
-    if days:
-        latest, item = max(days, key=lambda pair: pair[0])
-        start, end = item.sentence
-        sentence = cleaned.paragraphs[item.paragraph][start:end]
-        if item.paragraph == 0 and "born" not in sentence:
-            evidence.append(latest)
-    if evidence:
-        return max(evidence), None
-    written = [d for d in (caption, *(d for d, _ in days)) if d]
-    return None, max(written) if written else None
 
 
 def _newest_first(article: Article) -> tuple[bool, int, str]:
@@ -240,55 +190,77 @@ def build(sources: Iterable[Source], problems: list[Problem] | None = None) -> C
         return assemble([_analysed(source) for source in sources], problems)
 
 
-def assemble(analysed: Iterable[Analysed], problems: list[Problem] | None = None) -> Corpus:
-    """The corpus of analysed articles: entities resolved and the timeline built across them."""
+def assemble(
+    analysed: Iterable[Analysed], problems: list[Problem] | None = None, stopped: Stop = never
+) -> Corpus:
+    """The corpus of analysed articles: entities resolved and the timeline built across them.
+
+    `stopped` is asked every few hundred articles or names (`stopping.chunks`): once it
+    says so, `Stopped` is raised."""
     with collector_paused():
-        return _assemble(analysed, problems)
+        return _assemble(analysed, problems, stopped)
 
 
-def _assemble(analysed: Iterable[Analysed], problems: list[Problem] | None) -> Corpus:
+def _assemble(
+    analysed: Iterable[Analysed], problems: list[Problem] | None, stopped: Stop
+) -> Corpus:
     articles: list[Article] = []
     candidates: dict[str, list[entities.Candidate]] = {}
-    for article, found in analysed:
-        if article.id in candidates:  # the same guid in two feeds: the later is named apart
-            article = dataclasses.replace(article, id=f"{article.id} ({article.source})")
-        articles.append(article)
-        candidates[article.id] = found
+    for some in chunks(analysed, stopped):
+        for article, found in some:
+            if article.id in candidates:  # the same guid in two feeds: the later is named apart
+                article = dataclasses.replace(article, id=f"{article.id} ({article.source})")
+            articles.append(article)
+            candidates[article.id] = found
     articles.sort(key=_newest_first)
-    corpus_entities, mentions = _resolved(articles, candidates)
+    corpus_entities, mentions = _resolved(articles, candidates, stopped)
     for article in articles:
         article.mentions = mentions.get(article.id, Mentions())
-    timeline = sorted(
-        (
-            TimelineEntry(article.id, event)
-            for article in articles
-            for event in article.events
-            if event.date is not None
-        ),
-        key=lambda e: (e.event.date or "", e.article, e.event.paragraph, e.event.offset),
-    )
+    entries = [
+        TimelineEntry(article.id, event)
+        for some in chunks(articles, stopped)
+        for article in some
+        for event in article.events
+        if event.date is not None
+    ]
+    # Sorted by keys made a few hundred at a time, so that only the sort itself, in C, cannot
+    # be stopped; the position last keeps the order of equal keys.
+    keys = [
+        (entry.event.date or "", entry.article, entry.event.paragraph, entry.event.offset, i)
+        for some in chunks(enumerate(entries), stopped)
+        for i, entry in some
+    ]
+    keys.sort()
+    timeline = [entries[key[-1]] for some in chunks(keys, stopped) for key in some]
     return Corpus(articles, corpus_entities, timeline, list(problems or []))
 
 
 def _resolved(
-    articles: list[Article], candidates: dict[str, list[entities.Candidate]]
+    articles: list[Article], candidates: dict[str, list[entities.Candidate]], stopped: Stop
 ) -> tuple[dict[str, Entity], dict[str, Mentions]]:
     """The corpus's entities and each article's mentions of them. Should resolving them
     raise, the articles whose names it cannot resolve even alone are found, and resolved
     without names, each with the problem; the others keep theirs."""
-    ordered = {article.id: candidates[article.id] for article in articles}
+    ordered = {
+        article.id: candidates[article.id] for some in chunks(articles, stopped) for article in some
+    }
     try:
-        return entities.resolve(ordered)
+        return entities.resolve(ordered, stopped)
+    except Stopped:
+        raise
     except Exception:  # a bug met by one article's names must not cost the corpus its own
         pass
-    for article in articles:
-        try:
-            entities.resolve({article.id: ordered[article.id]})
-        except Exception as error:
-            ordered[article.id] = []
-            article.problems.append(StageProblem.raised("entities", error))
+    for some in chunks(articles, stopped):
+        for article in some:
+            try:
+                entities.resolve({article.id: ordered[article.id]})
+            except Exception as error:
+                ordered[article.id] = []
+                article.problems.append(StageProblem.raised("entities", error))
     try:
-        return entities.resolve(ordered)
+        return entities.resolve(ordered, stopped)
+    except Stopped:
+        raise
     except Exception as error:  # only names that break it together: the corpus goes without
         for article in articles:
             article.problems.append(StageProblem.raised("entities", error))

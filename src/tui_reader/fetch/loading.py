@@ -11,6 +11,7 @@ from queue import Empty, SimpleQueue
 
 from ..corpus.loading import FileRef
 from ..corpus.model import Corpus, Problem
+from ..corpus.stopping import Stop, never
 from ..store.cache import Cache
 from ..store.pipeline import STOP_EVERY, Loading, Progress
 from .session import Web
@@ -106,7 +107,7 @@ class Fetching(Loading):
                 yield from self._inner
             return
 
-    def corpus(self) -> Corpus:
+    def corpus(self, stopped: Stop = never) -> Corpus:
         if self._inner is None:  # nothing fetched yet: the problems found before, if any
             return Loading([], problems=self._problems).corpus()
-        return self._inner.corpus()
+        return self._inner.corpus(stopped)

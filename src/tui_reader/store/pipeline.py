@@ -26,6 +26,7 @@ from ..corpus.lines import Stopped
 from ..corpus.loading import FileRef, Part, at_least, find, split
 from ..corpus.loading import large as large_file
 from ..corpus.model import Corpus, Problem
+from ..corpus.stopping import Stop, never
 from . import packing, server
 from .cache import Cache, Damaged, Stamp
 
@@ -284,8 +285,9 @@ class Loading:
                 pass
             return self.corpus()
 
-    def corpus(self) -> Corpus:
-        """The corpus of everything analysed so far, with entities resolved across it."""
+    def corpus(self, stopped: Stop = never) -> Corpus:
+        """The corpus of everything analysed so far, with entities resolved across it;
+        `Stopped` once `stopped` says so (`assemble`)."""
         analysed: list[Analysed] = []
         problems = [*self._before, *self._find()[1]]
         if self.cache is not None:
@@ -298,4 +300,4 @@ class Loading:
                     articles, found = self._results[part]
                     analysed.extend(articles)
                     problems.extend(found)
-        return assemble(analysed, problems)
+        return assemble(analysed, problems, stopped)

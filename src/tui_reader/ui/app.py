@@ -20,6 +20,7 @@ from textual.scrollbar import ScrollBar
 from textual.theme import Theme
 from textual.worker import Worker, get_current_worker
 
+from ..corpus.lines import Stopped
 from ..corpus.model import Corpus
 from ..corpus.text import printable
 from ..store.config import Config, read_config
@@ -241,23 +242,31 @@ class ReaderApp(App[int]):
     def _load(self, loading: Loading) -> None:
         """Load in this thread: the first articles as soon as there are any, and more each
         time there are `SHOWN_GROWTH` times as many, progress every `SHOW_EVERY` seconds,
-        and the whole corpus at the end."""
+        and the whole corpus at the end. Quitting stops it at any of these (`Loading.stop`),
+        the assembling of a corpus too, which takes seconds at 100,000 articles."""
         worker = get_current_worker()
+
+        def stopped() -> bool:
+            return loading.stopped or worker.is_cancelled
+
         shown = 0
         last = -float("inf")  # the first progress, with the number of files, shows at once
-        for progress in loading:
-            if worker.is_cancelled:
-                return
-            done = (progress.done, progress.total)
-            if progress.articles and progress.articles >= shown * SHOWN_GROWTH:
-                corpus = loading.corpus()
-                self.call_from_thread(self._partial, corpus, done)
-                shown, last = progress.articles, time.monotonic()
-            elif time.monotonic() - last >= SHOW_EVERY:
-                self.call_from_thread(self._progress, done)
-                last = time.monotonic()
-        if not (worker.is_cancelled or loading.stopped):  # the reader quit: resolve nothing
-            self.call_from_thread(self._loaded, loading.corpus())
+        try:
+            for progress in loading:
+                if stopped():
+                    return
+                done = (progress.done, progress.total)
+                if progress.articles and progress.articles >= shown * SHOWN_GROWTH:
+                    corpus = loading.corpus(stopped)
+                    self.call_from_thread(self._partial, corpus, done)
+                    shown, last = progress.articles, time.monotonic()
+                elif time.monotonic() - last >= SHOW_EVERY:
+                    self.call_from_thread(self._progress, done)
+                    last = time.monotonic()
+            if not stopped():  # the reader quit: resolve nothing
+                self.call_from_thread(self._loaded, loading.corpus(stopped))
+        except Stopped:
+            pass  # the reader quit in the middle of assembling: nothing more to show
 
     def _progress(self, done: tuple[int, int]) -> None:
         if self.screen_stack:  # not if it comes as the reader closes

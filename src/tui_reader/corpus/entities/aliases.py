@@ -1,17 +1,18 @@
 """Merge the names of a corpus that stand for one entity ("Chris Smalls", "Christian
-Smalls", "Smalls"; "ALU" and "Amazon Labor Union"), and build the entities."""
+Smalls", "Smalls"; "ALU" and "Amazon Labor Union"); `building` makes the entities of
+them."""
 
 from __future__ import annotations
 
-import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
 from .. import gazetteer as gz
 from ..model import Entity, EntityType, Mentions
-from ..text import slug
-from .candidate import ACRONYM, Candidate, name_key
-from .kinds import Scores, accepted_names, best_type, scores_of
+from ..stopping import Stop, check, chunks, never
+from .building import build
+from .candidate import Candidate, name_key
+from .kinds import accepted_names, best_type, scores_of
 
 _INITIAL_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "in", "on", "at", "to"})
 
@@ -58,45 +59,55 @@ class _Groups:
 
 
 def resolve(
-    articles: Mapping[str, Sequence[Candidate]],
+    articles: Mapping[str, Sequence[Candidate]], stopped: Stop = never
 ) -> tuple[dict[str, Entity], dict[str, Mentions]]:
-    """Decide the corpus's entities from every article's candidates, merging aliases."""
-    accepted = accepted_names(articles)
-    scores = scores_of(accepted)
-    prelim = {key: best_type(score) for key, score in scores.items()}
+    """Decide the corpus's entities from every article's candidates, merging aliases.
+
+    `stopped` is asked every few hundred articles or names (`stopping.chunks`): once it
+    says so, `Stopped` is raised."""
+    accepted = accepted_names(articles, stopped)
+    scores = scores_of(accepted, stopped)
+    prelim = {
+        key: best_type(score) for chunk in chunks(scores.items(), stopped) for key, score in chunk
+    }
 
     groups = _Groups()
-    for key in scores:
-        groups.find(key)
-    _merge_definitions(groups, accepted)
-    _merge_acronyms(groups, prelim)
-    _merge_word_sets(groups, prelim)
-    _merge_given_names(groups, prelim)
-    _merge_extensions(groups, prelim)
-    _merge_garbled(groups, prelim, accepted)
-    _merge_titled_surnames(groups, prelim, accepted)
+    for names in chunks(scores, stopped):
+        for key in names:
+            groups.find(key)
+    _merge_definitions(groups, accepted, stopped)
+    for merge in (_merge_acronyms, _merge_word_sets, _merge_given_names, _merge_extensions):
+        check(stopped)  # each goes over the names once, in a small part of the time
+        merge(groups, prelim)
+    _merge_garbled(groups, prelim, accepted, stopped)
+    _merge_titled_surnames(groups, prelim, accepted, stopped)
 
-    group = {key: groups.find(key) for key in scores}  # every mention's key is scored
+    # Every mention's key is scored.
+    group = {key: groups.find(key) for chunk in chunks(scores, stopped) for key in chunk}
     assigned: dict[str, tuple[list[Candidate], list[str]]] = {}
-    for article_id, candidates in accepted.items():
-        people = {
-            c.key.split()[-1]: group[c.key]
-            for c in candidates
-            if " " in c.key and prelim.get(c.key) == "person"
-        }
-        groups_of = [
-            group[c.key] if " " in c.key else _one_word_group(c, people, group, prelim)
-            for c in candidates
-        ]
-        assigned[article_id] = (candidates, groups_of)
-    return _build(assigned, scores)
+    for some in chunks(accepted.items(), stopped):
+        for article_id, candidates in some:
+            people = {
+                c.key.split()[-1]: group[c.key]
+                for c in candidates
+                if " " in c.key and prelim.get(c.key) == "person"
+            }
+            groups_of = [
+                group[c.key] if " " in c.key else _one_word_group(c, people, group, prelim)
+                for c in candidates
+            ]
+            assigned[article_id] = (candidates, groups_of)
+    return build(assigned, scores, stopped)
 
 
-def _merge_definitions(groups: _Groups, accepted: Mapping[str, list[Candidate]]) -> None:
-    for candidates in accepted.values():
-        for c in candidates:
-            if c.acronym:
-                groups.union(c.key, name_key(c.acronym))
+def _merge_definitions(
+    groups: _Groups, accepted: Mapping[str, list[Candidate]], stopped: Stop
+) -> None:
+    for chunk in chunks(accepted.values(), stopped):
+        for candidates in chunk:
+            for c in candidates:
+                if c.acronym:
+                    groups.union(c.key, name_key(c.acronym))
 
 
 def _merge_acronyms(groups: _Groups, prelim: Mapping[str, EntityType]) -> None:
@@ -161,7 +172,10 @@ def _merge_given_names(groups: _Groups, prelim: Mapping[str, EntityType]) -> Non
 
 
 def _merge_garbled(
-    groups: _Groups, prelim: Mapping[str, EntityType], accepted: Mapping[str, list[Candidate]]
+    groups: _Groups,
+    prelim: Mapping[str, EntityType],
+    accepted: Mapping[str, list[Candidate]],
+    stopped: Stop,
 ) -> None:
     """A paraphrased name one word off a known one ("National Labor Relations Council"),
     merged only where the article also names the known one by its acronym."""
@@ -184,9 +198,11 @@ def _merge_garbled(
     # The groups of the names near each, looked up once until a merge changes them: the
     # same names come up in article after article.
     near_groups: dict[str, set[str]] = {}
-    for candidates in accepted.values():
-        keys = {c.key for c in candidates}
-        if not keys.isdisjoint(near):
+    for chunk in chunks(accepted.values(), stopped):
+        for candidates in chunk:
+            keys = {c.key for c in candidates}
+            if keys.isdisjoint(near):
+                continue
             # The groups the article names by a one-word name (an acronym).
             named = {root[k] for k in keys if " " not in k and k in root}
             for key in keys & orgs:
@@ -204,7 +220,10 @@ _TITLE_CUE = ("person", 4)
 
 
 def _merge_titled_surnames(
-    groups: _Groups, prelim: Mapping[str, EntityType], accepted: Mapping[str, list[Candidate]]
+    groups: _Groups,
+    prelim: Mapping[str, EntityType],
+    accepted: Mapping[str, list[Candidate]],
+    stopped: Stop,
 ) -> None:
     """ "Mr Blair" in one article and "Tony Blair" in another: a surname after a title is
     the one person of the corpus whose full name ends with it, if there is only one. (In
@@ -215,7 +234,8 @@ def _merge_titled_surnames(
             by_surname[key.rsplit(" ", 1)[1]].append(key)
     titled = {
         c.key
-        for candidates in accepted.values()
+        for chunk in chunks(accepted.values(), stopped)
+        for candidates in chunk
         for c in candidates
         if " " not in c.key and c.key in by_surname and _TITLE_CUE in c.cues
     }
@@ -253,64 +273,3 @@ def _one_word_group(
         if len(close) == 1:
             return close.pop()
     return group[key]
-
-
-_named_as = operator.attrgetter("key", "name", "acronym")
-
-
-def _build(
-    assigned: Mapping[str, tuple[list[Candidate], list[str]]], scores: Mapping[str, Scores]
-) -> tuple[dict[str, Entity], dict[str, Mentions]]:
-    """The entities of the groups, and each article's mentions of them; `assigned` gives
-    each article's candidates and the group of each."""
-    # How often each group names a name each way (counted in C: this runs for every mention).
-    named: Counter[tuple[str, tuple[str, str, str | None]]] = Counter()
-    in_articles: dict[str, list[str]] = defaultdict(list)
-    for article_id, (candidates, groups_of) in assigned.items():
-        named.update(zip(groups_of, map(_named_as, candidates), strict=True))
-        for group in set(groups_of):  # once an article, not once a mention
-            in_articles[group].append(article_id)
-    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-    defined: dict[str, set[str]] = defaultdict(set)
-    score: dict[str, Scores] = defaultdict(lambda: defaultdict(float))
-    counted: set[tuple[str, str]] = set()
-    for (group, (key, name, acronym)), count in named.items():
-        surfaces[group][name] += count
-        if (group, key) not in counted:  # a name's score already sums its mentions
-            counted.add((group, key))
-            for kind, weight in scores[key].items():
-                score[group][kind] += weight
-        if acronym:
-            defined[group].add(name)
-
-    ids: dict[str, str] = {}
-    entities: dict[str, Entity] = {}
-    for group in sorted(surfaces, key=lambda g: (-sum(surfaces[g].values()), g)):
-        kind = best_type(score[group])
-        name = _canonical(surfaces[group], defined[group], kind)
-        entity_id = f"{kind}:{slug(name)}"
-        suffix = 2
-        while entity_id in entities:
-            entity_id, suffix = f"{kind}:{slug(name)}-{suffix}", suffix + 1
-        ids[group] = entity_id
-        aliases = tuple(sorted({s for s in surfaces[group] if s != name}))
-        entities[entity_id] = Entity(
-            entity_id, name, kind, aliases, tuple(in_articles[group]), sum(surfaces[group].values())
-        )
-    mentions = {
-        article_id: Mentions(candidates, [ids[group] for group in groups_of])
-        for article_id, (candidates, groups_of) in assigned.items()
-    }
-    return entities, mentions
-
-
-def _canonical(surfaces: Counter[str], defined: set[str], kind: EntityType) -> str:
-    """The fullest common name: a defined expansion, else the most frequent multi-word form."""
-
-    def rank(name: str) -> tuple[bool, bool, bool, int, int, int]:
-        words = name.split()
-        full = len(words) > 1 if kind == "person" else not ACRONYM.match(name)
-        headed = words[-1].lower() in gz.ORG_HEADS  # "… Store Union" over "Union of … Store"
-        return name in defined, full, headed, surfaces[name], len(words), len(name)
-
-    return max(sorted(surfaces), key=rank)

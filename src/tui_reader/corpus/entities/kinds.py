@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from .. import gazetteer as gz
 from ..model import EntityType
+from ..stopping import Stop, chunks, never
 from .candidate import ACRONYM, WEAK, Candidate, Cue, name_key
 
 # "Name, a spokesman for Amazon, said": the role ends the phrase, at a comma or a preposition.
@@ -171,30 +172,48 @@ def best_type(score: Mapping[str, float]) -> EntityType:
     return max(order, key=lambda kind: (score.get(kind, 0.0), -order.index(kind)))
 
 
-def accepted_names(articles: Mapping[str, Sequence[Candidate]]) -> dict[str, list[Candidate]]:
+def accepted_names(
+    articles: Mapping[str, Sequence[Candidate]], stopped: Stop = never
+) -> dict[str, list[Candidate]]:
     """Each article's candidates that are names. A capital at the start of a sentence is
     not evidence on its own: such a word counts only if the corpus shows it elsewhere as a
-    name, or a cue backs it."""
+    name, or a cue backs it. `stopped` is asked now and then (`stopping.chunks`)."""
     known = {
-        c.key for candidates in articles.values() for c in candidates if not c.initial or c.backed()
+        c.key
+        for chunk in chunks(articles.values(), stopped)
+        for candidates in chunk
+        for c in candidates
+        if not c.initial or c.backed()
     }
-    return {aid: _accepted(cands, known) for aid, cands in articles.items()}
+    return {
+        aid: _accepted(cands, known)
+        for chunk in chunks(articles.items(), stopped)
+        for aid, cands in chunk
+    }
 
 
-def scores_of(accepted: Mapping[str, Sequence[Candidate]]) -> dict[str, Scores]:
+def scores_of(
+    accepted: Mapping[str, Sequence[Candidate]], stopped: Stop = never
+) -> dict[str, Scores]:
     """How strongly the mentions of each name (by its key) say each type."""
     # Mentions of a name repeat the same cues (one shared tuple): count them, then score.
-    mentions = Counter((c.key, c.cues) for candidates in accepted.values() for c in candidates)
+    mentions = Counter(
+        (c.key, c.cues)
+        for chunk in chunks(accepted.values(), stopped)
+        for candidates in chunk
+        for c in candidates
+    )
     scores: dict[str, Scores] = defaultdict(lambda: defaultdict(float))
     weak: set[tuple[str, str, float]] = set()
-    for (name, cues_of_name), count in mentions.items():
-        for kind, weight in cues_of_name:
-            # A weak cue counts once for a name; strong ones add up over its mentions.
-            if weight < WEAK:
-                if (name, kind, weight) in weak:
-                    continue
-                weak.add((name, kind, weight))
-                scores[name][kind] += weight
-            else:
-                scores[name][kind] += weight * count
+    for chunk in chunks(mentions.items(), stopped):
+        for (name, cues_of_name), count in chunk:
+            for kind, weight in cues_of_name:
+                # A weak cue counts once for a name; strong ones add up over its mentions.
+                if weight < WEAK:
+                    if (name, kind, weight) in weak:
+                        continue
+                    weak.add((name, kind, weight))
+                    scores[name][kind] += weight
+                else:
+                    scores[name][kind] += weight * count
     return scores

@@ -1,0 +1,134 @@
+"""`q` at any moment of a warm load of a large corpus, and Ctrl+C in `dump`: the seconds from
+the key to the exit.
+
+    python bench/quitting.py [--lines 100000] [--moments 3] [--src TREE/src ...]
+
+Uses `bench/bigfile.py`'s JSONL file of LINES short synthetic articles. For each tree (this
+one, and each `--src` given, run through PYTHONPATH, so that a baseline is measured in the
+same run), with an analysis cache of its own that a first `dump` fills:
+- the reader, in a pseudo-terminal at 120x40, is sent `q` at each of `MOMENTS` (once the
+  first articles are listed, while the first assemblies run, and while the whole corpus is
+  assembled), and the seconds from it to the exit are measured, with what the list showed
+  then;
+- `dump FILE > /dev/null` is sent SIGINT (Ctrl+C) at MOMENTS fractions of its own run, and
+  the seconds to its exit, and its status, are measured.
+The cache and the reading state are in a folder of the system's temporary folder, one a tree,
+kept for the next run: the user's are never touched. This is a benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.bigfile import big_file, environment
+from bench.scale import Terminal
+
+LISTED = re.compile(r"1 / ([\d,]+)")
+"""The article list's border, with the articles listed so far."""
+MOMENTS = ((1, 0.3), (2000, 0.3), (32_000, 0.5), (32_000, 2.0), (32_000, 4.0))
+"""When `q` is typed: seconds after the list first shows so many articles. Shown again as they
+grow fourfold (500, 2,000, 8,000, 32,000), the last 100,000 are assembled after 32,000."""
+
+
+def listed(term: Terminal) -> int:
+    found = LISTED.search(term.text())
+    return int(found.group(1).replace(",", "")) if found else 0
+
+
+def quit_at(path: Path, home: Path, src: str | None, shown: int, after: float) -> tuple[float, int]:
+    """Seconds from a `q` typed `after` seconds after the reader first lists `shown`
+    articles or more to its exit, and the articles it listed at the `q`."""
+    term = Terminal.spawn([sys.executable, "-m", "tui_reader", str(path)], environment(home, src))
+    exited = False
+    try:
+        term.wait_for(lambda: listed(term) >= shown)
+        until = time.perf_counter() + after
+        while time.perf_counter() < until:
+            term.read(0.01)
+        then = listed(term)
+        asked = time.perf_counter()
+        os.write(term.fd, b"q")
+        while not (exited := os.waitpid(term.pid, os.WNOHANG)[0] != 0):
+            term.read(0.01)
+        return time.perf_counter() - asked, then
+    finally:
+        if exited:
+            term.pump.join(5)
+            os.close(term.fd)
+        else:
+            term.close()
+
+
+def dump_run(path: Path, home: Path, src: str | None, moment: float | None) -> tuple[float, int]:
+    """Seconds of a whole `dump` (with no moment), or from a SIGINT sent `moment` seconds
+    after it starts to its exit; and its exit status."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui_reader", "dump", str(path)],
+        env=environment(home, src),
+        stdout=subprocess.DEVNULL,
+        # Python ignores SIGINT in a program started with it ignored, as a shell's
+        # background job is: the default, as in a terminal.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    if moment is None:
+        status = process.wait()
+        return time.perf_counter() - started, status
+    try:
+        process.wait(moment)
+        return 0.0, process.returncode  # over before the moment
+    except subprocess.TimeoutExpired:
+        pass
+    asked = time.perf_counter()
+    process.send_signal(signal.SIGINT)
+    status = process.wait()
+    return time.perf_counter() - asked, status
+
+
+def measure(path: Path, src: str | None, lines: int, moments: int) -> None:
+    name = src or "this tree"
+    # A cache of the tree's own, kept for the next run as the file is: filling it is a cold
+    # load of all LINES.
+    tree = src or str(Path(__file__).resolve().parent.parent / "src")
+    home = Path(tempfile.gettempdir()) / f"tui-reader-quitting-{zlib.crc32(tree.encode()):08x}"
+    home.mkdir(exist_ok=True)
+    print(f"{name}: filling the cache in {home}", file=sys.stderr)
+    dump_run(path, home, src, None)
+    dumped, _ = dump_run(path, home, src, None)
+    print(f"\n{name}: dump takes {dumped:.1f} s")
+    print("| q, after the list first shows | listed at the q | q to exit |")
+    print("| --- | --- | --- |")
+    for shown, after in MOMENTS:
+        took, then = quit_at(path, home, src, shown, after)
+        print(f"| {after:g} s after {shown:,} | {then:,} | {took:.2f} s |", flush=True)
+    print("| Ctrl+C in dump at | to exit | status |")
+    print("| --- | --- | --- |")
+    for step in range(1, moments + 1):
+        at = dumped * step / (moments + 1)
+        interrupted, status = dump_run(path, home, src, at)
+        print(f"| {at:.1f} s | {interrupted:.2f} s | {status} |", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", type=int, default=100_000)
+    parser.add_argument("--moments", type=int, default=3, help="Ctrl+C moments in dump")
+    parser.add_argument("--src", action="append", default=[], help="another tree's src folder")
+    args = parser.parse_args()
+    path = big_file(args.lines)
+    for tree in [*args.src, None]:
+        measure(path, tree, args.lines, args.moments)
+
+
+if __name__ == "__main__":
+    main()
