@@ -81,7 +81,10 @@ def test_a_browser_that_does_not_return_leaves_the_reader_free(tmp_path: Path) -
     opens). The browser runs in a session of its own with its input at /dev/null; when it
     exits it is reaped, no zombie left, and the reader quits normally."""
     script = f'echo "$$ $(ps -o sid= -p $$) $(readlink /proc/$$/fd/0) $1" > {tmp_path}/seen\n'
-    script += f"while [ ! -e {tmp_path}/end ]; do sleep 0.02; done\n"
+    # Told to end, or else gone within 30 s: a failed test must leave no process behind.
+    script += (
+        f"n=0; while [ ! -e {tmp_path}/end ] && [ $n -lt 1500 ]; do sleep 0.02; n=$((n+1)); done\n"
+    )
     reader = linked_reader(tmp_path, "firefox", script, {"DISPLAY": ":0"})
     reader.press(b"o", showing("Opened"))
     wait_for(tmp_path / "seen")
