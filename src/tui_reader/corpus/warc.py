@@ -11,11 +11,10 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
+if TYPE_CHECKING:
+    from warcio.recordloader import ArcWarcRecord
 
 from . import html
 from .formats import Record
@@ -65,6 +64,10 @@ def is_archive(name: str) -> bool:
 def pages(stream: IO[bytes]) -> Iterator[Page]:
     """The HTML pages archived in a seekable stream, in order; `Broken` where the archive
     turns out damaged or cut short (the pages before it have been given)."""
+    # Imported when an archive is read: a reader of text files never waits for it.
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     gzipped = stream.read(2) == b"\x1f\x8b"
     stream.seek(0)
     plain: IO[bytes] | _Gunzipped = _Gunzipped(stream) if gzipped else stream
@@ -209,6 +212,8 @@ def cuts(
     which in a .warc.gz is its own gzip member, and the number of the page), and the pages
     whose name a page before them took, each with the number of its part; None for an
     archive that cannot be cut (read whole, it says why)."""
+    from warcio.archiveiterator import ArchiveIterator
+
     starts: list[tuple[int, int]] = []
     taken: set[str] = set()
     renamed: dict[int, int] = {}
