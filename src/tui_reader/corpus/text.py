@@ -114,9 +114,12 @@ def occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for word in words:
         at = text.find(word)
+        if at < 0:
+            continue  # as nearly every word is
+        size = len(word)
         while at >= 0:
-            found.append((at, at + len(word)))
-            at = text.find(word, at + len(word))
+            found.append((at, at + size))
+            at = text.find(word, at + size)
     return found
 
 

@@ -32,6 +32,8 @@ def _split(run: list[Token], paragraph: str) -> list[list[Token]]:
 
 def _split_commas(piece: list[Token], paragraph: str) -> list[list[Token]]:
     """The parts of a piece between the commas in it."""
+    if len(piece) < 2 or ", " not in paragraph[piece[0].start : piece[-1].end]:
+        return [piece[:]]  # most pieces: no comma between two of their words
     parts: list[list[Token]] = []
     part: list[Token] = []
     for i, token in enumerate(piece):
@@ -101,44 +103,37 @@ _NUMBERED_HEADS = gz.OTHER_HEADS | gz.ORG_HEADS | gz.PLACE_HEADS | {"war", "reic
 
 def add_candidates(para: Paragraph, run: list[Token]) -> None:
     """Add the candidates of a run of name words to `para.found`: its pieces, cut where they
-    part (`_split`), less a describing word before a given name ("Mexican Ariel Cruz")."""
-    if len(run) < 2:  # most runs are one word, which needs no splitting
-        if run:
-            _one_word(para, run[0])
+    part (`_split`), less a describing word before a given name ("Mexican Ariel Cruz"). A
+    lone "De" or "La", or the "Three" of "Three people", is no name; two places joined by a
+    hyphen are two ("the U.S.-Mexico border")."""
+    if len(run) > 1:  # most runs are one word, which needs no splitting
+        if run[0].lower in gz.NUMBER_WORDS and run[-1].lower not in _NUMBERED_HEADS:
+            del run[0]  # "Three" of "Three Lions fans", not "Second Amendment"
+        if (
+            len(run) > 1
+            and run[0].lower in _DESCRIBING
+            and run[0].lower not in gz.FIRST_NAMES  # "Christian Smalls"
+            and run[1].lower in gz.FIRST_NAMES
+            and not _headed(run[1:])
+        ):
+            # "Mexican Ariel Cruz", "Democrat Walter Mondale"; not "American Airlines", "White
+            # House" or "Saudi Arabia", where no given name follows.
+            del run[0]
+        if len(run) > 2:
+            _split_before_a_person(para, run)
+        if len(run) > 1:
+            for piece in _split(run, para.text):
+                while piece and piece[-1].lower in LINKS:
+                    piece.pop()
+                if piece and (found := candidate(para, piece)):
+                    para.found.append(found)
+            return
+    if not run or run[0].lower in _NO_NAME_ALONE:
         return
-    if run[0].lower in gz.NUMBER_WORDS and run[-1].lower not in _NUMBERED_HEADS:
-        del run[0]  # "Three" of "Three Lions fans", not "Second Amendment"
-    if (
-        len(run) > 1
-        and run[0].lower in _DESCRIBING
-        and run[0].lower not in gz.FIRST_NAMES  # "Christian Smalls"
-        and run[1].lower in gz.FIRST_NAMES
-        and not _headed(run[1:])
-    ):
-        # "Mexican Ariel Cruz", "Democrat Walter Mondale"; not "American Airlines", "White
-        # House" or "Saudi Arabia", where no given name follows.
-        del run[0]
-    if len(run) > 2:
-        _split_before_a_person(para, run)
-    if len(run) < 2:
-        if run:
-            _one_word(para, run[0])
-        return
-    for piece in _split(run, para.text):
-        while piece and piece[-1].lower in LINKS:
-            piece.pop()
-        if piece and (found := candidate(para, piece)):
-            para.found.append(found)
-
-
-def _one_word(para: Paragraph, token: Token) -> None:
-    """Add the candidate of a run of one word. A lone "De" or "La", or the "Three" of "Three
-    people", is no name; two places joined by a hyphen are two ("the U.S.-Mexico border")."""
-    if token.lower in _NO_NAME_ALONE:
-        return
+    token = run[0]
     if "-" in token.text and (pair := _place_pair(token)):
         para.found.extend(found for t in pair if (found := candidate(para, [t])))
-    elif found := candidate(para, [token]):
+    elif found := candidate(para, run):
         para.found.append(found)
 
 

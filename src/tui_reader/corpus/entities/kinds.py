@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from .. import gazetteer as gz
 from ..model import EntityType
 from ..stopping import Stop, chunks, never
-from .candidate import ACRONYM, WEAK, Candidate, Cue, name_key
+from .candidate import ACRONYM, WEAK, Candidate, Cue, name_key, strong
 
 # "Name, a spokesman for Amazon, said": the role ends the phrase, at a comma or a preposition.
 _APPOSITIVE = re.compile(
@@ -57,46 +57,52 @@ after ("Bolton 2 Chelsea 1")."""
 capitalised, unless a strong cue backs it (`accepted_names`). It says no type."""
 
 
-def cues(name: str, words: tuple[str, ...], previous_word: str, after: str) -> tuple[Cue, ...]:
+def cues(
+    name: str, words: tuple[str, ...], previous_word: str, after: str
+) -> tuple[tuple[Cue, ...], bool]:
     """The cues of a name, given its words lowercased, the word before it and the text
-    after it: the name's own (`_name_cues`), the word before it, a saying verb after it,
-    and a role ("a spokesman for") or a state (", Alabama") after a comma. Only the name's
-    own cues are cached: a name in its context repeats less, and a cache of them grew to
-    tens of thousands of entries that cost more to look up than the work."""
-    gazetteer, given_name, acronym = _name_cues(name, words)
-    cues = list(gazetteer)
+    after it, and whether a strong one is among them (`candidate.strong`): the name's own
+    (`_name_cues`), the word before it, a saying verb after it, and a role ("a spokesman
+    for") or a state (", Alabama") after a comma. Only the name's own cues are cached: a
+    name in its context repeats less, and a cache of them grew to tens of thousands of
+    entries that cost more to look up than the work."""
+    gazetteer, given_name, own, tail, tail_after_the, backed = _name_cues(name, words)
     # The gazetteer's titles and roles are lowercase: the word as written need not be asked.
     previous_lower = previous_word.lower()
     if previous_lower in gz.TITLES:
-        cues.append(("person", 4))
+        cues = [*gazetteer, ("person", 4), *given_name]
+        backed = True
     elif previous_lower in gz.ROLES:
-        cues.append(("person", 3))
-    cues.extend(given_name)
+        cues = [*gazetteer, ("person", 3), *given_name]
+        backed = True
+    else:
+        cues = list(own)
     comma = after.startswith(",")  # the cheap test before the patterns that need one
     if comma and (role := _APPOSITIVE.match(after)) and role[1].lower() in gz.ROLES:
         cues.append(("person", 3))
+        backed = True
     if previous_word in ("said", "says") or _SAYS_AFTER.match(after):
         cues.append(("person", 1))
     if comma and (state := _STATE_AFTER.match(after)) and _is_state(state[1]):
         cues.append(("place", 3))
+        backed = True
     if previous_word in _PLACE_PREPOSITIONS:
         cues.append(("place", 1))
-    cues.extend(acronym)
-    if len(words) > 1:
-        cues.append(("person", 0.5))
-    else:
-        if previous_word == "the":
-            cues.append(("org", 0.5))
-        cues.append(("org", 0.3))
-    return tuple(cues)
+    cues.extend(tail_after_the if previous_word == "the" else tail)
+    return tuple(cues), backed
+
+
+_NameCues = tuple[
+    tuple[Cue, ...], tuple[Cue, ...], tuple[Cue, ...], tuple[Cue, ...], tuple[Cue, ...], bool
+]
 
 
 @functools.lru_cache(maxsize=65536)
-def _name_cues(
-    name: str, words: tuple[str, ...]
-) -> tuple[tuple[Cue, ...], tuple[Cue, ...], tuple[Cue, ...]]:
+def _name_cues(name: str, words: tuple[str, ...]) -> _NameCues:
     """The cues a name gives whatever its context: gazetteers and head words, a given name,
-    and the shape of an acronym. Names recur, so this is cached."""
+    and the two together; then its shape (an acronym, one word or several) after any other
+    word, and after "the"; and whether a strong cue is among them. Names recur, so this is
+    cached."""
     lowered = name.lower()
     key = name_key(name)
     cues: list[Cue] = []
@@ -135,7 +141,14 @@ def _name_cues(
     acronym: tuple[Cue, ...] = (("org", 1),) if ACRONYM.match(name) else ()
     # A given name alone ("Jim") is a weaker sign than one followed by a surname.
     given_cue: tuple[Cue, ...] = (("person", 3 if len(words) > 1 else 1),) if given else ()
-    return tuple(cues), given_cue, acronym
+    if len(words) > 1:
+        tail = tail_after_the = (*acronym, ("person", 0.5))
+    else:
+        tail = (*acronym, ("org", 0.3))
+        tail_after_the = (*acronym, ("org", 0.5), ("org", 0.3))
+    gazetteer = tuple(cues)
+    own = gazetteer + given_cue
+    return gazetteer, given_cue, own, tail, tail_after_the, strong(own)
 
 
 def _is_state(text: str) -> bool:

@@ -81,18 +81,20 @@ class Paragraph:
     layout: Layout
     dateline: int
     """Where the place of a dateline that opens the paragraph ends; 0 if there is none."""
+    plain: bool
+    """Whether it is prose with no dateline, as nearly every paragraph is: its names need
+    no cue from its layout (`_layout_cues`)."""
 
-    def starts_clause(self, at: int) -> bool:
+    def starts_clause(self, at: int, before: str) -> bool:
         """Whether a word starts a sentence, a quote or a clause after a colon or a dash
-        (never in a table row; always in capitals, where a name needs evidence too)."""
+        (never in a table row; always in capitals, where a name needs evidence too), given
+        the character before it (a space at the start of the paragraph)."""
         if self.layout != "prose":
             return self.layout == "capitals" and at >= self.dateline
-        text = self.text
-        before = text[at - 1] if at else " "
         return (
             at in self.firsts
             or before in _OPENERS
-            or (before == " " and at >= 2 and text[at - 2] in _OPENING_MARKS)
+            or (before == " " and at >= 2 and self.text[at - 2] in _OPENING_MARKS)
         )
 
 
@@ -123,7 +125,8 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
     key = name_key(name)
     if len(key) < 2 or key in _NOT_NAMES:
         return None  # a lone letter ("C" of "2 C") or a common noun ("Workers") is no name
-    if start and (paragraph[start - 1].isalnum() or paragraph[start - 1] == "@"):
+    before = paragraph[start - 1] if start else " "
+    if before.isalnum() or before == "@":
         return None  # capitals inside a word or a handle: "@realDonaldTrump", "eBay"
     after = paragraph[end : end + 60]
     single = first is last and not saint
@@ -133,10 +136,20 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
         words = (paragraph[start : start + 3].lower(), *[t.lower for t in piece])
     else:
         words = tuple([t.lower for t in piece])
-    found = cues(name, words, _previous_word(paragraph, start), after)
-    if para.layout != "prose" or start < para.dateline:
-        found += _layout_cues(para, start, end, words)
-    if single and not strong(found):
+    # The word just before, without an opening quote; "" after anything but a space. It is
+    # what follows the last space of the 40 characters before: a slice and a partition,
+    # cheaper than a search between two bounds and a slice of what it finds.
+    previous = (
+        paragraph[start - 40 if start > 40 else 0 : start - 1].rpartition(" ")[2].lstrip(_OPENERS)
+        if start and before == " "
+        else ""
+    )
+    found, backed = cues(name, words, previous, after)
+    if not para.plain and (para.layout != "prose" or start < para.dateline):
+        layout = _layout_cues(para, start, end, words)
+        found += layout
+        backed = backed or strong(layout)
+    if single and not backed:
         if key in gz.COMMON_WORDS and not _named_as_common(para, key, start):
             return None
         lowercase = para.article.lowercase
@@ -154,7 +167,7 @@ def candidate(para: Paragraph, piece: list[Token]) -> Candidate | None:
         key,
         (0,) if single else (*((0,) if saint else ()), *[t.start - start for t in piece]),
         # A name in capitals needs evidence as one at the start of a sentence does.
-        para.starts_clause(start) or (name.isupper() and (len(name) > 5 or " " in name)),
+        para.starts_clause(start, before) or (name.isupper() and (len(name) > 5 or " " in name)),
         found,
         definition[1] if definition and _abbreviates(definition[1], name) else None,
     )
@@ -182,17 +195,6 @@ def _layout_cues(para: Paragraph, start: int, end: int, words: tuple[str, ...]) 
     ):
         return TEAM_CUES
     return ()
-
-
-def _previous_word(paragraph: str, start: int) -> str:
-    """The word just before a name, without an opening quote; "" after anything but a space."""
-    if start < 1 or paragraph[start - 1] != " ":
-        return ""
-    # What follows the last space of the 40 characters before: a slice and a partition,
-    # cheaper than a search between two bounds and a slice of what it finds.
-    return (
-        paragraph[start - 40 if start > 40 else 0 : start - 1].rpartition(" ")[2].lstrip(_OPENERS)
-    )
 
 
 def _abbreviates(acronym: str, name: str) -> bool:

@@ -31,28 +31,32 @@ def extract(
     article = Article(paragraphs)
     for index, (paragraph, spans) in enumerate(zip(paragraphs, sentences, strict=True)):
         check()
-        firsts = {_first_word(paragraph, start, end) for start, end in spans}
+        # A sentence nearly always starts with a word, which `str.isalnum` (what
+        # `_FIRST_WORD` starts with) tells without a search.
+        firsts = {
+            start if paragraph[start].isalnum() else _first_word(paragraph, start, end)
+            for start, end in spans
+        }
         firsts.discard(-1)
         dateline = DATELINE.match(paragraph) if index < _DATELINE_PARAGRAPHS else None
+        place_end = dateline.end() if dateline else 0
+        layout = layout_of(paragraph)
         para = Paragraph(
             paragraph,
             index,
             found,
             firsts,
             article,
-            layout_of(paragraph),
-            dateline.end() if dateline else 0,
+            layout,
+            place_end,
+            layout == "prose" and not place_end,
         )
         _extract_paragraph(para, spans)
     return found
 
 
 def _first_word(paragraph: str, start: int, end: int) -> int:
-    """Where the first word of a sentence starts; -1 if it has none. A sentence nearly
-    always starts with one, which `str.isalnum` (what `_FIRST_WORD` starts with) tells
-    without a search."""
-    if paragraph[start].isalnum():
-        return start
+    """Where the first word of a sentence starts; -1 if it has none."""
     word = _FIRST_WORD.search(paragraph, start, end)
     return word.start() if word else -1
 
@@ -65,7 +69,7 @@ def _extract_paragraph(para: Paragraph, spans: Sequence[tuple[int, int]]) -> Non
     tokens = words_of(paragraph, spans, para.layout == "capitals")
     skip = 0
     for index, token in enumerate(tokens):
-        if token.start < skip:
+        if skip and token.start < skip:
             continue  # a word of a known name taken whole
         if token.name and token.lower in gz.PHRASES and (end := _phrase(paragraph, token)):
             add_candidates(para, run)
@@ -104,21 +108,25 @@ def _extract_paragraph(para: Paragraph, spans: Sequence[tuple[int, int]]) -> Non
         ):
             previous = token  # "Secretary of State", "Minister of Finance": the title's
             continue
-        joined = bool(run) and not run[-1].possessive and gap in (" ", ", ")
-        if run and not joined and not run[-1].possessive:
-            if run[-1].text == "Vice" and gap.split(" ", 2)[1:2] == ["president"]:
+        joined = False
+        if run and not run[-1].possessive:
+            if gap in (" ", ", "):
+                joined = True
+            elif run[-1].text == "Vice" and gap.split(" ", 2)[1:2] == ["president"]:
                 run.pop()  # "Vice president"; "Vice" alone is a name
             else:
                 joined = _link(paragraph, gap, previous, run)
         # A title after "of" names a thing: "the Department of Justice".
         if token.name or (joined and run[-1].lower == "of" and token.lower in gz.TITLES):
-            if not joined:
+            if not joined and run:
                 add_candidates(para, run)
                 run = []
             run.append(token)
         elif joined and gap == " " and token.lower in LINKS:
             run.append(token)
-        elif token.text == "The" and not para.starts_clause(token.start):
+        elif token.text == "The" and not para.starts_clause(
+            token.start, paragraph[token.start - 1] if token.start else " "
+        ):
             add_candidates(para, run)  # "The" inside a sentence is a name's own: "at The Oval"
             run = [token]
         elif token.lower in gz.NUMBER_WORDS:

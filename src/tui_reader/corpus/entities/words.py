@@ -64,20 +64,26 @@ def words_of(
     sentence = 0
     sentence_end = spans[0][1] if spans else len(paragraph)
     tokens: list[Token] = []
+    hyphens = "-" in paragraph  # most paragraphs have none, so no word there has a prefix
     for match in _matches(paragraph):
         at, end = match.span()
         raw = paragraph[at:end]
-        text, lower, possessive, name, kept = _WORDS.get(raw) or _word(raw)
+        text, size, lower, possessive, name, kept = _WORDS.get(raw) or _word(raw)
         if not kept or (capitals and lower in _CAPITAL_BREAKS):
             continue
-        prefix = at and paragraph[at - 1] == "-" and _NAME_PREFIX.search(paragraph, at - 4, at)
+        prefix = (
+            hyphens
+            and at
+            and paragraph[at - 1] == "-"
+            and _NAME_PREFIX.search(paragraph, at - 4, at)
+        )
         if prefix:  # "al-Assad" is one word
             text, at = paragraph[prefix.start() : at] + text, prefix.start()
-            lower = text.lower()
+            size, lower = len(text), text.lower()
         while at >= sentence_end:
             sentence += 1
             sentence_end = spans[sentence][1] if sentence < len(spans) else len(paragraph) + 1
-        tokens.append(Token(at, at + len(text), text, lower, possessive, name, sentence))
+        tokens.append(Token(at, at + size, text, lower, possessive, name, sentence))
     return tokens
 
 
@@ -93,7 +99,7 @@ def _matches(paragraph: str) -> Iterator[re.Match[str]] | Iterator[re.Match[byte
     return _ASCII_TOKEN.finditer(plain.encode().translate(_CLASSES))
 
 
-_Word = tuple[str, str, bool, bool, bool]
+_Word = tuple[str, int, str, bool, bool, bool]
 _WORDS: dict[str, _Word] = {}
 """The `_word` of each token met: words recur, and a lookup here costs less than a call to
 a cached function. Emptied when it holds `_WORDS_HELD`."""
@@ -101,7 +107,7 @@ _WORDS_HELD = 65536
 
 
 def _word(raw: str) -> _Word:
-    """A token's text less any possessive, its lowercase form, whether it was possessive,
+    """A token's text less any possessive, its length and lowercase form, whether it was possessive,
     whether it can be part of a name, and whether it is kept as a token (a name, a link or a
     title); kept in `_WORDS`."""
     text, possessive = _trim(raw)
@@ -110,7 +116,7 @@ def _word(raw: str) -> _Word:
     kept = bool(text) and (name or lower in LINKS or lower in gz.TITLES or lower in gz.NUMBER_WORDS)
     if len(_WORDS) >= _WORDS_HELD:
         _WORDS.clear()
-    word = _WORDS[raw] = (text, lower, possessive, name, kept)
+    word = _WORDS[raw] = (text, len(text), lower, possessive, name, kept)
     return word
 
 
