@@ -5,7 +5,7 @@ shows loading: addresses fetched of all, then files loaded of all."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from queue import Empty, SimpleQueue
 
@@ -34,8 +34,9 @@ class Fetching(Loading):
         workers: int = 0,
         cache: Cache | None = None,
         problems: Sequence[Problem] = (),
+        columns: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__([*files, *web.names()], workers=workers, cache=cache)
+        super().__init__([*files, *web.names()], workers=workers, cache=cache, columns=columns)
         self._web, self._files, self._problems = web, list(files), list(problems)
         self._refresh, self._full = refresh, full
         self._inner: Loading | None = None
@@ -57,6 +58,7 @@ class Fetching(Loading):
             workers=self.workers,
             cache=self.cache,
             problems=self._problems,
+            columns=self.columns,
         )
 
     def stop(self) -> None:
@@ -102,6 +104,7 @@ class Fetching(Loading):
                 cache=self.cache,
                 problems=[*self._problems, *problems],
                 addresses=self._web.fetched_from(paths),
+                columns=self.columns,
             )
             if not self.stopped:  # stopped as it was made: `stop` did not see it
                 yield from self._inner
