@@ -1,10 +1,12 @@
 """A load that also fetches (`fetch.loading.Fetching`), against a local HTTP server started
-here: it reads its tables with the user's `--columns`, and a stop ends the analysis of
-what it loads within a moment, as a stop ends any load."""
+here: it reads its tables with the user's `--columns`, names the problems of what it
+fetched by their addresses, and a stop ends the analysis of what it loads within a
+moment, as a stop ends any load."""
 
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 import threading
 import time
@@ -42,6 +44,21 @@ def test_columns_reach_the_tables_of_a_load_that_fetches(
     assert "Union wins" in captured.out
     assert "Ferry returns & docks" in captured.out  # the feed's, fetched
     assert captured.err == ""
+
+
+def test_a_problem_of_a_body_fetched_names_its_address(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A page fetched with no article in it is a problem named by its address (the `path`
+    and the `url` of `dump --json`'s problem, and stderr's line), not by its file in the
+    fetched folder; the feed beside it is read."""
+    page = server.url + "/page.html"
+    assert main(["dump", "--json", server.url + "/feed.xml", page]) == 0
+    captured = capsys.readouterr()
+    (problem,) = json.loads(captured.out)["problems"]
+    assert problem["path"] == problem["url"] == page
+    assert problem["message"].startswith("no article in this page")
+    assert captured.err.startswith(f"tui-reader: {page}: no article in this page")
 
 
 def test_a_stop_ends_the_analysis_after_the_fetch_at_once(server: Server, tmp_path: Path) -> None:

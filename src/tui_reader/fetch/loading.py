@@ -41,6 +41,8 @@ class Fetching(Loading):
         self._refresh, self._full = refresh, full
         self._inner: Loading | None = None
         """The loading of the files and the bodies, once they are fetched."""
+        self._fetched_from: dict[Path, str] = {}
+        """The address each body loaded was fetched from."""
 
     @property
     def refs(self) -> list[FileRef]:
@@ -98,12 +100,13 @@ class Fetching(Loading):
                 yield Progress(item[0], item[1], 0)
                 continue
             paths, problems = item
+            self._fetched_from = self._web.fetched_from(paths)
             self._inner = Loading(
                 [*self._files, *paths],
                 workers=self.workers,
                 cache=self.cache,
                 problems=[*self._problems, *problems],
-                addresses=self._web.fetched_from(paths),
+                addresses=self._fetched_from,
                 columns=self.columns,
             )
             if not self.stopped:  # stopped as it was made: `stop` did not see it
@@ -113,4 +116,17 @@ class Fetching(Loading):
     def corpus(self, stopped: Stop = never) -> Corpus:
         if self._inner is None:  # nothing fetched yet: the problems found before, if any
             return Loading([], problems=self._problems).corpus()
-        return self._inner.corpus(stopped)
+        corpus = self._inner.corpus(stopped)
+        corpus.problems[:] = [self._named(problem) for problem in corpus.problems]
+        return corpus
+
+    def _named(self, problem: Problem) -> Problem:
+        """A problem of a body fetched, named by the address it came from (its file in the
+        fetched folder is named by a hash, which tells the user nothing); a record's number
+        within it, `#n`, stays. Any other problem as it is."""
+        whole, hash_mark, record = problem.path.rpartition("#")
+        for body, within in ((problem.path, ""), (whole, hash_mark + record)):
+            url = self._fetched_from.get(Path(body)) if body else None
+            if url is not None:
+                return Problem(url + within, problem.reason, url)
+        return problem
