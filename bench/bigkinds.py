@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.bigfile import big_file, measure
+from bench.pages import trafilatura_seconds, write_archive
 
 
 def _records(count: int) -> list[dict[str, str]]:
@@ -68,45 +67,23 @@ def pages(count: int) -> list[bytes]:
 
 
 def archive(count: int) -> Path:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
     path = Path(tempfile.gettempdir()) / f"tui-reader-bigkinds-{count}.warc.gz"
     if not path.exists():
-        with path.open("wb") as out:
-            writer = WARCWriter(out, gzip=True)
-            for number, body in enumerate(pages(count)):
-                headers = StatusAndHeaders(
-                    "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
-                )
-                writer.write_record(
-                    writer.create_warc_record(
-                        f"https://news.example.com/{number}",
-                        "response",
-                        payload=io.BytesIO(body),
-                        http_headers=headers,
-                    )
-                )
+        urls = (f"https://news.example.com/{number}" for number in range(count))
+        write_archive(path, zip(urls, pages(count), strict=False))
     return path
 
 
-def trafilatura_alone(count: int) -> float:
-    """Seconds trafilatura alone takes over the archive's pages, in a process of its own."""
-    code = (
-        "import sys, time\n"
-        "sys.path.insert(0, sys.argv[2])\n"
-        "from bench.bigkinds import pages\n"
-        "from bench.pages import trafilatura_alone\n"
-        "bodies = pages(int(sys.argv[1]))\n"
-        "start = time.perf_counter()\n"
-        "for body in bodies: trafilatura_alone(body)\n"
-        "print(time.perf_counter() - start)\n"
-    )
-    root = str(Path(__file__).resolve().parent.parent)
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(count), root], capture_output=True, check=True, text=True
-    )
-    return float(done.stdout.split()[-1])
+def page_folder(count: int) -> Path:
+    """The archive's pages as files of a folder, for trafilatura alone."""
+    folder = Path(tempfile.gettempdir()) / f"tui-reader-bigkinds-{count}-pages"
+    if not folder.exists():
+        partial = folder.with_name(folder.name + ".partial")
+        partial.mkdir(exist_ok=True)
+        for number, body in enumerate(pages(count)):
+            (partial / f"{number:06}.html").write_bytes(body)
+        partial.rename(folder)
+    return folder
 
 
 def main() -> None:
@@ -133,7 +110,7 @@ def main() -> None:
             for when in ("cold", "warm"):
                 rates = " | ".join(f"{args.pages / results[t][f'dump, {when}']:.0f}" for t in trees)
                 print(f"| pages/s, dump {when} | {rates} |")
-            alone = trafilatura_alone(args.pages)
+            alone = trafilatura_seconds(page_folder(args.pages))
             print(f"| pages/s, trafilatura alone, one process | {args.pages / alone:.0f} |")
     print(f"\n({time.perf_counter() - started:.0f} s in all)", file=sys.stderr)
 

@@ -24,14 +24,19 @@ shows, the title above the paragraphs:
 - date: the gold day, on the pages with a gold date.
 
 `speed` times, in turns (the machine's load varies), trafilatura alone in one fresh process
-over every page, and the reader's cold analysis of the same folder through the real pipeline
-(`tui-reader dump`, two workers, a fresh cache), then the reader warm (the cache filled) on
-the pages and on a twin folder of text files holding the same bodies.
+over every page, and the reader's cold analysis through the real pipeline (`tui-reader
+dump`, two workers, a fresh cache), then warm (the cache filled), of the same pages in three
+forms: the folder of saved pages; a web archive of them (a response record a page, at its
+gold URL: with enough pages, over the 1 MB an archive is cut into parts from); and an RSS
+feed whose items carry, as their full content, the paragraphs the reader found in them. It
+also times warm a twin folder of text files holding the same bodies.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
+import io
 import json
 import os
 import platform
@@ -40,7 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -178,35 +183,84 @@ def score(data: Path, limit: int | None) -> None:
 
 
 def speed(data: Path, limit: int | None, rounds: int) -> None:
+    gold: dict[str, Any] = json.loads((data / "gold.json").read_text())
     pages = sorted((data / "html").iterdir())[:limit]
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "pages"
         folder.mkdir()
         texts = Path(scratch) / "texts"
         texts.mkdir()
+        readings = []
         for page in pages:
             (folder / page.name).write_bytes(page.read_bytes())
             reading = reader(page)
+            readings.append((gold[page.name]["url"], reading))
             # The title line, then the paragraphs, each a block of its own.
             (texts / f"{page.stem}.txt").write_text(reading.body.replace("\n", "\n\n"))
-        print(f"{len(pages)} pages, {os.cpu_count()} cores, {platform.python_version()}")
+        archive = write_archive(
+            Path(scratch) / "pages.warc.gz",
+            [(gold[page.name]["url"], page.read_bytes()) for page in pages],
+        )
+        feed = Path(scratch) / "feed.xml"
+        feed.write_text(_feed(readings), encoding="utf-8")
+        forms = {"pages": folder, "WARC records": archive, "feed items": feed}
+        size = archive.stat().st_size / 1e6
+        print(f"{len(pages)} pages, {os.cpu_count()} cores, {platform.python_version()}; "
+              f"the archive {size:.0f} MB")  # fmt: skip
         for number in range(rounds):  # in turn, as the machine's load varies
             load = os.getloadavg()[0]
-            alone = len(pages) / _alone(folder)
-            home = Path(scratch) / f"home{number}"
-            cold = len(pages) / _dump(folder, home)
+            alone = len(pages) / trafilatura_seconds(folder)
+            print(f"round {number + 1} (load {load:.1f}): trafilatura alone {alone:.1f} pages/s")
+            for form, path in forms.items():
+                home = Path(scratch) / f"home-{number}-{form}"
+                cold = len(pages) / _dump(path, home)
+                warm = len(pages) / _dump(path, home)
+                print(f"  {form}: cold {cold:.1f}/s ({cold / alone:.2f}x trafilatura alone), "
+                      f"warm {warm:.0f}/s")  # fmt: skip
+            home = Path(scratch) / f"home-{number}-texts"
             _dump(texts, home)
-            warm = len(pages) / _dump(folder, home)
-            warm_texts = len(pages) / _dump(texts, home)
-            print(
-                f"round {number + 1} (load {load:.1f}): trafilatura alone {alone:.1f} pages/s, "
-                f"the reader cold {cold:.1f} pages/s ({cold / alone:.2f}x); warm: pages "
-                f"{warm:.0f}/s, the same bodies as text files {warm_texts:.0f}/s"
+            print(f"  the same bodies as text files, warm: {len(pages) / _dump(texts, home):.0f}/s")
+
+
+def _feed(readings: Sequence[tuple[str, Reading]]) -> str:
+    """An RSS feed of the pages read, each item's full content their paragraphs."""
+    items = []
+    for number, (url, reading) in enumerate(readings):
+        title, *paragraphs = reading.body.split("\n")
+        content = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs).replace("]]>", "]] >")
+        items.append(
+            f"<item><guid>page-{number}</guid><title>{html.escape(title)}</title>"
+            f"<link>{html.escape(url)}</link><pubDate>{reading.date or ''}</pubDate>"
+            f"<content:encoded><![CDATA[{content}]]></content:encoded></item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        f"<title>The dev set's pages</title>{''.join(items)}</channel></rss>"
+    )
+
+
+def write_archive(path: Path, pages: Iterable[tuple[str, bytes]]) -> Path:
+    """A .warc.gz of the pages, each a response record (a gzip member) at its URL."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, body in pages:
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
             )
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers
+            )
+            writer.write_record(record)
+    return path
 
 
-def _alone(folder: Path) -> float:
-    """Seconds trafilatura alone takes over the folder, in a fresh process of its own."""
+def trafilatura_seconds(folder: Path) -> float:
+    """Seconds trafilatura alone takes over the pages of a folder, in a fresh process of its
+    own (the pages read before the clock starts)."""
     code = (
         "import sys, pathlib, time\n"
         "sys.path.insert(0, sys.argv[2])\n"

@@ -1,18 +1,23 @@
 """A large CSV or TSV table is cut into parts of rows at byte offsets, each read with the
 header: read part by part, it gives the whole table's articles, ids (`stem#ID`, `stem#N`)
-and problems, whatever line breaks its quoted cells hold."""
+and problems, whatever line breaks its quoted cells hold. Where it was cut is kept in the
+analysis cache, so that a warm load makes no pass over the file to find its parts."""
 
 from __future__ import annotations
 
 import csv
 import io
+import os
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tui_reader.corpus import lines
+from tui_reader.corpus import cutting, lines
 from tui_reader.corpus.loading import FileRef, Part, read, split
-from tui_reader.corpus.model import Problem
+from tui_reader.corpus.model import Corpus, Problem
+from tui_reader.store.cache import CUTS, Cache, pipeline_version
+from tui_reader.store.pipeline import Loading
 
 BODY = "Workers in Albany voted on Friday, said Jane Doe of the union."
 
@@ -96,3 +101,67 @@ def test_a_table_that_cannot_be_cut_is_one_part(tmp_path: Path) -> None:
     broken.write_text('text\n"a\n"b"\n"c\n' + "x\n" * 8 + '"unclosed\n')
     parts = split(FileRef(broken, "broken"))
     assert parts == [Part(FileRef(broken, "broken"))]
+
+
+def counted_cuts(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files `cutting.cuts` is asked to cut from now on, each time it is."""
+    cut: list[Path] = []
+    real = cutting.cuts
+
+    def counting(path: Path, *args: object, **kwargs: object) -> list[cutting.Cut]:
+        cut.append(path)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cutting, "cuts", counting)
+    return cut
+
+
+def summary(corpus: Corpus) -> tuple[list[str], list[str]]:
+    return sorted(a.id for a in corpus.articles), [str(p) for p in corpus.problems]
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.usefixtures("small_parts")
+def test_a_warm_load_takes_the_cuts_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loaded twice through one cache, the table is cut once (the first time), and the
+    second load gives the same articles and problems; the table rewritten with more rows
+    (its size and mtime changed) is cut again, and its new rows are there."""
+    path = tmp_path / "t.csv"
+    path.write_text(table(20), encoding="utf-8")
+    cache = Cache(tmp_path / "cache.sqlite3", pipeline_version())
+    cut = counted_cuts(monkeypatch)
+    cold = Loading([path], cache=cache).run()
+    assert cut == [path]
+    assert summary(Loading([path], cache=cache).run()) == summary(cold)
+    assert cut == [path]
+    path.write_text(table(26), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    grown = Loading([path], cache=cache).run()
+    assert cut == [path, path]
+    assert len(grown.articles) == len(cold.articles) + 6
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.usefixtures("small_parts")
+def test_damaged_cuts_in_the_cache_are_reported_and_found_again(tmp_path: Path) -> None:
+    """The cuts kept of the table damaged in the cache (a byte changed): the next load says
+    so in one problem, cuts the file again and gives the same articles; the load after it
+    reports nothing."""
+    path = tmp_path / "t.csv"
+    path.write_text(table(20), encoding="utf-8")
+    cache = Cache(tmp_path / "cache.sqlite3", pipeline_version())
+    cold = summary(Loading([path], cache=cache).run())
+    db = sqlite3.connect(cache.path)
+    update = "UPDATE files SET data = CAST(? AS BLOB) || substr(data, 2) WHERE part = ?"
+    db.execute(update, (b"\xff", CUTS))
+    db.commit()
+    db.close()
+    ids, problems = summary(Loading([path], cache=cache).run())
+    assert ids == cold[0]
+    assert problems == [
+        f"{path}: its cached cuts were damaged (a checksum that does not match): cut again",
+        *cold[1],
+    ]
+    assert summary(Loading([path], cache=cache).run()) == cold

@@ -80,7 +80,7 @@ def loading(args: argparse.Namespace, workers: int, cache: Cache | None) -> tupl
 
     web = Web(listed, named)
     fetching = Fetching(web, paths, refresh=args.refresh, full=args.full, workers=workers,
-                        cache=cache, problems=problems)  # fmt: skip
+                        cache=cache, problems=problems, columns=args.columns)  # fmt: skip
     return fetching, True
 
 

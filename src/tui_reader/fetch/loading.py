@@ -5,7 +5,7 @@ shows loading: addresses fetched of all, then files loaded of all."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from queue import Empty, SimpleQueue
 
@@ -34,12 +34,15 @@ class Fetching(Loading):
         workers: int = 0,
         cache: Cache | None = None,
         problems: Sequence[Problem] = (),
+        columns: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__([*files, *web.names()], workers=workers, cache=cache)
+        super().__init__([*files, *web.names()], workers=workers, cache=cache, columns=columns)
         self._web, self._files, self._problems = web, list(files), list(problems)
         self._refresh, self._full = refresh, full
         self._inner: Loading | None = None
         """The loading of the files and the bodies, once they are fetched."""
+        self._fetched_from: dict[Path, str] = {}
+        """The address each body loaded was fetched from."""
 
     @property
     def refs(self) -> list[FileRef]:
@@ -57,6 +60,7 @@ class Fetching(Loading):
             workers=self.workers,
             cache=self.cache,
             problems=self._problems,
+            columns=self.columns,
         )
 
     def stop(self) -> None:
@@ -96,12 +100,14 @@ class Fetching(Loading):
                 yield Progress(item[0], item[1], 0)
                 continue
             paths, problems = item
+            self._fetched_from = self._web.fetched_from(paths)
             self._inner = Loading(
                 [*self._files, *paths],
                 workers=self.workers,
                 cache=self.cache,
                 problems=[*self._problems, *problems],
-                addresses=self._web.fetched_from(paths),
+                addresses=self._fetched_from,
+                columns=self.columns,
             )
             if not self.stopped:  # stopped as it was made: `stop` did not see it
                 yield from self._inner
@@ -110,4 +116,17 @@ class Fetching(Loading):
     def corpus(self, stopped: Stop = never) -> Corpus:
         if self._inner is None:  # nothing fetched yet: the problems found before, if any
             return Loading([], problems=self._problems).corpus()
-        return self._inner.corpus(stopped)
+        corpus = self._inner.corpus(stopped)
+        corpus.problems[:] = [self._named(problem) for problem in corpus.problems]
+        return corpus
+
+    def _named(self, problem: Problem) -> Problem:
+        """A problem of a body fetched, named by the address it came from (its file in the
+        fetched folder is named by a hash, which tells the user nothing); a record's number
+        within it, `#n`, stays. Any other problem as it is."""
+        whole, hash_mark, record = problem.path.rpartition("#")
+        for body, within in ((problem.path, ""), (whole, hash_mark + record)):
+            url = self._fetched_from.get(Path(body)) if body else None
+            if url is not None:
+                return Problem(url + within, problem.reason, url)
+        return problem

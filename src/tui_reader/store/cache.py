@@ -1,5 +1,6 @@
 """The analysis cache: each file's packed analysis in SQLite, keyed by its path, size and mtime,
-and for a large file cut into parts (`loading.split`), each part's, by its number too.
+and for a large file cut into parts (`loading.split`), each part's, by its number too, and
+where it was cut (`packing.pack_parts`), as part `CUTS`.
 
 A file whose size or mtime changed is analysed again; a file that is gone is dropped from
 the cache. The cache belongs to one version of the analysis (a hash of its source code and
@@ -50,6 +51,8 @@ FROM files AS k INDEXED BY files_by_path JOIN files AS f ON f.rowid = k.rowid
     }
 )
 _WRITE = "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)"
+CUTS = -1
+"""The part number under which a large file's cuts are kept: no part has it."""
 PACKAGE = Path(__file__).resolve().parent.parent
 """The folder of the `tui_reader` package: the analysis's files are named relative to it."""
 

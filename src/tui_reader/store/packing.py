@@ -12,12 +12,12 @@ import dataclasses
 import datetime as dt
 import marshal
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, get_args
 
 from ..corpus.analysis import Analysed
 from ..corpus.entities import Candidate
-from ..corpus.loading import Part
+from ..corpus.loading import FileRef, Part
 from ..corpus.model import (
     Article,
     DateSource,
@@ -364,6 +364,47 @@ def _unpacked(loaded: Any, part: Part, kept: _Kept) -> tuple[list[Analysed], lis
     if any(map(operator.gt, records, records[1:])) or len(ids) != len(analysed):
         raise Unpacked("records out of order")
     return analysed, [_unfile_problem(problem) for problem in problems]
+
+
+def pack_parts(parts: Sequence[Part]) -> bytes:
+    """Where a large file was cut (`loading.split`), as bytes: finding it takes a pass over
+    the file, which a warm load would otherwise make before it could ask for any part."""
+    cuts = [(p.start, p.end, p.first, p.line, sorted(p.renamed)) for p in parts]
+    return marshal.dumps((FORMAT, cuts))
+
+
+def unpack_parts(data: bytes, ref: FileRef) -> list[Part]:
+    """The parts of the file `ref` that `pack_parts` packed. Raises `Unpacked` for bytes it
+    did not write, or parts that do not follow each other through the file."""
+    try:
+        loaded = marshal.loads(data)
+    except (EOFError, TypeError, ValueError) as error:  # what marshal raises
+        raise Unpacked(f"not marshal data: {error}") from error
+    version, cuts = _tuple_of(loaded, 2, "the parts")
+    if version != FORMAT or type(cuts) is not list or not cuts:
+        raise Unpacked(f"not parts of format {FORMAT}")
+    parts: list[Part] = []
+    for number, cut in enumerate(cuts):
+        start, end, first, line, renamed = _tuple_of(cut, 5, "a part")
+        follows = not parts or (parts[-1].end == start and parts[-1].first < first)
+        if not (
+            _count(start)
+            and (end is None or (_count(end) and end > start))
+            and _count(first)
+            and 1 <= first <= _MOST_RECORDS
+            and _count(line)
+            and type(renamed) is list
+            and all(_count(n) and n <= _MOST_RECORDS for n in renamed)
+            and follows
+        ):
+            raise Unpacked("a part out of range, or out of place")
+        parts.append(Part(ref, number, start, end, first, line, frozenset(renamed)))
+    return parts
+
+
+def _count(value: Any) -> bool:
+    """Whether a value is an int that counts something (bytes, lines): not negative."""
+    return type(value) is int and value >= 0
 
 
 def _unfile_problem(fields: Any) -> Problem:
