@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 # C0 and C1 controls (tab and newline excepted), DEL, and the bidi embedding, override and
 # isolate characters, which can reorder what a terminal shows.
@@ -94,8 +94,13 @@ def sentence_spans(paragraph: str) -> Spans:
     length = len(paragraph)
     while start < length and paragraph[start].isspace():
         start += 1
-    for match in _sentence_ends(paragraph):
-        at, end = match.span()
+    position = 0
+    # `_SENTENCE_END` is tried only at the marks `occurrences` finds: faster than its search,
+    # which would test every character against its class.
+    for at, _ in sorted(occurrences(paragraph, _MARKS)):
+        if at < position or not (match := _SENTENCE_END.match(paragraph, at)):
+            continue
+        end = position = match.end()
         if end <= start or not _ends_sentence(paragraph, at, end):
             continue
         spans.append((start, end))
@@ -121,16 +126,6 @@ def occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
             found.append((at, at + size))
             at = text.find(word, at + size)
     return found
-
-
-def _sentence_ends(paragraph: str) -> Iterator[re.Match[str]]:
-    """What `_SENTENCE_END.finditer` gives, found faster: the pattern is tried only at the
-    marks `occurrences` finds, not searched for as a character class."""
-    position = 0
-    for at, _ in sorted(occurrences(paragraph, _MARKS)):
-        if at >= position and (match := _SENTENCE_END.match(paragraph, at)):
-            position = match.end()
-            yield match
 
 
 def _ends_sentence(paragraph: str, at: int, end: int) -> bool:

@@ -178,7 +178,10 @@ def _matches(
             if word_start > at:
                 break
             first = word[0]
-            scanner = _SCANNERS.get(_NUMBER if first[0].isdigit() else first.lower())
+            try:
+                scanner = _SCANNER_OF[first]
+            except KeyError:
+                scanner = _scanner_of(first)
             if scanner is None:
                 continue
             match = scanner.match(text, word_start, stop)
@@ -187,6 +190,22 @@ def _matches(
                 if not _a_name(text, match, start):
                     yield sentence, match
                 break
+
+
+_SCANNER_OF: dict[str, re.Pattern[str] | None] = {}
+"""The scanner of each word met, None for nearly all: words recur, and a lookup here costs
+less than lowering the word to look it up in `_SCANNERS`. Emptied when it holds
+`_SCANNERS_HELD`."""
+_SCANNERS_HELD = 65536
+
+
+def _scanner_of(word: str) -> re.Pattern[str] | None:
+    """The scanner of the expressions that can start with a word (any number for one that
+    starts with a digit); kept in `_SCANNER_OF`."""
+    if len(_SCANNER_OF) >= _SCANNERS_HELD:
+        _SCANNER_OF.clear()
+    scanner = _SCANNER_OF[word] = _SCANNERS.get(_NUMBER if word[0].isdigit() else word.lower())
+    return scanner
 
 
 _CLAUSE_OPENERS = "\"“‘'`(:;—–-"
