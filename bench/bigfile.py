@@ -18,6 +18,7 @@ is a benchmark, not a test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -75,26 +77,42 @@ def dump_seconds(path: Path, home: Path, src: str | None) -> float:
     return time.perf_counter() - started
 
 
-def reader_seconds(path: Path, home: Path, src: str | None) -> tuple[float, float]:
-    """Seconds to the first articles listed, and from a `q` typed a second later to the
-    exit."""
-    started = time.perf_counter()
+@contextlib.contextmanager
+def reader(
+    path: Path, home: Path, src: str | None
+) -> Iterator[tuple[Terminal, Callable[[], float]]]:
+    """The reader of `path` in a pseudo-terminal, and a call that types `q` and gives the
+    seconds from it to the reader's exit. The terminal is closed at the end, the reader
+    killed if it has not exited."""
     term = Terminal.spawn([sys.executable, "-m", "tui_reader", str(path)], environment(home, src))
     exited = False
-    try:
-        first = term.wait_for(lambda: LISTED.search(term.text()) is not None, started)
-        time.sleep(1)
+
+    def quit_seconds() -> float:
+        nonlocal exited
         asked = time.perf_counter()
         os.write(term.fd, b"q")
         while not (exited := os.waitpid(term.pid, os.WNOHANG)[0] != 0):
             term.read(0.01)
-        return first, time.perf_counter() - asked
+        return time.perf_counter() - asked
+
+    try:
+        yield term, quit_seconds
     finally:
         if exited:
             term.pump.join(5)
             os.close(term.fd)
         else:
             term.close()
+
+
+def reader_seconds(path: Path, home: Path, src: str | None) -> tuple[float, float]:
+    """Seconds to the first articles listed, and from a `q` typed a second later to the
+    exit."""
+    started = time.perf_counter()
+    with reader(path, home, src) as (term, quit_seconds):
+        first = term.wait_for(lambda: LISTED.search(term.text()) is not None, started)
+        time.sleep(1)
+        return first, quit_seconds()
 
 
 def measure(path: Path, src: str | None) -> dict[str, float]:

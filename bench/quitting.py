@@ -19,7 +19,6 @@ kept for the next run: the user's are never touched. This is a benchmark, not a 
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import signal
 import subprocess
@@ -30,7 +29,7 @@ import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.bigfile import big_file, environment
+from bench.bigfile import big_file, environment, reader
 from bench.scale import Terminal
 
 LISTED = re.compile(r"1 / ([\d,]+)")
@@ -48,25 +47,13 @@ def listed(term: Terminal) -> int:
 def quit_at(path: Path, home: Path, src: str | None, shown: int, after: float) -> tuple[float, int]:
     """Seconds from a `q` typed `after` seconds after the reader first lists `shown`
     articles or more to its exit, and the articles it listed at the `q`."""
-    term = Terminal.spawn([sys.executable, "-m", "tui_reader", str(path)], environment(home, src))
-    exited = False
-    try:
+    with reader(path, home, src) as (term, quit_seconds):
         term.wait_for(lambda: listed(term) >= shown)
         until = time.perf_counter() + after
         while time.perf_counter() < until:
             term.read(0.01)
         then = listed(term)
-        asked = time.perf_counter()
-        os.write(term.fd, b"q")
-        while not (exited := os.waitpid(term.pid, os.WNOHANG)[0] != 0):
-            term.read(0.01)
-        return time.perf_counter() - asked, then
-    finally:
-        if exited:
-            term.pump.join(5)
-            os.close(term.fd)
-        else:
-            term.close()
+        return quit_seconds(), then
 
 
 def dump_run(path: Path, home: Path, src: str | None, moment: float | None) -> tuple[float, int]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import itertools
 import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from . import __version__, cli_fetch
 from .corpus.analysis import collector_paused
@@ -181,14 +183,26 @@ def _read(argv: Sequence[str]) -> int:
         config_path=locations.config_path(),
         theme=args.theme,
     )
-    result = app.run()
+    # On a loop of its own: `asyncio.run`'s waits, as it closes, for the threads still at
+    # work, such as the search index's first sync (seconds at 100,000 articles).
+    result = app.run(loop=asyncio.new_event_loop())
     if leaving.status is None:  # ended by a signal, it may have been loading still: no report
         _report(app.corpus)  # what could not be loaded stays on the terminal after the reader
     if app.keeping.unsaved is not None:  # the save at quit
         why = printable(app.keeping.unsaved)
         print(f"tui-reader: the reading state was not saved: {why}", file=sys.stderr)
-        return EXIT_NOT_SAVED
-    return result if isinstance(result, int) else 0
+        _end(EXIT_NOT_SAVED)
+    _end(result if isinstance(result, int) else 0)
+
+
+def _end(status: int) -> NoReturn:
+    """End the reader now, its state saved and the terminal put back. The threads still at
+    work are not waited for: what they write (the analysis cache, the search index) is
+    written in SQLite transactions, which an end at any moment leaves whole. Nor are the
+    corpus's millions of objects freed one by one, as the interpreter would as it ends."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

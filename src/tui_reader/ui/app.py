@@ -13,6 +13,7 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandInput, CommandPalette, SearchIcon
+from textual.drivers.linux_driver import LinuxDriver
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -183,6 +184,11 @@ class ReaderApp(App[int]):
         still there), and close with this exit status."""
         self._stop_loading()
         self.keeping.close()
+        # Textual's terminal driver joins its input thread as it closes, and that thread
+        # ends with a last wait of 0.1 s for input: a quarter of what a quit may take, with
+        # a load's threads holding the interpreter lock. The reader ends without it.
+        if isinstance(self._driver, LinuxDriver):
+            self._driver._key_thread = None
         self.exit(status)
 
     def _stop_loading(self) -> None:
