@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,13 @@ from tui_reader.corpus import lines, warc
 from tui_reader.corpus.analysis import open_corpus
 from tui_reader.corpus.loading import FileRef, Part, Source, bundled_seeds, read, split
 from tui_reader.corpus.model import Article, Corpus, Problem
+
+# Compiled modules are kept even where the environment says not to write them
+# (PYTHONDONTWRITEBYTECODE): else each of the suite's workers compiles, and pytest
+# rewrites, every module afresh at every run, and so does each reader a test starts.
+# Set here, before xdist starts its workers, it holds in them and their processes too.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 CELL = 12.2
 """The width of a cell in Textual's SVG screenshots."""
