@@ -5,8 +5,10 @@ from __future__ import annotations
 import html
 import os
 import re
+import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 from textual.app import App
@@ -14,9 +16,17 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from tui_reader.corpus import lines, warc
 from tui_reader.corpus.analysis import open_corpus
-from tui_reader.corpus.loading import bundled_seeds
-from tui_reader.corpus.model import Article, Corpus
+from tui_reader.corpus.loading import FileRef, Part, Source, bundled_seeds, read, split
+from tui_reader.corpus.model import Article, Corpus, Problem
+
+# Compiled modules are kept even where the environment says not to write them
+# (PYTHONDONTWRITEBYTECODE): else each of the suite's workers compiles, and pytest
+# rewrites, every module afresh at every run, and so does each reader a test starts.
+# Set here, before xdist starts its workers, it holds in them and their processes too.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 CELL = 12.2
 """The width of a cell in Textual's SVG screenshots."""
@@ -60,6 +70,40 @@ def _own_cache_folder(
 def seeds() -> Corpus:
     """The four bundled articles, analysed."""
     return open_corpus([bundled_seeds()])
+
+
+@pytest.fixture
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any file is cut: a file of records or rows three a part, a web archive two pages a
+    part."""
+    monkeypatch.setattr(lines, "SPLIT_FROM", 0)
+    monkeypatch.setattr(lines, "PART_RECORDS", 3)
+    monkeypatch.setattr(warc, "PART_PAGES", 2)
+
+
+@dataclass(frozen=True)
+class Apart:
+    """A file read part by part, and read whole."""
+
+    parts: list[Part]
+    sources: list[Source]
+    """The sources of the parts, one part after the other."""
+    problems: list[str]
+    """The problems reading the parts met, as text."""
+    whole: tuple[list[Source], list[str]]
+    """The sources and problems of the file read whole, for the parts' to equal."""
+
+
+def read_apart(ref: FileRef) -> Apart:
+    """The file cut into its parts and read a part at a time, and read whole."""
+    parts = split(ref)
+    problems: list[Problem] = []
+    sources = [source for part in parts for source in read(part, problems)]
+    whole_problems: list[Problem] = []
+    whole = read(Part(ref), whole_problems)
+    return Apart(
+        parts, sources, [str(p) for p in problems], (whole, [str(p) for p in whole_problems])
+    )
 
 
 def seed(corpus: Corpus, number: str) -> Article:

@@ -11,9 +11,10 @@ import pytest
 
 from tui_reader.corpus import lines
 from tui_reader.corpus.export import to_data
-from tui_reader.corpus.loading import FileRef, Part, read, split
-from tui_reader.corpus.model import Problem
+from tui_reader.corpus.loading import FileRef, Part, split
 from tui_reader.store.pipeline import Loading
+
+from .conftest import read_apart
 
 BODY = 'Workers in Albany voted on Friday, said "Jane Doe" of the union [and {others}]'
 
@@ -27,27 +28,6 @@ def records(count: int) -> list[object]:
         if number % 4 == 1:
             found += [{"no": "text", "tags": [[1, {"a": "]"}], 2.5e3]}, "a string", None]
     return found
-
-
-@pytest.fixture
-def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any file is cut, three records a part."""
-    monkeypatch.setattr(lines, "SPLIT_FROM", 0)
-    monkeypatch.setattr(lines, "PART_RECORDS", 3)
-
-
-def parted(path: Path) -> tuple[list[Part], list[object], list[str]]:
-    ref = FileRef(path, path.stem)
-    parts = split(ref)
-    problems: list[Problem] = []
-    sources: list[object] = [source for part in parts for source in read(part, problems)]
-    return parts, sources, [str(problem) for problem in problems]
-
-
-def whole(path: Path) -> tuple[list[object], list[str]]:
-    problems: list[Problem] = []
-    sources: list[object] = list(read(Part(FileRef(path, path.stem)), problems))
-    return sources, [str(problem) for problem in problems]
 
 
 @pytest.mark.timeout(10)
@@ -70,12 +50,13 @@ def test_the_parts_of_a_document_read_as_the_whole_document(
     text"), each once."""
     path = tmp_path / "doc.json"
     path.write_text(json.dumps(document(records(20)), indent=1, ensure_ascii=False) + "\n")  # type: ignore[operator]
-    parts, sources, problems = parted(path)
-    assert len(parts) == 12
-    assert all(not part.whole for part in parts)
-    assert [part.first for part in parts] == list(range(1, 36, 3))
-    assert (sources, problems) == whole(path)
-    assert [source.id for source in sources][:3] == ["doc#1", "doc#2", "doc#6"]  # type: ignore[attr-defined]
+    apart = read_apart(FileRef(path, "doc"))
+    assert len(apart.parts) == 12
+    assert all(not part.whole for part in apart.parts)
+    assert [part.first for part in apart.parts] == list(range(1, 36, 3))
+    assert (apart.sources, apart.problems) == apart.whole
+    assert [source.id for source in apart.sources][:3] == ["doc#1", "doc#2", "doc#6"]
+    problems = apart.problems
     assert problems[0] == f"{path}#3: no article text in this record"
     assert len(problems) == len(set(problems)) == 15
 
@@ -106,10 +87,10 @@ def test_a_document_that_cannot_be_cut_is_one_part(
     whole, it is what it was (invalid JSON is one problem, "not valid JSON")."""
     path = tmp_path / "doc.json"
     path.write_text(content)
-    parts, _, problems = parted(path)
-    assert parts == [Part(FileRef(path, "doc"))]
+    apart = read_apart(FileRef(path, "doc"))
+    assert apart.parts == [Part(FileRef(path, "doc"))]
     if said is not None:
-        assert problems == [f"{path}: {said}"]
+        assert apart.problems == [f"{path}: {said}"]
 
 
 @pytest.mark.timeout(30)
@@ -141,6 +122,6 @@ def test_a_small_window_finds_the_same_cuts(
     monkeypatch.setattr(documents, "WINDOW", window)
     path = tmp_path / "doc.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(records(12), ensure_ascii=False).encode())
-    parts, sources, problems = parted(path)
-    assert len(parts) == 7  # 21 records
-    assert (sources, problems) == whole(path)
+    apart = read_apart(FileRef(path, "doc"))
+    assert len(apart.parts) == 7  # 21 records
+    assert (apart.sources, apart.problems) == apart.whole

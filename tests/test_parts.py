@@ -16,10 +16,11 @@ from tui_reader.corpus import lines
 from tui_reader.corpus.analysis import open_corpus
 from tui_reader.corpus.export import to_data
 from tui_reader.corpus.loading import FileRef, Part, read, split
-from tui_reader.corpus.model import Problem
 from tui_reader.store import pipeline
 from tui_reader.store.cache import Cache, Stamp, pipeline_version
 from tui_reader.store.pipeline import Loading
+
+from .conftest import read_apart
 
 BODY = "Workers in Albany voted on Friday, April 1, 2022, said Jane Doe of the union."
 
@@ -36,32 +37,20 @@ def feed(path: Path, count: int, body: str = BODY) -> Path:
     return path
 
 
-@pytest.fixture
-def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any file is cut, three records a part."""
-    monkeypatch.setattr(lines, "SPLIT_FROM", 0)
-    monkeypatch.setattr(lines, "PART_RECORDS", 3)
-
-
 @pytest.mark.timeout(10)
 @pytest.mark.usefixtures("small_parts")
 def test_the_parts_of_a_file_read_as_the_whole_file(tmp_path: Path) -> None:
     """Every part holds three records (the last fewer), numbered across the file; read
     one after the other they give the articles and the problems the whole file gives,
     with the same ids (`feed#n`) and line numbers."""
-    ref = FileRef(feed(tmp_path / "feed.jsonl", 20), "feed")
-    parts = split(ref)
+    apart = read_apart(FileRef(feed(tmp_path / "feed.jsonl", 20), "feed"))
+    parts = apart.parts
     assert [part.first for part in parts] == list(range(1, 31, 3))  # 20 good, 10 bad
     assert parts[0].start == 0
     assert parts[-1].end is None
     assert all(a.end == b.start for a, b in itertools.pairwise(parts))
-    whole_problems: list[Problem] = []
-    whole = read(Part(ref), whole_problems)
-    problems: list[Problem] = []
-    pieces = [source for part in parts for source in read(part, problems)]
-    assert pieces == whole
-    assert [str(p) for p in problems] == [str(p) for p in whole_problems]
-    assert [s.id for s in whole][:3] == ["feed#1", "feed#2", "feed#5"]
+    assert (apart.sources, apart.problems) == apart.whole
+    assert [s.id for s in apart.sources][:3] == ["feed#1", "feed#2", "feed#5"]
     assert all(len(read(part, [])) <= 3 for part in parts)
 
 

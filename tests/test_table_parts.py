@@ -13,20 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.corpus import cutting, lines
-from tui_reader.corpus.loading import FileRef, Part, read, split
-from tui_reader.corpus.model import Corpus, Problem
+from tui_reader.corpus import cutting
+from tui_reader.corpus.loading import FileRef, Part, split
+from tui_reader.corpus.model import Corpus
 from tui_reader.store.cache import CUTS, Cache, pipeline_version
 from tui_reader.store.pipeline import Loading
 
+from .conftest import read_apart
+
 BODY = "Workers in Albany voted on Friday, said Jane Doe of the union."
-
-
-@pytest.fixture
-def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any file is cut, three rows a part."""
-    monkeypatch.setattr(lines, "SPLIT_FROM", 0)
-    monkeypatch.setattr(lines, "PART_RECORDS", 3)
 
 
 def table(count: int, delimiter: str = ",", text: str = "text") -> str:
@@ -43,16 +38,6 @@ def table(count: int, delimiter: str = ",", text: str = "text") -> str:
     return out.getvalue()
 
 
-def both(ref: FileRef) -> tuple[tuple[list[object], list[str]], tuple[list[object], list[str]]]:
-    parts = split(ref)
-    assert len(parts) > 1
-    whole_problems: list[Problem] = []
-    whole: list[object] = list(read(Part(ref), whole_problems))
-    problems: list[Problem] = []
-    pieces: list[object] = [source for part in parts for source in read(part, problems)]
-    return (pieces, [str(p) for p in problems]), (whole, [str(p) for p in whole_problems])
-
-
 @pytest.mark.timeout(10)
 @pytest.mark.usefixtures("small_parts")
 @pytest.mark.parametrize(
@@ -66,14 +51,14 @@ def test_the_parts_of_a_table_read_as_the_whole_table(
     an earlier part (`t#12`, `t#16`), and the row with no text reported once (`t.csv#8`)."""
     path = tmp_path / name
     path.write_bytes(table(20, "\t" if name.endswith(".tsv") else ",").encode(encoding))
-    ref = FileRef(path, "t")
-    (pieces, problems), whole = both(ref)
-    assert (pieces, problems) == whole
-    ids = [source.id for source in pieces]  # type: ignore[attr-defined]
+    apart = read_apart(FileRef(path, "t"))
+    assert len(apart.parts) > 1
+    assert (apart.sources, apart.problems) == apart.whole
+    ids = [source.id for source in apart.sources]
     assert ids[:4] == ["t#https://example.com/0", "t#a-1", "t#a-2", "t#https://example.com/3"]
     assert "t#12" in ids
     assert "t#16" in ids
-    assert problems == [f"{path}#8: no article text in this row"]
+    assert apart.problems == [f"{path}#8: no article text in this row"]
 
 
 @pytest.mark.timeout(10)
@@ -83,10 +68,10 @@ def test_the_parts_are_read_with_the_columns_named(tmp_path: Path) -> None:
     whole table read with the same mapping."""
     path = tmp_path / "t.csv"
     path.write_text(table(10, text="story"), encoding="utf-8")
-    ref = FileRef(path, "t", columns=(("text", "story"),))
-    (pieces, problems), whole = both(ref)
-    assert (pieces, problems) == whole
-    assert len(pieces) == 9
+    apart = read_apart(FileRef(path, "t", columns=(("text", "story"),)))
+    assert len(apart.parts) > 1
+    assert (apart.sources, apart.problems) == apart.whole
+    assert len(apart.sources) == 9
 
 
 @pytest.mark.timeout(10)

@@ -11,12 +11,12 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tui_reader.corpus import lines, warc
+from tui_reader.corpus import lines
 from tui_reader.corpus.export import to_data
-from tui_reader.corpus.loading import FileRef, Part, read, split
-from tui_reader.corpus.model import Problem
+from tui_reader.corpus.loading import FileRef, Part, split
 from tui_reader.store.pipeline import Loading
 
+from .conftest import read_apart
 from .test_warc import news_page
 
 EMPTY = b"<html><body><a href='/a'>A</a></body></html>"
@@ -47,13 +47,6 @@ def crawl(path: Path, uris: list[str], *, gzip: bool = True) -> Path:
     return path
 
 
-@pytest.fixture
-def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any archive is cut, two pages a part."""
-    monkeypatch.setattr(lines, "SPLIT_FROM", 0)
-    monkeypatch.setattr(warc, "PART_PAGES", 2)
-
-
 @pytest.mark.timeout(30)
 @pytest.mark.usefixtures("small_parts")
 @pytest.mark.parametrize("gzip", [True, False])
@@ -63,22 +56,17 @@ def test_the_parts_of_an_archive_read_as_the_whole_archive(tmp_path: Path, gzip:
     (`crawl#6`)."""
     name = "crawl.warc.gz" if gzip else "crawl.warc"
     path = crawl(tmp_path / name, ["a", "b", "c", "d", "e", "a", "f"], gzip=gzip)
-    ref = FileRef(path, "crawl")
-    parts = split(ref)
-    assert [part.first for part in parts] == [1, 3, 5, 7]
-    assert [part.renamed for part in parts] == [
+    apart = read_apart(FileRef(path, "crawl"))
+    assert [part.first for part in apart.parts] == [1, 3, 5, 7]
+    assert [part.renamed for part in apart.parts] == [
         frozenset(),
         frozenset(),
         frozenset({6}),
         frozenset(),
     ]
-    whole_problems: list[Problem] = []
-    whole = read(Part(ref), whole_problems)
-    problems: list[Problem] = []
-    pieces = [source for part in parts for source in read(part, problems)]
-    assert pieces == whole
-    assert problems == whole_problems == []
-    ids = [source.id for source in pieces]
+    assert (apart.sources, apart.problems) == apart.whole
+    assert apart.problems == []
+    ids = [source.id for source in apart.sources]
     assert ids[:2] == ["crawl#https://news.example.com/a", "crawl#https://news.example.com/b"]
     assert ids[5] == "crawl#6"
 
