@@ -221,6 +221,8 @@ class Pty:
             self.read(0.05)
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
+                while self.read(0.05):  # what it wrote as it ended, not read yet
+                    pass
                 os.close(self.fd)
                 return os.waitstatus_to_exitcode(status)
         os.kill(self.pid, 9)
