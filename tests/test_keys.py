@@ -1,5 +1,5 @@
 """Keys: the help lists every binding, the keymap file rebinds commands by id, and the
-README's key table is the one the declarations give."""
+key table of docs/keys.md is the one the declarations give."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from tui_reader.ui.screens.main import MainScreen
 
 from .conftest import notices, palette_hits, until
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+KEYS = Path(__file__).resolve().parent.parent / "docs" / "keys.md"
 NARROW = (80, 24)
 
 
@@ -71,9 +71,9 @@ def test_every_binding_has_an_id_and_a_description() -> None:
             assert binding.description, binding
 
 
-def test_the_readme_key_table_is_the_declared_one() -> None:
+def test_the_documented_key_table_is_the_declared_one() -> None:
     """Regenerate it with `python -m tui_reader.ui.commands` when a key changes."""
-    assert markdown() in README.read_text(encoding="utf-8")
+    assert markdown() in KEYS.read_text(encoding="utf-8")
 
 
 def test_the_keymap_rebinds_and_reports_bad_entries(tmp_path: Path) -> None:

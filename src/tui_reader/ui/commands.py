@@ -1,5 +1,5 @@
 """Every key the reader binds, read from the declarations the bindings themselves use, so
-that the help screen, the keymap's command ids and the README's key table cannot drift
+that the help screen, the keymap's command ids and the key table of docs/keys.md cannot drift
 from what the keys do."""
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def shown_keys(keys: tuple[str, ...]) -> str:
 
 
 def shown(key: str) -> str:
-    """A key as the help and the README show it: "Ctrl+d", "PgDn", "?"."""
+    """A key as the help and docs/keys.md show it: "Ctrl+d", "PgDn", "?"."""
     *modifiers, name = key.split("+")
     function_key = name[:1] == "f" and name[1:].isdigit()
     label = _NAMES.get(name) or (name.upper() if function_key else format_key(name))
@@ -102,7 +102,7 @@ def shown(key: str) -> str:
 
 
 def markdown(keymap: dict[str, str] | None = None) -> str:
-    """The key table of the README."""
+    """The key table of docs/keys.md."""
     lines = ["| Keys | Command id | What it does |", "| --- | --- | --- |"]
     for title, commands in sections(keymap or {}):
         lines.append(f"| **{title}** | | |")
