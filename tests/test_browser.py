@@ -134,12 +134,13 @@ def test_a_signal_while_a_text_browser_runs_ends_both(tmp_path: Path) -> None:
     while not (exited := os.waitpid(reader.pid, os.WNOHANG))[0]:
         assert time.monotonic() < deadline, "the reader did not exit"
         reader.read(0.05)
-    os.close(reader.fd)
     assert os.waitstatus_to_exitcode(exited[1]) == 128 + signal.SIGTERM
     signalled = tmp_path / "signalled"  # the browser, signalled as the reader was, may end later
     while not (signalled.exists() and signalled.read_text() == "TERM\n"):
         assert time.monotonic() < deadline, "the browser was not signalled"
         time.sleep(0.05)
+    # Only now: closing the terminal hangs up on the browser, which would end it untrapped.
+    os.close(reader.fd)
 
 
 async def test_a_text_browser_where_the_app_cannot_be_suspended(

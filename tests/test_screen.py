@@ -16,10 +16,12 @@ from tui_reader.ui import app as app_module
 from tui_reader.ui.app import ReaderApp
 from tui_reader.ui.glyphs import AsciiFilter, ascii_text
 from tui_reader.ui.saved import restore, view_of
+from tui_reader.ui.screens.help import HelpScreen
 from tui_reader.ui.screens.main import MainScreen
+from tui_reader.ui.widgets.bars import KeyBar
 from tui_reader.ui.widgets.lists import ArticleList
 
-from .conftest import notices, screen_lines
+from .conftest import notices, screen_lines, until
 
 UNTITLED = (
     "The committee met for the third time this week to discuss the long-delayed proposal "
@@ -121,6 +123,24 @@ async def test_footer_keeps_help_and_quit(seeds: Corpus, width: int) -> None:
             footer = screen_lines(pilot.app)[-1]
             assert footer.startswith(f" ? Help  q Quit  {key}"), (pane, footer)
             assert len(footer) <= width, (pane, footer)
+
+
+@pytest.mark.parametrize(("width", "last"), [(60, "tab Next pane"), (80, "esc Clear filter")])
+async def test_footer_shows_keys_whole_and_a_click_presses_one(
+    seeds: Corpus, width: int, last: str
+) -> None:
+    """The footer ends with "▏ ^p palette" a cell from the right, and shows the keys before it
+    whole or not at all: in 80 columns the last is "esc Clear filter", in 60 "tab Next
+    pane", with "/ Search" left out rather than cut. A click on "? Help" opens the help."""
+    async with ReaderApp(seeds).run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        footer = screen_lines(pilot.app)[-1]
+        keys, palette = footer.rstrip().rsplit("▏", 1)
+        assert palette == " ^p palette", footer
+        assert len(footer.rstrip()) == width - 1, footer
+        assert keys.rstrip().endswith(f"  {last}"), footer
+        await pilot.click(KeyBar, offset=(1, 0))
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
 
 
 async def test_list_fits_titles_and_resizes(seeds: Corpus) -> None:

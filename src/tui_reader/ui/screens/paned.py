@@ -9,9 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
-from ..widgets.bars import PaneTabs, PositionBar, StatusBar, footer_order
+from ..widgets.bars import KeyBar, PaneTabs, PositionBar, StatusBar, footer_order
 from ..widgets.lists import ArticleList
 from ..widgets.panes import PANES, Panes
 from ..widgets.search import SearchBox
@@ -34,7 +33,7 @@ class PanedScreen(Screen[None]):
         )
         yield PaneTabs(id="tabs")
         yield Panes(id="panes")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def panes(self) -> Panes:

@@ -1,11 +1,17 @@
-"""One-line bars: the status line and the pane tabs shown on narrow terminals."""
+"""One-line bars: the status line, the pane tabs shown on narrow terminals, and the keys."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import ActiveBinding
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ...corpus.model import Corpus
@@ -104,6 +110,144 @@ def footer_order(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]
     """The bindings with help and quit first, in the order the footer shows them."""
     first = [key for key, active in bindings.items() if active.binding.id in FIRST_IN_FOOTER]
     return {key: bindings[key] for key in [*first, *(k for k in bindings if k not in first)]}
+
+
+class Key(NamedTuple):
+    """A key as the key bar shows it."""
+
+    key: str
+    shown: str
+    description: str
+    enabled: bool
+
+
+class KeyBar(Widget):
+    """The keys of what has the focus, on one line at the foot of the screen, and the command
+    palette's key at its right; a key that is clicked is pressed. It looks as Textual's
+    footer does, but is one widget that is drawn again only when its keys change, where
+    that one makes a widget of each key anew at every move of the focus: that was a fifth
+    of the reader's start, and most of what Tab cost. A key that does not fit whole is left
+    out."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "keybar--key", "keybar--description", "keybar--hover", "keybar--edge",
+    }  # fmt: skip
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .keybar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .keybar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .keybar--hover {
+            background: $block-hover-background;
+        }
+        & > .keybar--edge {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    _keys: tuple[tuple[Key, ...], Key | None] = ((), None)
+    """The keys shown, and the palette's."""
+    _hover: str | None = None
+    """The key under the mouse."""
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        # Textual's footer too waits while the terminal has no focus: the keys then are
+        # those of no widget, and come back with it.
+        if not screen.app.app_focus:
+            return
+        active = screen.active_bindings
+        keys: dict[str, Key] = {}
+        for _, binding, enabled, _ in active.values():
+            if binding.show and binding.action not in keys:  # one key for each action
+                shown = self.app.get_key_display(binding)
+                keys[binding.action] = Key(binding.key, shown, binding.description, enabled)
+        palette = None
+        if self.app.ENABLE_COMMAND_PALETTE and (
+            found := active.get(self.app.COMMAND_PALETTE_BINDING)
+        ):
+            _, binding, enabled, _ = found
+            shown = self.app.get_key_display(binding)
+            palette = Key(binding.key, shown, binding.description, enabled)
+        if (tuple(keys.values()), palette) != self._keys:
+            self._keys = (tuple(keys.values()), palette)
+            self.refresh()
+
+    def _places(self) -> list[tuple[int, int, Key]]:
+        """Where each key shown is: its first cell, the cell after it, and the key. The
+        palette's ends a cell short of the edge, after a line."""
+        keys, palette = self._keys
+        width = self.size.width
+        room = width - (cell_len(_label(palette, last=True)) + 2 if palette else 0)
+        places: list[tuple[int, int, Key]] = []
+        cell = 0
+        for key in keys:
+            end = cell + cell_len(_label(key))
+            if end > room:
+                break
+            places.append((cell, end, key))
+            cell = end
+        if palette:
+            places.append((room + 1, width - 1, palette))
+        return places
+
+    def render(self) -> Text:
+        line = Text(no_wrap=True, overflow="crop")
+        key_style = self.get_component_rich_style("keybar--key")
+        words_style = self.get_component_rich_style("keybar--description")
+        hover = self.get_component_rich_style("keybar--hover", partial=True)
+        palette = self._keys[1]
+        for start, _, key in self._places():
+            if key is palette:
+                line.append(" " * (start - 1 - line.cell_len))
+                edge = "│" if LINUX_CONSOLE else "▏"
+                line.append(edge, self.get_component_rich_style("keybar--edge", partial=True))
+            dim = Style(dim=not key.enabled) + (hover if key.key == self._hover else Style())
+            line.append(f" {key.shown} ", key_style + dim)
+            line.append(key.description + ("" if key is palette else " "), words_style + dim)
+        return line
+
+    def _key_at(self, x: int) -> Key | None:
+        return next((key for start, end, key in self._places() if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self._key_at(event.x)
+        if (key.key if key else None) != self._hover:
+            self._hover = key.key if key else None
+            self.refresh()
+
+    def on_leave(self) -> None:
+        self._hover = None
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        key = self._key_at(event.x)
+        if key and key.enabled:
+            self.app.simulate_key(key.key)
+        elif key:
+            self.app.bell()
+
+
+def _label(key: Key, last: bool = False) -> str:
+    """A key as shown: the `last` has no space after it."""
+    return f" {key.shown} {key.description}" + ("" if last else " ")
 
 
 class _Bar(Static):
