@@ -232,6 +232,23 @@ def test_a_known_title_is_removed_only_where_the_text_repeats_it() -> None:
     assert (crumb.paragraphs, crumb.removed) == (["They voted."], ["Politics"])
 
 
+def test_a_first_paragraph_that_opens_with_the_title_keeps_the_rest() -> None:
+    """A page that ran its heading into the first paragraph: the title's words leave it,
+    kept with what was removed, and the paragraph's own words stay; a line that is only the
+    title, or the title cut short, is the title line still."""
+    run_on = "KOA039 Live vom KnowledgeCamp 2019 Veröffentlicht am 17. Dezember 2019. Auch wir."
+    result = clean(f"{run_on}\n\nMehr.", title="KOA039 Live vom KnowledgeCamp 2019")
+    assert result.paragraphs == ["Veröffentlicht am 17. Dezember 2019. Auch wir.", "Mehr."]
+    assert result.removed == ["KOA039 Live vom KnowledgeCamp 2019"]
+    colon = clean("Workers vote: they voted on Friday.\n\nMore.", title="Workers vote")
+    assert (colon.paragraphs, colon.removed) == (
+        ["they voted on Friday.", "More."],
+        ["Workers vote:"],
+    )
+    for line in ("Workers vote.", "Workers"):
+        assert clean(f"{line}\n\nThey voted.", title="Workers vote").paragraphs == ["They voted."]
+
+
 def test_a_page_flattened_to_one_line_loses_inline_credits_and_prompts_only() -> None:
     """In one long line, a credit, "Advertisement" and a prompt go; a promo's run-on stays."""
     prose = "The court heard the case on Monday and will rule later this year. " * 12

@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import functools
 import html
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -286,6 +287,7 @@ _ON_A_DAY = re.compile(r"\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\.$")
 _NOT_PRESENT = frozenset(
     "was were had did won lost said told has have will would could should".split()
 )
+_WORD = re.compile(r"\w+")
 _WORD_MARKS = ".,;:!?\"'“”‘’()"
 
 
@@ -446,6 +448,10 @@ def clean(raw: str, title: str | None = None, check: Callable[[], None] = unlimi
             continue
         if _NOTE.match(unit):
             cleaned.notes.append(unit)
+        elif index == first and title is not None and (after := _after_title(unit, title)):
+            # The page ran its heading into the first paragraph: the title goes, its text stays.
+            cleaned.removed.append(unit[:after].strip())
+            body.append(unit[after:].strip())
         elif index == first and _is_title(unit, index, units, under_credit, title):
             cleaned.title = unit
         else:
@@ -513,8 +519,20 @@ def _top_line(line: str, cleaned: Cleaned) -> bool:
 
 
 def _same_title(unit: str, title: str) -> bool:
-    a, b = (re.findall(r"\w+", text.lower()) for text in (unit, title))
+    a, b = (_WORD.findall(text.lower()) for text in (unit, title))
     return bool(a) and (a == b[: len(a)] or b == a[: len(b)])
+
+
+def _after_title(unit: str, title: str) -> int:
+    """Where the title ends in a paragraph that opens with all its words and goes on with
+    words of its own; 0 in any other paragraph."""
+    wanted = _WORD.findall(title.lower())
+    words = list(itertools.islice(_WORD.finditer(unit), len(wanted) + 1))
+    if not wanted or len(words) <= len(wanted):
+        return 0
+    if [word.group().lower() for word in words[: len(wanted)]] != wanted:
+        return 0
+    return words[len(wanted)].start()
 
 
 def _first_unit(units: list[str], title: str | None, cleaned: Cleaned) -> int:
