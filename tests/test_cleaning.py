@@ -249,6 +249,20 @@ def test_a_first_paragraph_that_opens_with_the_title_keeps_the_rest() -> None:
         assert clean(f"{line}\n\nThey voted.", title="Workers vote").paragraphs == ["They voted."]
 
 
+def test_sentences_of_a_script_written_without_spaces_are_no_crumbs() -> None:
+    """A Chinese sentence is one "word" as spaces count them: the short paragraphs above
+    the first long one stay, and only the label above them ("首页", home) is a crumb."""
+    story = "在抗击新冠肺炎疫情的日子里，封在武汉的父母们总要回应着孩子天真的追问。" * 5
+    text = f"首页\n\n“妈妈，为什么还不能出去？”\n\n“宝贝，我们在打一场无声的战役。”\n\n{story}"
+    result = clean(text, title="武汉的声音")
+    assert result.paragraphs == [
+        "“妈妈，为什么还不能出去？”",
+        "“宝贝，我们在打一场无声的战役。”",
+        story,
+    ]
+    assert result.removed == ["首页"]
+
+
 def test_a_page_flattened_to_one_line_loses_inline_credits_and_prompts_only() -> None:
     """In one long line, a credit, "Advertisement" and a prompt go; a promo's run-on stays."""
     prose = "The court heard the case on Monday and will rule later this year. " * 12

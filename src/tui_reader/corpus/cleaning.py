@@ -244,8 +244,10 @@ _BIO = re.compile(
 _BIO_LIMIT = 400
 """A bio is a short paragraph; a longer one is prose that happens to match."""
 _FOLLOW = re.compile(r"\bFollow (?:him|her|them|us|me) on (?:Twitter|X|Instagram|Bluesky)\b")
-_PROSE_END = re.compile(r"[.:;,…][\"'”’)]*$")
-_SENTENCE_PUNCT = re.compile(r"[.!?:;,…][\"'”’)]*$")
+# With the full-width marks of Chinese and Japanese ("。", "，", "！").
+_PROSE_END = re.compile(r"[.:;,…。，：；][\"'”’)」』）]*$")
+_FULL_WIDTH_MARK = re.compile("[。，、！？：；]")
+_SENTENCE_PUNCT = re.compile(r"[.!?:;,…。，：；！？][\"'”’)」』）]*$")
 
 
 def is_credit(line: str) -> bool:
@@ -268,6 +270,8 @@ def is_credit(line: str) -> bool:
 
 
 CAPTION_WORDS = 15
+CRUMB_CHARS = 32
+"""The most letters a crumb of a breadcrumb trail has ("Science & Environment")."""
 """A sentence this long is prose: no rule removes it as junk, unless it reads as a
 photo's caption (`_reads_as_caption`)."""
 _PHOTO_DATE = re.compile(
@@ -475,8 +479,15 @@ def _is_prose(line: str, units: list[str] | None = None, count: int = 0) -> bool
 
 
 def _only_crumbs(units: list[str], count: int) -> bool:
-    """Whether the first `count` units are no more than crumbs (three words at most)."""
-    return all(len(units[i].split()) <= 3 for i in range(count))
+    """Whether the first `count` units are no more than crumbs (`is_crumb`)."""
+    return all(_is_crumb(units[i]) for i in range(count))
+
+
+def _is_crumb(text: str) -> bool:
+    """A crumb of a breadcrumb trail, or a section's label: three words at most, and short
+    in letters too, as a whole sentence of a script written without spaces (Chinese,
+    Japanese) is one "word", and with none of that script's marks of a sentence."""
+    return len(text) <= CRUMB_CHARS and len(text.split()) <= 3 and not _FULL_WIDTH_MARK.search(text)
 
 
 def _is_headline_of_sentences(line: str) -> bool:
@@ -515,7 +526,7 @@ def _top_line(line: str, cleaned: Cleaned) -> bool:
         cleaned.author = cleaned.author or byline.group("name")
         return True
     crumbs = _BREADCRUMB_SEPARATORS.split(line)
-    return len(crumbs) >= 2 and all(0 < len(crumb.split()) <= 3 for crumb in crumbs)
+    return len(crumbs) >= 2 and all(crumb.strip() and _is_crumb(crumb) for crumb in crumbs)
 
 
 def _same_title(unit: str, title: str) -> bool:
@@ -552,7 +563,7 @@ def _first_unit(units: list[str], title: str | None, cleaned: Cleaned) -> int:
     else:
         end = head - 1
     crumbs = 0
-    while crumbs < end and len(units[crumbs].split()) <= 3:
+    while crumbs < end and _is_crumb(units[crumbs]):
         crumbs += 1
     cleaned.removed.extend(units[:crumbs])
     return crumbs
