@@ -138,6 +138,18 @@ def test_charsets_declared_wrongly_or_not_at_all(encoding: str, declared: str | 
     assert "Le café de la Gare a rouvert ses portes à Zürich" in text
 
 
+def test_a_page_of_one_encoding_with_a_slip_of_the_other() -> None:
+    """In pages of 40 KB: a Latin-1 page that quotes one UTF-8 "ü" (a widget's, say) is
+    Latin-1, not UTF-8 with its own letters taken for slips; a UTF-8 page with one stray
+    Latin-1 byte is UTF-8."""
+    filler = b"<p>" + b"The ferry ran late. " * 2000 + b"</p>"
+    quoted = news("iso-8859-1", "iso-8859-1").replace(b"<p>", filler + b"<p>", 1)
+    quoted = quoted.replace(b"</body>", "<p>Kein DJ für</p>".encode() + b"</body>")
+    assert "Le café de la Gare a rouvert ses portes à Zürich" in charset.decode(quoted)
+    stray = news("utf-8", "iso-8859-1").replace(b"</body>", filler + b"caf\xe9</body>")
+    assert "Le café de la Gare a rouvert ses portes à Zürich" in charset.decode(stray)
+
+
 def test_an_unknown_charset_and_undecodable_bytes_do_not_fail() -> None:
     """A charset Python does not know is ignored; bytes no encoding reads still decode."""
     assert "café" in charset.decode(news("utf-8", "x-no-such-charset"))

@@ -21,6 +21,7 @@ _BOMS = (
 _DECLARED = re.compile(
     rb"""<meta[^>]{0,300}?charset\s{0,5}=\s{0,5}["']?\s{0,5}([\w.:-]{1,40})""", re.I
 )
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 _HEAD = 8192
 """A charset is declared at the top of the page: in the first 1024 bytes by the standard,
 and further down on pages that put long comments or scripts first."""
@@ -49,7 +50,8 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     loose = data.decode("utf-8", errors="replace")
-    if loose.count("\ufffd") * _SLIPS <= len(data) and _has_utf8(data):
+    slips = loose.count("\ufffd")
+    if slips * _SLIPS <= len(data) and _utf8_sequences(data) > slips:
         return loose
     named = declared(data)
     if named is not None and named != "utf-8":
@@ -60,10 +62,11 @@ def decode(data: bytes) -> str:
     return _sniffed(data)
 
 
-def _has_utf8(data: bytes) -> bool:
-    """Whether the bytes hold a multi-byte UTF-8 sequence: text that is ASCII but for a
-    stray byte is not evidence of UTF-8."""
-    return re.search(rb"[\xc2-\xf4][\x80-\xbf]", data) is not None
+def _utf8_sequences(data: bytes) -> int:
+    """How many multi-byte UTF-8 sequences the bytes hold: they must outnumber the bytes
+    that are not UTF-8 for those to be slips. Text that is ASCII but for a stray byte is no
+    evidence of UTF-8, nor is a Latin-1 page that quotes one UTF-8 "ü" beside its own."""
+    return len(_UTF8_SEQUENCE.findall(data))
 
 
 def _sniffed(data: bytes) -> str:
