@@ -230,12 +230,16 @@ def test_a_known_title_is_removed_only_where_the_text_repeats_it() -> None:
     assert kept.paragraphs == ["A line that is no title", "They voted."]
     crumb = clean("Politics\n\nThey voted.", title="Workers vote")
     assert (crumb.paragraphs, crumb.removed) == (["They voted."], ["Politics"])
+    # Words alone above the first paragraph are its heading, not a crumb.
+    heading = clean("Artistic career\n\nWe are two of us.", title="About us")
+    assert (heading.paragraphs, heading.removed) == (["Artistic career", "We are two of us."], [])
 
 
 def test_a_first_paragraph_that_opens_with_the_title_keeps_the_rest() -> None:
     """A page that ran its heading into the first paragraph: the title's words leave it,
-    kept with what was removed, and the paragraph's own words stay; a line that is only the
-    title, or the title cut short, is the title line still."""
+    kept with what was removed, and the paragraph's own words stay. A first sentence that
+    only begins with the title's words stays whole; a line that is only the title, the title
+    cut short, or the title and the site's name, is the title line still."""
     run_on = "KOA039 Live vom KnowledgeCamp 2019 Veröffentlicht am 17. Dezember 2019. Auch wir."
     result = clean(f"{run_on}\n\nMehr.", title="KOA039 Live vom KnowledgeCamp 2019")
     assert result.paragraphs == ["Veröffentlicht am 17. Dezember 2019. Auch wir.", "Mehr."]
@@ -245,7 +249,9 @@ def test_a_first_paragraph_that_opens_with_the_title_keeps_the_rest() -> None:
         ["they voted on Friday.", "More."],
         ["Workers vote:"],
     )
-    for line in ("Workers vote.", "Workers"):
+    sentence = "Dear people of Europe, in Greece and Spain, we write to you."
+    assert clean(sentence, title="Dear people of Europe").paragraphs == [sentence]
+    for line in ("Workers vote.", "Workers", "Workers vote - The Times"):
         assert clean(f"{line}\n\nThey voted.", title="Workers vote").paragraphs == ["They voted."]
 
 

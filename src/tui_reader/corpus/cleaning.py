@@ -452,10 +452,16 @@ def clean(raw: str, title: str | None = None, check: Callable[[], None] = unlimi
             continue
         if _NOTE.match(unit):
             cleaned.notes.append(unit)
-        elif index == first and title is not None and (after := _after_title(unit, title)):
-            # The page ran its heading into the first paragraph: the title goes, its text stays.
-            cleaned.removed.append(unit[:after].strip())
-            body.append(unit[after:].strip())
+        elif (
+            index == first and title is not None and (at := _title_run_on(unit, title)) is not None
+        ):
+            if at and _is_prose(unit[at:]):  # the page ran its heading into the paragraph
+                cleaned.removed.append(unit[:at].strip())
+                body.append(unit[at:].strip())
+            elif at:  # the title line, the site's name after it
+                cleaned.title = unit
+            else:
+                body.append(unit)
         elif index == first and _is_title(unit, index, units, under_credit, title):
             cleaned.title = unit
         else:
@@ -534,16 +540,22 @@ def _same_title(unit: str, title: str) -> bool:
     return bool(a) and (a == b[: len(a)] or b == a[: len(b)])
 
 
-def _after_title(unit: str, title: str) -> int:
-    """Where the title ends in a paragraph that opens with all its words and goes on with
-    words of its own; 0 in any other paragraph."""
+def _title_run_on(unit: str, title: str) -> int | None:
+    """For a paragraph that opens with all the title's words and goes on: where its own
+    text starts, after a heading's end (a capital, or a colon, a dash or a bar); 0 where the
+    title's words only begin its first sentence ("Dear people of Europe, in Greece…").
+    None for any other paragraph."""
     wanted = _WORD.findall(title.lower())
     words = list(itertools.islice(_WORD.finditer(unit), len(wanted) + 1))
     if not wanted or len(words) <= len(wanted):
-        return 0
+        return None
     if [word.group().lower() for word in words[: len(wanted)]] != wanted:
-        return 0
-    return words[len(wanted)].start()
+        return None
+    after = words[len(wanted)]
+    gap = unit[words[len(wanted) - 1].end() : after.start()]
+    if any(mark in gap for mark in ":|—–-") or (after.group()[0].isupper() and gap.isspace()):
+        return after.start()
+    return 0
 
 
 def _first_unit(units: list[str], title: str | None, cleaned: Cleaned) -> int:
@@ -565,6 +577,8 @@ def _first_unit(units: list[str], title: str | None, cleaned: Cleaned) -> int:
     crumbs = 0
     while crumbs < end and _is_crumb(units[crumbs]):
         crumbs += 1
+    if crumbs == head == 1 and len(units[0].split()) > 1:
+        crumbs = 0  # a line of words alone above the first paragraph heads it: no crumb
     cleaned.removed.extend(units[:crumbs])
     return crumbs
 
