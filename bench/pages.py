@@ -13,8 +13,8 @@ NAEB here: they are held out.
 
 `score` scores (a) trafilatura alone, `bare_extraction` with metadata as its own evaluation
 runs it (no comments), and (b) the reader's whole path: `corpus.html.page` and the analysis
-the reader shows (cleaning, dates), on the same pages; its text is what the reading view
-shows, the title above the paragraphs:
+the reader shows (cleaning, dates), on the same pages. The reader's body is its paragraphs;
+its text as shown, scored too, is the title above them, as the reading view has it:
 
 - body: the gold gives, for each page, passages the text must hold ("with") and passages it
   must not ("without"). On 4-gram word shingles (shorter passages whole), recall is the
@@ -63,8 +63,11 @@ class Reading:
     """What one extractor read of a page."""
 
     body: str
+    """The article's text: trafilatura's, or the reader's paragraphs."""
     title: str | None
     date: str | None
+    shown: str = ""
+    """The text as the reader shows it, the title above the paragraphs; else the body."""
 
 
 def build(repo: Path, data: Path) -> None:
@@ -107,7 +110,7 @@ def trafilatura_alone(raw: bytes) -> Reading:
     found: Any = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
     if found is None:
         return Reading("", None, None)
-    return Reading(found.text or "", found.title, found.date)
+    return Reading(found.text or "", found.title, found.date, found.text or "")
 
 
 def reader(path: Path) -> Reading:
@@ -117,9 +120,8 @@ def reader(path: Path) -> Reading:
         return Reading("", None, None)
     article, _ = analyse(sources[0])
     published = article.published.isoformat() if article.published else None
-    # The text as the reader shows it: the title above the paragraphs.
     shown = "\n".join([article.title, *article.paragraphs])
-    return Reading(shown, article.title, published)
+    return Reading("\n".join(article.paragraphs), article.title, published, shown)
 
 
 def _grams(text: str, size: int) -> set[tuple[str, ...]]:
@@ -163,23 +165,23 @@ def score(data: Path, limit: int | None) -> None:
     }
     print(f"{len(names)} pages of {data}")
     for label, read_page in readers.items():
-        precisions, recalls, titles, dates, dated = [], [], 0, 0, 0
+        scores: dict[str, list[tuple[float, float]]] = {"body": [], "as shown": []}
+        titles, dates, dated = 0, 0, 0
         for name in names:
             item, got = gold[name], read_page(data / "html" / name)
-            precision, recall = body_scores(got.body, item)
-            precisions.append(precision)
-            recalls.append(recall)
+            scores["body"].append(body_scores(got.body, item))
+            scores["as shown"].append(body_scores(got.shown, item))
             titles += same_title(got.title, item["title"])
             if item["date"]:
                 dated += 1
                 dates += (got.date or "")[:10] == item["date"][:10]
-        p, r = sum(precisions) / len(names), sum(recalls) / len(names)
-        f1 = 2 * p * r / (p + r) if p + r else 0.0
-        print(
-            f"{label:>18}: body P {p:.3f} R {r:.3f} F1 {f1:.3f}; "
-            f"titles {titles}/{len(names)} ({titles / len(names):.3f}); "
-            f"dates {dates}/{dated} ({dates / max(dated, 1):.3f})"
-        )
+        print(f"{label}: titles {titles}/{len(names)} ({titles / len(names):.3f}); "
+              f"dates {dates}/{dated} ({dates / max(dated, 1):.3f})")  # fmt: skip
+        for kind, pairs in scores.items():
+            p = sum(pair[0] for pair in pairs) / len(names)
+            r = sum(pair[1] for pair in pairs) / len(names)
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            print(f"  {kind}: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
 
 
 def speed(data: Path, limit: int | None, rounds: int) -> None:
@@ -196,7 +198,7 @@ def speed(data: Path, limit: int | None, rounds: int) -> None:
             reading = reader(page)
             readings.append((gold[page.name]["url"], reading))
             # The title line, then the paragraphs, each a block of its own.
-            (texts / f"{page.stem}.txt").write_text(reading.body.replace("\n", "\n\n"))
+            (texts / f"{page.stem}.txt").write_text(reading.shown.replace("\n", "\n\n"))
         archive = write_archive(
             Path(scratch) / "pages.warc.gz",
             [(gold[page.name]["url"], page.read_bytes()) for page in pages],
@@ -226,7 +228,7 @@ def _feed(readings: Sequence[tuple[str, Reading]]) -> str:
     """An RSS feed of the pages read, each item's full content their paragraphs."""
     items = []
     for number, (url, reading) in enumerate(readings):
-        title, *paragraphs = reading.body.split("\n")
+        title, *paragraphs = reading.shown.split("\n")
         content = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs).replace("]]>", "]] >")
         items.append(
             f"<item><guid>page-{number}</guid><title>{html.escape(title)}</title>"
