@@ -190,6 +190,22 @@ def test_a_truncated_news_page_is_still_an_article() -> None:
     assert "The Harbour Bridge reopened" in record.body
 
 
+@pytest.mark.parametrize(("language", "date"), [("es", "2022-05-04"), ("en", "2022-05-03")])
+def test_a_page_in_another_language_has_its_dates_read_in_it(language: str, date: str) -> None:
+    """A Spanish page gives the date of its story's line ("miércoles, 4 de mayo de 2022"),
+    not the number of a teaser below it; a page in English has no such dates to read, and
+    its search stays quick, taking the number."""
+    story = "<p>El tribunal escuchó el caso el lunes y resolverá más adelante este año.</p>" * 4
+    page = (
+        f"<html lang='{language}'><head><title>Un caso</title></head><body><article>"
+        "<h1>Un caso</h1><strong class='date'>miércoles, 4 de mayo de 2022</strong>"
+        f"{story}</article><div class='date'><span>03-05-2022</span></div></body></html>"
+    )
+    record = html.page(page)
+    assert record is not None
+    assert record.date == date
+
+
 def test_no_page_is_fetched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With every connection refused, the pages load all the same and none is tried: not
     the canonical URL, not a URL given with the page, not the links in it."""

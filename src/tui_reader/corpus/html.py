@@ -169,7 +169,9 @@ def page(html: str | bytes, url: str | None = None) -> Record | None:
         include_links=True,
         include_images=False,
         deduplicate=False,
-        date_extraction_params=_dates(extensive=False),
+        # htmldate reads English and numeric dates itself; the month names of any other
+        # language ("4 de mayo de 2022") only its extensive search reads, with dateparser.
+        date_extraction_params=_dates(extensive=not _in_english(tree)),
     )
     if found is None or found.body is None:
         return None
@@ -209,6 +211,12 @@ def _dates(*, extensive: bool) -> dict[str, Any]:
     its first pages in a process."""
     today = dt.date.today().isoformat()
     return {"original_date": True, "extensive_search": extensive, "max_date": today}
+
+
+def _in_english(tree: HtmlElement) -> bool:
+    """Whether the page says it is in English, or says nothing of its language."""
+    language = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    return (language or "en").strip().lower()[:2] == "en"
 
 
 def _searched_date(text: str, url: str | None) -> str | None:
