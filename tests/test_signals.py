@@ -4,6 +4,8 @@ a second of being made, whatever ends it."""
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
 import re
@@ -13,6 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tui_reader.corpus.model import Corpus
+from tui_reader.ui.app import ReaderApp
+from tui_reader.ui.signals import Hangable, HangUpDriver
 
 from .test_terminal import Pty, heading, showing
 from .test_two_readers import FIRST, SECOND, SEEDS, flagged, seeds_reader
@@ -112,3 +118,28 @@ def test_every_change_is_on_disk_within_half_a_second(tmp_path: Path) -> None:
     assert state["read"] == {SEEDS: [SECOND]}
     assert state["positions"] == {SEEDS: SECOND}
     assert state["views"][SEEDS]["top"] is not None  # type: ignore[index]
+
+
+class _Failing(io.StringIO):
+    def __init__(self, code: int) -> None:
+        super().__init__()
+        self.code = code
+
+    def write(self, text: str) -> int:
+        raise OSError(self.code, os.strerror(self.code))
+
+    def flush(self) -> None:
+        raise OSError(self.code, os.strerror(self.code))
+
+
+def test_a_terminal_that_hangs_up_fails_no_write_of_the_output_thread(seeds: Corpus) -> None:
+    """The reader draws through `HangUpDriver`: a write or a flush that meets a hung-up
+    terminal (EIO) goes nowhere, in the moment before SIGHUP points the streams at
+    /dev/null, while any other failure (a full disk's) is raised as before."""
+    assert ReaderApp(seeds).get_driver_class() is HangUpDriver
+    hung = Hangable(_Failing(errno.EIO))
+    assert hung.write("screen") == len("screen")
+    hung.flush()
+    full = Hangable(_Failing(errno.ENOSPC))
+    with pytest.raises(OSError, match="No space"):
+        full.write("screen")

@@ -13,6 +13,7 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandInput, CommandPalette, SearchIcon
+from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
@@ -37,6 +38,7 @@ from .palette import GoToProvider, reader_commands
 from .refreshing import Refreshing
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .signals import HangUpDriver
 from .widgets.lists import ArticleList
 
 SHOW_EVERY = 0.2
@@ -178,6 +180,11 @@ class ReaderApp(App[int]):
 
     async def action_quit(self) -> None:
         self.leave(0)
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's, but on a terminal that can hang up (`signals.HangUpDriver`)."""
+        driver = super().get_driver_class()
+        return HangUpDriver if driver is LinuxDriver else driver
 
     def leave(self, status: int) -> None:
         """Stop a load still going, save, with the place as it is now (while the screens are

@@ -20,11 +20,15 @@ already (`keeping.py`).
 from __future__ import annotations
 
 import asyncio
+import errno
+import io
 import os
 import signal
 import threading
 from types import FrameType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO, cast
+
+from textual.drivers.linux_driver import LinuxDriver
 
 from . import browser
 
@@ -86,3 +90,41 @@ class Leaving:
                 os.dup2(nowhere, fd)
             os.close(nowhere)
         return self._gone
+
+
+class HangUpDriver(LinuxDriver):
+    """Textual's terminal driver, its output written through `Hangable`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self._file is not None:
+            # The driver and its thread only write to it, flush it and ask its fileno.
+            self._file = cast("io.TextIOWrapper", Hangable(self._file))
+
+
+class Hangable:
+    """The terminal as the output thread writes to it. A terminal that hangs up fails the
+    writes made before the SIGHUP that follows has pointed the streams at /dev/null: a
+    failed write ended the thread with a traceback, and the screenfuls after it waited on
+    it for good. Once hung up, what is written goes nowhere."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as error:
+            if error.errno != errno.EIO:
+                raise
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as error:
+            if error.errno != errno.EIO:
+                raise
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
