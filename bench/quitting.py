@@ -1,9 +1,11 @@
 """`q` at any moment of a warm load of a large corpus, and Ctrl+C in `dump`: the seconds from
 the key to the exit.
 
-    python bench/quitting.py [--lines 100000] [--moments 3] [--src TREE/src ...]
+    python bench/quitting.py [--lines 100000] [--form jsonl|json|csv] [--moments 3]
+                             [--src TREE/src ...]
 
-Uses `bench/bigfile.py`'s JSONL file of LINES short synthetic articles. For each tree (this
+Uses `bench/bigfile.py`'s JSONL file of LINES short synthetic articles, or the same articles
+as one JSON document (an array of records) or as a CSV table. For each tree (this
 one, and each `--src` given, run through PYTHONPATH, so that a baseline is measured in the
 same run), with an analysis cache of its own that a first `dump` fills:
 - the reader, in a pseudo-terminal at 120x40, is sent `q` at each of `MOMENTS` (once the
@@ -19,6 +21,8 @@ kept for the next run: the user's are never touched. This is a benchmark, not a 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import re
 import signal
 import subprocess
@@ -37,6 +41,26 @@ LISTED = re.compile(r"1 / ([\d,]+)")
 MOMENTS = ((1, 0.3), (2000, 0.3), (32_000, 0.5), (32_000, 2.0), (32_000, 4.0))
 """When `q` is typed: seconds after the list first shows so many articles. Shown again as they
 grow fourfold (500, 2,000, 8,000, 32,000), the last 100,000 are assembled after 32,000."""
+
+
+def in_form(path: Path, form: str) -> Path:
+    """The JSONL file's articles as a file of another form, written once beside it."""
+    if form == "jsonl":
+        return path
+    other = path.with_suffix(f".{form}")
+    if other.exists():
+        return other
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    partial = other.with_suffix(".partial")
+    with partial.open("w", encoding="utf-8", newline="") as out:
+        if form == "json":
+            json.dump(records, out)
+        else:
+            table = csv.DictWriter(out, fieldnames=["title", "published", "text"])
+            table.writeheader()
+            table.writerows(records)
+    partial.rename(other)
+    return other
 
 
 def listed(term: Terminal) -> int:
@@ -96,7 +120,7 @@ def measure(path: Path, src: str | None, lines: int, moments: int) -> None:
     print("| q, after the list first shows | listed at the q | q to exit |")
     print("| --- | --- | --- |")
     for shown, after in MOMENTS:
-        took, then = quit_at(path, home, src, shown, after)
+        took, then = quit_at(path, home, src, min(shown, lines), after)
         print(f"| {after:g} s after {shown:,} | {then:,} | {took:.2f} s |", flush=True)
     print("| Ctrl+C in dump at | to exit | status |")
     print("| --- | --- | --- |")
@@ -109,10 +133,11 @@ def measure(path: Path, src: str | None, lines: int, moments: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=100_000)
+    parser.add_argument("--form", choices=("jsonl", "json", "csv"), default="jsonl")
     parser.add_argument("--moments", type=int, default=3, help="Ctrl+C moments in dump")
     parser.add_argument("--src", action="append", default=[], help="another tree's src folder")
     args = parser.parse_args()
-    path = big_file(args.lines)
+    path = in_form(big_file(args.lines), args.form)
     for tree in [*args.src, None]:
         measure(path, tree, args.lines, args.moments)
 
