@@ -36,8 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.bigfile import big_file, environment, reader
 from bench.scale import Terminal
 
-LISTED = re.compile(r"1 / ([\d,]+)")
-"""The article list's border, with the articles listed so far."""
+LISTED = re.compile(r"[\d,]+ / ([\d,]+) *$", re.M)
+"""The position at the end of the top line, with the articles listed so far (the article
+shown need not be the first: articles that arrive later can sort above it)."""
 MOMENTS = ((1, 0.3), (2000, 0.3), (32_000, 0.5), (32_000, 2.0), (32_000, 4.0))
 """When `q` is typed: seconds after the list first shows so many articles. Shown again as they
 grow fourfold (500, 2,000, 8,000, 32,000), the last 100,000 are assembled after 32,000."""
@@ -119,8 +120,9 @@ def measure(path: Path, src: str | None, lines: int, moments: int) -> None:
     print(f"\n{name}: dump takes {dumped:.1f} s")
     print("| q, after the list first shows | listed at the q | q to exit |")
     print("| --- | --- | --- |")
-    for shown, after in MOMENTS:
-        took, then = quit_at(path, home, src, min(shown, lines), after)
+    for most, after in MOMENTS:
+        shown = min(most, lines)
+        took, then = quit_at(path, home, src, shown, after)
         print(f"| {after:g} s after {shown:,} | {then:,} | {took:.2f} s |", flush=True)
     print("| Ctrl+C in dump at | to exit | status |")
     print("| --- | --- | --- |")
