@@ -206,6 +206,48 @@ def test_a_page_in_another_language_has_its_dates_read_in_it(language: str, date
     assert record.date == date
 
 
+def test_dates_are_parsed_in_the_page_language_and_english_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """dateparser, left to itself, tries its 200 locales on every string, and compiles each
+    one's patterns: seconds on a process's first pages. A Spanish page's dates are tried in
+    Spanish and English only, one in a language dateparser lacks in English, and a page that
+    names no language in those of the script of its letters (Cyrillic)."""
+    from dateparser import DateDataParser
+
+    tried: list[list[str]] = []
+    parse = DateDataParser.get_date_data
+
+    def recorded(parser: DateDataParser, text: str) -> object:
+        tried.append(list(parser.languages or ["every"]))
+        return parse(parser, text)
+
+    monkeypatch.setattr(DateDataParser, "get_date_data", recorded)
+    story = "<p>El tribunal escuchó el caso el lunes y resolverá más adelante este año.</p>" * 4
+    for language in ("es", "zz"):
+        page = (
+            f"<html lang='{language}'><body><article><h1>Un caso</h1><strong class='date'>"
+            f"miércoles, 4 de mayo de 2022</strong>{story}</article></body></html>"
+        )
+        assert html.page(page) is not None
+    assert tried
+    assert {tuple(languages) for languages in tried} <= {("es", "en"), ("en",)}
+    tried.clear()
+    russian = "".join(
+        f"<p>Лукас Подольски перешёл в японский клуб «Виссел Кобе», сообщил клуб в {n} раз.</p>"
+        for n in range(4)
+    )
+    unnamed = (
+        "<html><body><article><h1>Подольски</h1><p class='date'>15 августа 2016, 13:43</p>"
+        f"{russian}</article><p>© 2019</p></body></html>"
+    )
+    record = html.page(unnamed)
+    assert record is not None
+    assert record.date == "2016-08-15"
+    assert tried
+    assert all(languages[:2] == ["ru", "uk"] for languages in tried)
+
+
 def test_no_page_is_fetched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With every connection refused, the pages load all the same and none is tried: not
     the canonical URL, not a URL given with the page, not the links in it."""

@@ -9,8 +9,14 @@ text holds no markup, ever.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import itertools
 import re
+import unicodedata
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -161,25 +167,28 @@ def page(html: str | bytes, url: str | None = None) -> Record | None:
     except (etree.ParserError, ValueError):  # nothing an HTML parser can read
         return None
     evidence = _evidence(tree)
-    found: Any = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_links=True,
-        include_images=False,
-        deduplicate=False,
-        # htmldate reads English and numeric dates itself; the month names of any other
-        # language ("4 de mayo de 2022") only its extensive search reads, with dateparser.
-        date_extraction_params=_dates(extensive=not _in_english(tree)),
-    )
-    if found is None or found.body is None:
-        return None
-    body = _body(found.body, evidence.anchors)
-    login = evidence.password and body.chars < LOGIN_CHARS
-    if body.chars < MIN_CHARS or body.linked > MAX_LINKED or login:
-        return None
-    date = found.date or _searched_date(text, found.url or url)
+    language = _language(tree)
+    own_words = " ".join([tree.findtext(".//title") or "", *evidence.headings])
+    with _dates_read_in(_Page(language, own_words)):
+        found: Any = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_links=True,
+            include_images=False,
+            deduplicate=False,
+            # htmldate reads English and numeric dates itself; the month names of any
+            # other language ("4 de mayo de 2022") only its extensive search reads.
+            date_extraction_params=_dates(extensive=language not in ("", "en")),
+        )
+        if found is None or found.body is None:
+            return None
+        body = _body(found.body, evidence.anchors)
+        login = evidence.password and body.chars < LOGIN_CHARS
+        if body.chars < MIN_CHARS or body.linked > MAX_LINKED or login:
+            return None
+        date = found.date or _searched_date(text, found.url or url)
     site = found.sitename or evidence.site or found.hostname
     sections = tuple(found.categories or ())
     title = page_title(found.title, evidence, site, found.hostname, sections)
@@ -213,10 +222,93 @@ def _dates(*, extensive: bool) -> dict[str, Any]:
     return {"original_date": True, "extensive_search": extensive, "max_date": today}
 
 
-def _in_english(tree: HtmlElement) -> bool:
-    """Whether the page says it is in English, or says nothing of its language."""
-    language = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
-    return (language or "en").strip().lower()[:2] == "en"
+def _language(tree: HtmlElement) -> str:
+    """The two letters of the language the page says it is in; "" if it says none."""
+    said = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    code = said.strip().lower()[:2]
+    return code if len(code) == 2 and code.isalpha() else ""
+
+
+_BY_SCRIPT = {
+    "CYRILLIC": ("ru", "uk", "bg", "sr", "be", "mk"),
+    "GREEK": ("el",),
+    "ARABIC": ("ar", "fa", "ur"),
+    "HEBREW": ("he",),
+    "CJK": ("zh", "ja"),
+    "HIRAGANA": ("ja",),
+    "KATAKANA": ("ja",),
+    "HANGUL": ("ko",),
+    "THAI": ("th",),
+    "DEVANAGARI": ("hi",),
+}
+"""The languages a page that names none may be in, by the script most of its letters are in;
+those of the Latin script are `_LATIN`."""
+_LATIN = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "sv", "da", "nb", "fi", "cs")
+
+
+@dataclass(slots=True)
+class _Page:
+    """The page whose dates htmldate is reading: the language it names, and words of its
+    own (its title and top headings: its text holds scripts and markup)."""
+
+    language: str
+    text: str
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages to read its dates in: the one it names and English; else those of
+        the script most of its words' letters are in."""
+        if self.language:
+            return tuple(dict.fromkeys([self.language, "en"]))
+        scripts: dict[str, int] = {}
+        for char in itertools.islice((c for c in self.text if c.isalpha()), 5000):
+            script = "LATIN" if char.isascii() else unicodedata.name(char, "LATIN").split()[0]
+            scripts[script] = scripts.get(script, 0) + 1
+        most = max(scripts, key=scripts.__getitem__, default="LATIN")
+        return (*_BY_SCRIPT.get(most, _LATIN), "en") if most in _BY_SCRIPT else _LATIN
+
+
+_READING: ContextVar[_Page | None] = ContextVar("reading", default=None)
+_DATEPARSER_SETTINGS = {
+    "NORMALIZE": True,
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "PREFER_DATES_FROM": "past",
+    "PREFER_LOCALE_DATE_ORDER": True,
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "STRICT_PARSING": True,
+}
+"""dateparser's settings as htmldate sets them for its own parser."""
+
+
+@contextlib.contextmanager
+def _dates_read_in(page: _Page) -> Iterator[None]:
+    """Have htmldate's extensive search parse the page's dates with dateparser in the
+    page's languages only (`_Page.languages`). Its own dateparser tries each of 200 locales
+    on every string, and compiles each locale's patterns on first use: about 9 s of CPU on
+    the first pages of every process, more than extracting them."""
+    from htmldate import extractors
+
+    # htmldate's is a cached function of no arguments, and only ever called.
+    extractors.get_external_parser = _page_date_parser  # type: ignore[assignment]
+    reading = _READING.set(page)
+    try:
+        yield
+    finally:
+        _READING.reset(reading)
+
+
+def _page_date_parser() -> Any:
+    page = _READING.get()
+    return _date_parser(page.languages() if page else ("en",))
+
+
+@functools.lru_cache(maxsize=32)
+def _date_parser(languages: tuple[str, ...]) -> Any:
+    from dateparser import DateDataParser
+    from dateparser.data import language_order
+
+    # It refuses a parser in a language it lacks.
+    known = [code for code in languages if code in language_order] or ["en"]
+    return DateDataParser(languages=known, settings=_DATEPARSER_SETTINGS)
 
 
 def _searched_date(text: str, url: str | None) -> str | None:
