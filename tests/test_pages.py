@@ -225,9 +225,10 @@ def test_dates_are_parsed_in_the_page_language_and_english_only(
     monkeypatch.setattr(DateDataParser, "get_date_data", recorded)
     story = "<p>El tribunal escuchó el caso el lunes y resolverá más adelante este año.</p>" * 4
     for language in ("es", "zz"):
+        # A date of its own: htmldate keeps what it parsed, for any page after.
         page = (
             f"<html lang='{language}'><body><article><h1>Un caso</h1><strong class='date'>"
-            f"miércoles, 4 de mayo de 2022</strong>{story}</article></body></html>"
+            f"jueves, 12 de mayo de 2022 ({language})</strong>{story}</article></body></html>"
         )
         assert html.page(page) is not None
     assert tried

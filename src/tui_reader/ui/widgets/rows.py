@@ -85,6 +85,9 @@ class LineView(ScrollView):
         update those and redraw the view alone.
         """
         if self.virtual_size == size:
+            # The position can change all the same: an article's last slice laid out may
+            # add no line, and only then is its end known ("100%").
+            self.show_position()
             return
         self.set_reactive(Widget.virtual_size, size)
         self._scroll_update(size)  # the scrollbars' sizes and visibility
