@@ -288,7 +288,7 @@ def _dates_read_in(page: _Page) -> Iterator[None]:
     from htmldate import extractors
 
     # htmldate's is a cached function of no arguments, and only ever called.
-    extractors.get_external_parser = _page_date_parser  # type: ignore[assignment]
+    extractors.get_external_parser = _page_date_parser  # type: ignore[assignment,unused-ignore]
     reading = _READING.set(page)
     try:
         yield
