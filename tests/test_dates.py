@@ -85,6 +85,7 @@ def test_relative_expressions_without_an_anchor_stay_unresolved(sentence: str) -
         "She called Fridays the best days.",
         "April Smith said so.",
         "Union membership declined by 241,000 workers.",
+        "Ann Surg. 2015;26(6):1667–71.",  # a citation's pages, after its volume and issue
     ],
 )
 def test_numbers_and_names_are_not_dates(sentence: str) -> None:

@@ -215,9 +215,12 @@ _NAMED_WEEKDAYS = ("Sheffield",)
 
 def _a_name(text: str, match: re.Match[str], sentence_start: int) -> bool:
     """Whether the words matched are a name, not a date: a capitalised "Today" inside a
-    sentence ("BBC Radio 4's Today programme", "USA Today"), or a club's weekday."""
+    sentence ("BBC Radio 4's Today programme", "USA Today"), or a club's weekday; or a
+    citation's pages, right after the colon that ends its volume ("26(6):1667–71")."""
     kind = match.lastgroup
     at = match.start()
+    if kind == "yrange":
+        return text[at - 1 : at] == ":"
     if kind == "day":
         before = text[sentence_start:at].rstrip()
         return (
