@@ -270,10 +270,10 @@ def is_credit(line: str) -> bool:
 
 
 CAPTION_WORDS = 15
-CRUMB_CHARS = 32
-"""The most letters a crumb of a breadcrumb trail has ("Science & Environment")."""
 """A sentence this long is prose: no rule removes it as junk, unless it reads as a
 photo's caption (`_reads_as_caption`)."""
+CRUMB_CHARS = 32
+"""The most letters a crumb of a breadcrumb trail has ("Science & Environment")."""
 _PHOTO_DATE = re.compile(
     r"\b(?:on|in)\s(?:\w{3,6}day,?\s)?(?:[A-Z]\w{2,8}\.?\s\d{1,2},?|\d{1,2}\s[A-Z]\w{2,8}),?\s"
     r"(?:1[89]|20)\d\d\.?$"
