@@ -264,7 +264,7 @@ class _Page:
             script = "LATIN" if char.isascii() else unicodedata.name(char, "LATIN").split()[0]
             scripts[script] = scripts.get(script, 0) + 1
         most = max(scripts, key=scripts.__getitem__, default="LATIN")
-        return (*_BY_SCRIPT.get(most, _LATIN), "en") if most in _BY_SCRIPT else _LATIN
+        return (*_BY_SCRIPT[most], "en") if most in _BY_SCRIPT else _LATIN
 
 
 _READING: ContextVar[_Page | None] = ContextVar("reading", default=None)
