@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import ActiveBinding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -177,18 +177,19 @@ class KeyBar(Widget):
         keys: dict[str, Key] = {}
         for _, binding, enabled, _ in active.values():
             if binding.show and binding.action not in keys:  # one key for each action
-                shown = self.app.get_key_display(binding)
-                keys[binding.action] = Key(binding.key, shown, binding.description, enabled)
+                keys[binding.action] = self._key(binding, enabled)
         palette = None
         if self.app.ENABLE_COMMAND_PALETTE and (
             found := active.get(self.app.COMMAND_PALETTE_BINDING)
         ):
             _, binding, enabled, _ = found
-            shown = self.app.get_key_display(binding)
-            palette = Key(binding.key, shown, binding.description, enabled)
+            palette = self._key(binding, enabled)
         if (tuple(keys.values()), palette) != self._keys:
             self._keys = (tuple(keys.values()), palette)
             self.refresh()
+
+    def _key(self, binding: Binding, enabled: bool) -> Key:
+        return Key(binding.key, self.app.get_key_display(binding), binding.description, enabled)
 
     def _places(self) -> list[tuple[int, int, Key]]:
         """Where each key shown is: its first cell, the cell after it, and the key. The
@@ -234,8 +235,9 @@ class KeyBar(Widget):
             self.refresh()
 
     def on_leave(self) -> None:
-        self._hover = None
-        self.refresh()
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
 
     def on_click(self, event: events.Click) -> None:
         key = self._key_at(event.x)
