@@ -22,12 +22,12 @@ a write fails, and the interpreter tries it again as it exits."""
 BODY = "Workers in Albany voted on March 4, 2022, to join the union, said Jane Doe.\n"
 
 
-def locale(folder: Path, name: str, charmap: str) -> dict[str, str]:
+def locale(folder: Path, name: str, charmap: str, definitions: str = "en_US") -> dict[str, str]:
     """The environment of a locale made with `localedef` in `folder` (no root needed), or
     a skip if this system cannot make one."""
     try:
         subprocess.run(
-            ["localedef", "-i", "en_US", "-f", charmap, str(folder / name)],
+            ["localedef", "-i", definitions, "-f", charmap, str(folder / name)],
             capture_output=True,
             timeout=60,
         )
@@ -102,7 +102,9 @@ def test_dump_in_a_latin_1_locale_writes_what_it_lacks_as_escapes(tmp_path: Path
 def test_a_name_not_utf_8_loads_and_shows_escaped_in_en_us_utf_8(tmp_path: Path) -> None:
     """In en_US.UTF-8, Python writes no undecodable byte: a file named b"bad\\xff.txt" is
     still dumped, plain and JSON, and the reader shows it, with the byte as "\\xff"."""
-    env = locale(tmp_path, "en_US.UTF-8", "UTF-8")
+    # POSIX's definitions make it in a third of en_US's time; what Python goes by is the
+    # name (not C) and the codeset, which `locale` checks.
+    env = locale(tmp_path, "en_US.UTF-8", "UTF-8", definitions="POSIX")
     folder = tmp_path / "corpus"
     folder.mkdir()
     with open(os.fsencode(folder) + b"/bad\xff.txt", "w") as stream:

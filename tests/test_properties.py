@@ -25,16 +25,26 @@ from tui_reader.corpus.model import Without
 from tui_reader.corpus.text import sentence_spans
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-# Arbitrary characters mixed with the pieces scraped text is made of.
-scraped = st.lists(
-    st.one_of(
-        st.text(max_size=20),
-        st.sampled_from(
-            ["\\u0026", "#039;", "\\r\\n", "\\n", "&amp;", "&nbsp;", "\\ud83d", "\n", "\udc80"]
-        ),
-    ),
-    max_size=30,
-).map("".join)
+SCRAPS = ("\\u0026", "#039;", "\\r\\n", "\\n", "&amp;", "&nbsp;", "\\ud83d", "\n", "\udc80")
+
+
+def _scraped(drawn: tuple[bytes, str]) -> str:
+    """A part a byte, half of them one of the pieces scraped text is made of and half the
+    next few (up to 20) of the arbitrary characters."""
+    picks, characters = drawn
+    parts, taken = [], 0
+    for pick in picks:
+        if pick % 2:
+            parts.append(characters[taken : taken + pick // 2 % 21])
+            taken += pick // 2 % 21
+        else:
+            parts.append(SCRAPS[pick // 2 % len(SCRAPS)])
+    return "".join(parts)
+
+
+# Arbitrary characters mixed with the pieces scraped text is made of, drawn as two values
+# (as bench/fuzz.py's news_like is, for speed).
+scraped = st.tuples(st.binary(max_size=30), st.text(max_size=200)).map(_scraped)
 
 
 @given(scraped)
@@ -89,10 +99,14 @@ DATE_WORDS = [
 ]  # fmt: skip
 # Every expression at once: what the scanners for each first word must find between them.
 FULL_SCAN = finding._scanner(kind for kind, _, _ in finding._PATTERNS)
-date_text = st.lists(
-    st.tuples(st.sampled_from(DATE_WORDS), st.sampled_from([" ", " ", ", ", ". ", "-", "/", ""])),
-    max_size=25,
-).map(lambda pairs: "".join(word + gap for word, gap in pairs))
+GAPS = (" ", " ", ", ", ". ", "-", "/", "")
+# Two bytes a word, its own and its gap's, drawn as one value for speed (as `scraped` is).
+date_text = st.binary(max_size=50).map(
+    lambda picks: "".join(
+        DATE_WORDS[word % len(DATE_WORDS)] + GAPS[gap % len(GAPS)]
+        for word, gap in zip(picks[::2], picks[1::2], strict=False)
+    )
+)
 
 
 @given(date_text)
