@@ -102,6 +102,75 @@ def test_a_page_with_no_article_is_named_and_skipped(tmp_path: Path, name: str) 
     assert problem.reason == html.NO_ARTICLE
 
 
+ROUNDUP = [
+    ("harbourwatch", "The lighthouse keeper's last logbook, page by page",
+     "A slow read, and worth it."),
+    ("saltmarsh", "Why oyster beds are moving north a little each decade", "The maps say more."),
+    ("ferrydiary", "A winter crossing in the old paddle steamer, told by its engineer",
+     "I had no idea it still ran."),
+    ("quayside", "The families who still mend the nets by hand on the east quay",
+     "Lovely photographs."),
+    ("tideline", "Counting terns on a shingle spit through one long summer",
+     "Patience, described well."),
+    ("portrecord", "The last rope works on the estuary closes its doors after a century",
+     "Sad, but well told."),
+]  # fmt: skip
+"""A week's reading: another site each, the headline of its page, a line of prose on it."""
+HARBOUR = [
+    ("https://www.gullgazette.example/harbour/pontoons",
+     "New pontoons open on the west side of the inner harbour"),
+    ("https://gullgazette.example/harbour/dredging",
+     "Dredging of the channel delayed until the autumn storms pass"),
+    ("https://news.gullgazette.example/harbour/pilot-boat",
+     "The pilot boat is back in service after a month of repairs"),
+    ("https://gullgazette.example/harbour/fish-market",
+     "Fish market hours change for the summer season from June"),
+    ("/harbour/moorings", "Mooring fees rise by four per cent for visiting yachts"),
+]  # fmt: skip
+"""A section's headlines, each leading within the site of www.gullgazette.example."""
+
+
+def links_page(canonical: str, heading: str, items: str, prose: str = "") -> str:
+    """A dated page at `canonical`: its heading, then `prose` and a list of `items`."""
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{heading}</title>"
+        f"<link rel='canonical' href='{canonical}'><meta property='article:published_time' "
+        "content='2024-05-10T09:00:00+00:00'></head><body>"
+        f"<h1>{heading}</h1><div class='entry-content'>{prose}<ul>{items}</ul></div>"
+        "</body></html>"
+    )
+
+
+def test_a_roundup_of_links_to_other_sites_is_an_article(tmp_path: Path) -> None:
+    """A blog post that is mostly the headlines of other sites' pages, with prose around
+    them, is an article, however much of its text is link text: only links within the
+    page's own site make it an index."""
+    items = "\n".join(
+        f"<li><p><a href='https://www.{host}.example/2024/05/piece'>{headline}</a></p>"
+        f"<p>{note}</p></li>"
+        for host, headline, note in ROUNDUP
+    )
+    prose = "<p>Six things I read this week, and why each one stayed with me.</p>"
+    canonical = "https://tidewater.example/2024/05/links-of-the-week"
+    (tmp_path / "roundup.html").write_text(links_page(canonical, "Links of the week", items, prose))
+    article = only(tmp_path / "roundup.html")
+    assert article.title == "Links of the week"
+    assert article.published == dt.date(2024, 5, 10)
+    assert article.links == [f"https://www.{host}.example/2024/05/piece" for host, *_ in ROUNDUP]
+    assert "I had no idea it still ran." in article.paragraphs
+
+
+def test_an_index_of_its_own_sites_headlines_is_still_skipped(tmp_path: Path) -> None:
+    """Bare headlines that lead within the page's own site (its host with or without
+    "www.", another host of the site, a relative link) are an index, and skipped."""
+    items = "\n".join(f"<li><a href='{href}'>{headline}</a></li>" for href, headline in HARBOUR)
+    canonical = "https://www.gullgazette.example/harbour/"
+    (tmp_path / "harbour.html").write_text(links_page(canonical, "Harbour", items))
+    corpus = open_corpus([tmp_path])
+    assert corpus.articles == []
+    assert [problem.reason for problem in corpus.problems] == [html.NO_ARTICLE]
+
+
 def test_a_mixed_folder_of_text_and_pages(tmp_path: Path) -> None:
     """A text file and a page are two articles; the index beside them is one problem."""
     (tmp_path / "note.txt").write_text("Ferry notes\n\nThe ferry ran late on Monday.\n")

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from .charset import decode
 from .formats import Record
@@ -36,7 +37,9 @@ characters, as Chinese or Japanese text has no spaces between words."""
 LOGIN_CHARS = 300
 """A page that asks for a password, with less main text than this, is a login page."""
 MAX_LINKED = 0.5
-"""A page whose main text is more than this share link text is an index of other pages."""
+"""A page whose main text is more than this share link text is an index of other pages. Only
+the text of links within the page's own site counts: an index leads to the site's other
+pages, while a post that gathers links (a blog's roundup) sends its reader to other sites."""
 _DROPPED = frozenset(
     "script style noscript template iframe object embed svg math head title form button "
     "select textarea canvas video audio".split()
@@ -57,9 +60,10 @@ _XML_DECLARATION = re.compile(r"\A\s{0,100}<\?xml[^>]{0,300}\?>")
 @dataclass(slots=True)
 class _Walk:
     """Text gathered from a tree: its paragraphs as pieces, its links, and how many of its
-    characters are a link's."""
+    characters are those of a link within the site `home` (any link's, if it is unknown)."""
 
     blocks: frozenset[str]
+    home: str | None = None
     paragraphs: list[list[str]] = field(default_factory=lambda: [[]])
     links: list[str] = field(default_factory=list)
     linked: int = 0
@@ -93,8 +97,9 @@ class _Walk:
                 elif tag == "cell" and element.getprevious() is not None:
                     self.paragraphs[-1].append(" · ")
                 elif tag in ("a", "ref"):
-                    links += 1
-                    self._link(element.get("href") or element.get("target"))
+                    target = element.get("href") or element.get("target")
+                    links += not _elsewhere(target, self.home)
+                    self._link(target)
                 self.text(element.text, links > 0)
                 continue
             if tag in dropped:  # its end, and the text after it
@@ -103,7 +108,8 @@ class _Walk:
                 continue
             if tag in self.blocks:
                 self.paragraphs.append([])
-            links -= tag in ("a", "ref")
+            if tag in ("a", "ref"):
+                links -= not _elsewhere(element.get("href") or element.get("target"), self.home)
             if element is not root:
                 self.text(element.tail, links > 0)
 
@@ -167,6 +173,7 @@ def page(html: str | bytes, url: str | None = None) -> Record | None:
     except (etree.ParserError, ValueError):  # nothing an HTML parser can read
         return None
     evidence = _evidence(tree)
+    targets = _targets(tree)
     language = _language(tree)
     own_words = " ".join([tree.findtext(".//title") or "", *evidence.headings])
     with _dates_read_in(_Page(language, own_words)):
@@ -184,7 +191,7 @@ def page(html: str | bytes, url: str | None = None) -> Record | None:
         )
         if found is None or found.body is None:
             return None
-        body = _body(found.body, evidence.anchors)
+        body = _body(found.body, targets, _site(found.url or url))
         login = evidence.password and body.chars < LOGIN_CHARS
         if body.chars < MIN_CHARS or body.linked > MAX_LINKED or login:
             return None
@@ -332,27 +339,55 @@ def _evidence(tree: HtmlElement) -> Evidence:
     )
     site = next((" ".join(str(s).split()) for s in sites if str(s).strip()), None)
     password = bool(tree.xpath("//input[@type='password']"))
-    anchors = frozenset(" ".join(a.text_content().split()) for a in tree.iter("a"))
     sections = tree.xpath("//meta[@property='article:section']/@content")
     return Evidence(
         headings=tuple(h for h in h1 if h),
         site=site,
         sections=tuple(str(section) for section in sections),
         password=password,
-        anchors=anchors,
     )
 
 
-def _body(root: Any, anchors: frozenset[str]) -> _Body:
+def _targets(tree: HtmlElement) -> dict[str, list[str]]:
+    """The text of each of the page's links, and where the links of that text lead: read
+    before extraction changes the tree."""
+    targets: dict[str, list[str]] = {}
+    for a in tree.iter("a"):
+        targets.setdefault(" ".join(a.text_content().split()), []).append(a.get("href") or "")
+    return targets
+
+
+def _site(url: str | None) -> str | None:
+    """The site of an absolute URL: the last two labels of its host, "example.com" of
+    "news.example.com", and "co.uk" of every host in ".co.uk" (one site for them all: more
+    links count as the page's own, never fewer); None for a relative URL."""
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # a malformed address: its site is unknown
+        return None
+    return ".".join(host.split(".")[-2:]) if host else None
+
+
+def _elsewhere(target: str | None, home: str | None) -> bool:
+    """Whether a link leads to another site than `home`, the page's (when it is known)."""
+    site = _site(target)
+    return home is not None and site is not None and site != home
+
+
+def _body(root: Any, targets: dict[str, list[str]], home: str | None) -> _Body:
     """trafilatura's body (its XML: `p`, `head`, `list` of `item`, `table` of `row` and
     `cell`, `quote`, `ref` for a link) as paragraphs, one per block, and its links. Its
-    link text is that of its links, or of its lines that are the text of a link of the page
-    (trafilatura's last resort keeps no links)."""
-    walk = _Walk(_BODY_BLOCKS)
+    link text (`MAX_LINKED`) is that of its links within the site `home`, or of its lines
+    that are the text of such a link of the page (`targets`: trafilatura's last resort
+    keeps no links)."""
+    walk = _Walk(_BODY_BLOCKS, home)
     walk.walk(root)
     paragraphs = walk.joined()
     total = sum(map(len, paragraphs))
     lines = [line for paragraph in paragraphs for line in paragraph.split("\n")]
+    anchors = {
+        text for text, where in targets.items() if not all(_elsewhere(t, home) for t in where)
+    }
     anchored = sum(len(line) for line in lines if line in anchors)
     linked = max(walk.linked, anchored)
     return _Body(paragraphs, walk.links, total, linked / total if total else 0.0)

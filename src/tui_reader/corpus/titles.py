@@ -20,7 +20,7 @@ _KEY = re.compile(r"[\W_]+")
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What a page says of itself: its top headings, the site's name and its sections in
-    its metadata, whether it asks for a password, and the text of its links."""
+    its metadata, and whether it asks for a password."""
 
     headings: tuple[str, ...] = ()
     site: str | None = None
@@ -28,8 +28,6 @@ class Evidence:
     """The sections it says it is in (`article:section`)."""
     password: bool = False
     """Whether it asks for a password (a login page)."""
-    anchors: frozenset[str] = frozenset()
-    """The text of each of its links."""
 
 
 def _key(text: str) -> str:
