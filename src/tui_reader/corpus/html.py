@@ -385,9 +385,10 @@ def _body(root: Any, targets: dict[str, list[str]], home: str | None) -> _Body:
     paragraphs = walk.joined()
     total = sum(map(len, paragraphs))
     lines = [line for paragraph in paragraphs for line in paragraph.split("\n")]
-    anchors = {
-        text for text, where in targets.items() if not all(_elsewhere(t, home) for t in where)
-    }
-    anchored = sum(len(line) for line in lines if line in anchors)
+    anchored = sum(
+        len(line)
+        for line in lines
+        if (where := targets.get(line)) and not all(_elsewhere(t, home) for t in where)
+    )
     linked = max(walk.linked, anchored)
     return _Body(paragraphs, walk.links, total, linked / total if total else 0.0)
