@@ -60,6 +60,22 @@ def test_a_damaged_search_index_is_set_aside_and_made_afresh(tmp_path: Path) -> 
     assert SearchIndex(path).notice is None  # the new one is sound
 
 
+def test_a_database_damaged_again_keeps_one_copy_the_newest(tmp_path: Path) -> None:
+    """Set aside twice, with a log the first time: one copy is left, the second damaged
+    file's, with no log of the first beside it; a file of another name is left alone."""
+    path = tmp_path / "search-x.sqlite3"
+    other = tmp_path / "search-y.sqlite3.corrupt-20260101T000000"
+    other.write_bytes(b"another index's copy")
+    for number in (1, 2):
+        path.write_bytes(f"damage {number} ".encode() * 100)
+        if number == 1:
+            Path(f"{path}-wal").write_bytes(b"a log")
+        SearchIndex(path).close()
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("search-x.sqlite3.corrupt-")]
+    assert [p.read_bytes() for p in kept] == [b"damage 2 " * 100]
+    assert other.read_bytes() == b"another index's copy"
+
+
 DAMAGES = {
     "a digest": "UPDATE docs SET digest = 'x' WHERE key = 'b'",
     "a checksum": "UPDATE docs SET checksum = checksum + 1 WHERE key = 'b'",

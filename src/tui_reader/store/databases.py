@@ -2,7 +2,8 @@
 
 They are disposable: nothing in them is the only copy of anything, and SQLite's own log
 keeps each commit whole. One that is damaged, or holds tables that are not ours, is set
-aside (`atomic.set_aside`, with its log) and made afresh, once; failing that, its user goes
+aside (`atomic.set_aside`, with its log, in place of the copy set aside before) and made
+afresh, once; failing that, its user goes
 on without it. One that cannot be opened for another reason (locked, read only, a full
 disk) is left as it is: the fault is not in the file.
 """
@@ -10,6 +11,7 @@ disk) is left as it is: the fault is not in the file.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import sqlite3
 from collections.abc import Callable
@@ -37,11 +39,19 @@ def damaged(error: sqlite3.Error) -> bool:
 
 def set_database_aside(path: Path) -> str:
     """Move a damaged database out of the way with its log, which is kept beside it under
-    its new name (SQLite reads `NAME-wal` with `NAME`); the new name of the database."""
+    its new name (SQLite reads `NAME-wal` with `NAME`); the new name of the database.
+
+    One copy is kept, the newest: the one kept before, with its log, is removed. A cache is
+    rebuilt from the articles, and each copy of one of a large corpus is gigabytes, which a
+    cache damaged again and again would otherwise pile up."""
+    earlier = list(path.parent.glob(f"{glob.escape(path.name)}.corrupt-*"))
     aside = set_aside(path)
     for suffix in _LOGS:
         with contextlib.suppress(FileNotFoundError):
             os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+    for old in earlier:
+        with contextlib.suppress(OSError):  # gone already, or not ours to remove
+            old.unlink()
     return aside.name
 
 
