@@ -42,6 +42,10 @@ large file is a task alone): this
 process hands out tasks and takes in results in threads that wait for the interpreter
 lock (it unpacks results meanwhile), so small tasks left the workers idle a quarter of the
 time."""
+TASK_BYTES = 1 << 20
+"""The most bytes of files in one task (or the first file alone, if larger): a saved page
+takes a hundred times a text file's time, and 64 of them made the last task of a load run
+on one core for seconds while the others idled."""
 POOL_FROM = 128
 """Fewer files than this to analyse (and no part of a large one) are not worth starting
 worker processes for."""
@@ -82,19 +86,24 @@ def _analyse_packed(
         return [packing.pack(*analyse_part(part, stopped)) for part in parts]
 
 
-def _grouped(parts: Sequence[Part], first: int, size: int) -> list[list[Part]]:
-    """The parts in groups: whole files `size` at a time (the first group `first`), a part
-    of a large file alone (it holds hundreds of articles)."""
+def _grouped(
+    parts: Sequence[Part], first: int, size: int, weight: Callable[[Part], int] | None = None
+) -> list[list[Part]]:
+    """The parts in groups: whole files `size` at a time (the first group `first`), or
+    fewer if their `weight` (bytes) reaches `TASK_BYTES`; a part of a large file alone (it
+    holds hundreds of articles)."""
     groups: list[list[Part]] = []
     whole: list[Part] = []
+    weighed = 0
     for part in parts:
         if not part.whole:
             groups.append([part])
             continue
         whole.append(part)
-        if len(whole) == (size if groups else first):
+        weighed += weight(part) if weight is not None else 0
+        if len(whole) == (size if groups else first) or weighed >= TASK_BYTES:
             groups.append(whole)
-            whole = []
+            whole, weighed = [], 0
     return [*groups, whole] if whole else groups
 
 
@@ -261,6 +270,11 @@ class Loading:
                     self._damage(part, str(error))
                     yield part
 
+    def _size(self, part: Part) -> int:
+        """The size of a part's file, as stamped (0 if it could not be looked at)."""
+        stamp = self._stamps.get(part.ref)
+        return stamp.size if stamp is not None else 0
+
     def _damage(self, part: Part, why: str) -> None:
         """Report a file whose cached analysis is damaged: it is analysed again, and the
         new analysis replaces the record."""
@@ -269,7 +283,7 @@ class Loading:
 
     def _analyse(self, parts: Sequence[Part]) -> Iterator[list[tuple[Part, bytes]]]:
         """Packed analyses of the parts, a task at a time, in order; none once stopped."""
-        tasks = _grouped(parts, FIRST_BATCH, CHUNK)
+        tasks = _grouped(parts, FIRST_BATCH, CHUNK, self._size)
         done = 0
         try:
             # A part of a large file is hundreds of articles: one is worth the pool.
