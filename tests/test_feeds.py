@@ -107,13 +107,18 @@ def test_a_guid_repeated_in_one_feed_still_names_each_item_once() -> None:
 
 def test_opml_and_plain_lists_give_http_addresses_once_each() -> None:
     """OPML outlines at any depth, and lines of a plain list; no javascript: address, no
-    repeat, comments and words after an address ignored."""
-    assert opml((FEEDS / "subscriptions.opml").read_bytes()) == [
+    repeat, comments and words after an address ignored. What is no web address is kept
+    apart, to be reported."""
+    refused: list[str] = []
+    assert opml((FEEDS / "subscriptions.opml").read_bytes(), refused) == [
         "https://harbour.example/feed.xml",
         "https://valley.example/atom",
     ]
+    assert refused == ["javascript:alert(1)"]
     listed = b"# mine\nhttps://a.example/feed news\n\nftp://b.example/x\nhttps://a.example/feed\n"
-    assert addresses(listed) == ["https://a.example/feed"]
+    refused = []
+    assert addresses(listed, refused) == ["https://a.example/feed"]
+    assert refused == ["ftp://b.example/x"]
     with pytest.raises(NotAList):
         opml(b"<rss/>")
 

@@ -44,18 +44,20 @@ def test_import_adds_to_the_subscriptions_and_feeds_opens_them(
     server: Server, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
-    """`import FILE.opml` adds its feeds once; `--feeds` opens them all, a failing one a
-    line of its own."""
+    """`import FILE.opml` adds its feeds once, and names what is no web address; `--feeds`
+    opens them all, a failing one a line of its own."""
     monkeypatch.setenv("TUI_READER_HOME", str(tmp_path))
     url = server.url
     outline = "".join(f'<outline xmlUrl="{url}{n}"/>' for n in ("/feed.xml", "/atom", "/broken"))
     listing = tmp_path / "mine.opml"
-    listing.write_text(f"<opml><body>{outline}</body></opml>")
+    listing.write_text(f'<opml><body>{outline}<outline xmlUrl="file:///etc/x"/></body></opml>')
     assert main(["import", str(listing)]) == 0
     assert main(["import", str(listing)]) == 0
-    out = capsys.readouterr().out
+    out, errors = capsys.readouterr()
     assert f"3 feeds added to {tmp_path / 'feeds'}" in out
     assert "0 feeds added" in out
+    skipped = f"tui-reader: {listing}: not a web address (http or https), skipped: file:///etc/x\n"
+    assert errors == skipped * 2
     assert main(["dump", "--json", "--feeds"]) == 0
     captured = capsys.readouterr()
     sources = {a["site"] for a in json.loads(captured.out)["articles"]}

@@ -88,9 +88,10 @@ def _listed(name: str, problems: list[Problem]) -> list[str]:
     """The feeds of a list (the subscriptions for `SUBSCRIBED`); a list that cannot be read,
     or holds none, is a problem."""
     path = locations.feeds_path() if name == SUBSCRIBED else Path(name)
+    refused: list[str] = []
     try:
         data = path.read_bytes()
-        urls = opml(data) if path.suffix.lower() == ".opml" else addresses(data)
+        urls = (opml if path.suffix.lower() == ".opml" else addresses)(data, refused)
     except FileNotFoundError:
         hint = ": add some with 'tui-reader import FILE.opml'" if name == SUBSCRIBED else ""
         problems.append(Problem(str(path), f"no such file{hint}"))
@@ -98,6 +99,11 @@ def _listed(name: str, problems: list[Problem]) -> list[str]:
     except (OSError, NotAList) as error:
         problems.append(Problem(str(path), getattr(error, "strerror", None) or str(error)))
         return []
+    if refused:
+        some = ", ".join(printable(address)[:60] for address in refused[:3])
+        more = f" and {len(refused) - 3} more" if len(refused) > 3 else ""
+        why = f"not a web address (http or https), skipped: {some}{more}"
+        problems.append(Problem(str(path), why))
     if not urls:
         problems.append(Problem(str(path), "no feed addresses (http or https) in it"))
     return urls
@@ -125,5 +131,6 @@ def import_opml(argv: Sequence[str]) -> int:
         print(f"tui-reader: {printable(str(path))}: {error.strerror or error}", file=sys.stderr)
         return 1
     already = f" ({known} there already)" if known else ""
-    print(f"{added} feeds added to {printable(str(path))}{already}")
+    feeds = "feed" if added == 1 else "feeds"
+    print(f"{added} {feeds} added to {printable(str(path))}{already}")
     return 0

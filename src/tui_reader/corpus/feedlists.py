@@ -10,20 +10,30 @@ class NotAList(Exception):
     """Bytes that hold no list of feeds: the message says why."""
 
 
-def addresses(data: bytes) -> list[str]:
+def addresses(data: bytes, refused: list[str] | None = None) -> list[str]:
     """The http(s) addresses of a plain list, in order, each once. A line may go on after
-    its address (newsboat's tags); a line that starts with `#` is a comment."""
+    its address (newsboat's tags); a line that starts with `#` is a comment. What a line
+    names that is no http(s) address goes to `refused`."""
     found: dict[str, None] = {}
     for line in data.decode("utf-8", errors="replace").splitlines():
         words = line.split()
-        if words and not words[0].startswith("#") and (url := safe_url(words[0])):
-            found[url] = None
+        if words and not words[0].startswith("#"):
+            _take(words[0], found, refused)
     return list(found)
 
 
-def opml(data: bytes) -> list[str]:
-    """The feeds' addresses of an OPML file (its outlines' `xmlUrl`), in order, each once;
-    `NotAList` when it is not OPML."""
+def _take(address: str, found: dict[str, None], refused: list[str] | None) -> None:
+    """Add an address to those found, or, if it is no http(s) address, to `refused`."""
+    url = safe_url(address)
+    if url:
+        found[url] = None
+    elif refused is not None:
+        refused.append(address)
+
+
+def opml(data: bytes, refused: list[str] | None = None) -> list[str]:
+    """The feeds' addresses of an OPML file (its outlines' `xmlUrl`), in order, each once,
+    and those that are no http(s) address in `refused`; `NotAList` when it is not OPML."""
     import lxml.etree  # when a list is read: a reader of text files never waits for it
 
     parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
@@ -33,5 +43,8 @@ def opml(data: bytes) -> list[str]:
         raise NotAList(f"not OPML ({error})") from None
     if root is None or not isinstance(root.tag, str) or root.tag.lower() != "opml":
         raise NotAList("not OPML (no <opml> element)")
-    found = (safe_url(str(node.get("xmlUrl") or "")) for node in root.iter("outline"))
-    return list(dict.fromkeys(url for url in found if url))
+    found: dict[str, None] = {}
+    for node in root.iter("outline"):
+        if node.get("xmlUrl") is not None:  # an outline may only group others
+            _take(str(node.get("xmlUrl")), found, refused)
+    return list(found)
