@@ -392,3 +392,22 @@ def test_a_bug_in_extraction_keeps_the_page_as_text(
     assert [str(problem) for problem in article.problems] == ["format: RuntimeError: a bug"]
     assert any(p.startswith("The Harbour Bridge reopened") for p in article.paragraphs)
     assert not any("<" in p or "Tracking script" in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("url", "site"),
+    [
+        ("https://www.Example.COM:8080/a", "example.com"),
+        ("http://user:secret@news.example.com/", "example.com"),
+        ("https://example.com./x", "example.com"),
+        ("/relative/link", None),
+        ("mailto:desk@example.com", None),
+        ("http://[::1", None),
+        (None, None),
+    ],
+)
+def test_a_links_site_is_its_hosts_last_two_labels(url: str | None, site: str | None) -> None:
+    """What counts as the page's own site, for telling an index from a roundup: the host
+    without port, user, case, "www." or other subdomain, or a trailing dot; nothing for a
+    link with no host, or a malformed one."""
+    assert html._site(url) == site

@@ -365,13 +365,16 @@ def _site(url: str | None) -> str | None:
         host = urlsplit(url).hostname if url else None
     except ValueError:  # a malformed address: its site is unknown
         return None
+    host = host.rstrip(".") if host else None  # "example.com." is example.com
     return ".".join(host.split(".")[-2:]) if host else None
 
 
 def _elsewhere(target: str | None, home: str | None) -> bool:
     """Whether a link leads to another site than `home`, the page's (when it is known)."""
+    if home is None:
+        return False
     site = _site(target)
-    return home is not None and site is not None and site != home
+    return site is not None and site != home
 
 
 def _body(root: Any, targets: dict[str, list[str]], home: str | None) -> _Body:
@@ -385,10 +388,12 @@ def _body(root: Any, targets: dict[str, list[str]], home: str | None) -> _Body:
     paragraphs = walk.joined()
     total = sum(map(len, paragraphs))
     lines = [line for paragraph in paragraphs for line in paragraph.split("\n")]
-    anchored = sum(
-        len(line)
-        for line in lines
-        if (where := targets.get(line)) and not all(_elsewhere(t, home) for t in where)
-    )
+    # Each distinct text once: a page can repeat one ("Share") hundreds of times.
+    own = {
+        text
+        for text in set(lines)
+        if (where := targets.get(text)) and not all(_elsewhere(t, home) for t in where)
+    }
+    anchored = sum(len(line) for line in lines if line in own)
     linked = max(walk.linked, anchored)
     return _Body(paragraphs, walk.links, total, linked / total if total else 0.0)
