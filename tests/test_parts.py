@@ -125,3 +125,27 @@ def test_a_load_stops_within_half_a_second_in_the_middle_of_a_part(
     kept = len(loading.corpus().articles)  # 60 records a part, 20 of them no article
     assert kept % 40 == 0
     assert 0 < kept < 1000
+
+
+def test_a_task_holds_at_most_a_megabyte_of_files_and_a_larger_one_alone() -> None:
+    """Files are handed to workers at most `CHUNK` a task (the first task `FIRST_BATCH`),
+    and at most `TASK_BYTES` of them: a file that would pass that starts the next task, and
+    one larger than that is a task alone; a part of a cut file is always a task alone, at
+    once."""
+    from tui_reader.corpus.loading import FileRef, Part
+    from tui_reader.store import pipeline
+
+    sizes = {"a": 600_000, "b": 600_000, "c": 3_000_000, "d": 10, "e": 10}
+    parts = [Part(FileRef(Path(f"{name}.html"), name)) for name in sizes]
+    cut = Part(FileRef(Path("big.jsonl"), "big"), 1, start=100, end=200)
+    groups = pipeline._grouped([*parts, cut, *parts[3:]], 32, 64, lambda part: sizes[part.ref.id])
+    assert [[part.ref.id for part in group] for group in groups] == [
+        ["a"],
+        ["b"],
+        ["c"],
+        ["big"],
+        ["d", "e", "d", "e"],
+    ]
+    smalls = [Part(FileRef(Path(f"{n}.txt"), str(n))) for n in range(100)]
+    counted = pipeline._grouped(smalls, pipeline.FIRST_BATCH, pipeline.CHUNK, lambda _: 3000)
+    assert [len(group) for group in counted] == [32, 64, 4]

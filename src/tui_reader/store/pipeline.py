@@ -34,18 +34,17 @@ from .cache import CUTS, Cache, Damaged, Stamp
 BATCH = 256
 """Files looked up in the cache at once, and the most a caller waits to hear of progress."""
 FIRST_BATCH = 32
-"""Files looked up in the cache first, before batches of `BATCH`, and the files of the first
-task given to worker processes: what is shown first comes from them."""
+"""Files looked up in the cache first, before batches of `BATCH`, and the most files of the
+first task given to worker processes: what is shown first comes from them."""
 CHUNK = 64
-"""Files a worker process analyses per task, after a first task of `FIRST_BATCH` (a part of a
-large file is a task alone): this
-process hands out tasks and takes in results in threads that wait for the interpreter
-lock (it unpacks results meanwhile), so small tasks left the workers idle a quarter of the
-time."""
+"""The most files a worker process analyses per task, after the first (a part of a large
+file is a task alone): this process hands out tasks and takes in results in threads that
+wait for the interpreter lock (it unpacks results meanwhile), so small tasks left the
+workers idle."""
 TASK_BYTES = 1 << 20
-"""The most bytes of files in one task (or the first file alone, if larger): a saved page
-takes a hundred times a text file's time, and 64 of them made the last task of a load run
-on one core for seconds while the others idled."""
+"""The most bytes of files in one task (a larger file is a task alone): a saved page takes
+far longer than a text file, and tasks of 64 pages left the last of them on one core while
+the others idled."""
 POOL_FROM = 128
 """Fewer files than this to analyse (and no part of a large one) are not worth starting
 worker processes for."""
@@ -89,9 +88,9 @@ def _analyse_packed(
 def _grouped(
     parts: Sequence[Part], first: int, size: int, weight: Callable[[Part], int] | None = None
 ) -> list[list[Part]]:
-    """The parts in groups: whole files `size` at a time (the first group `first`), or
-    fewer if their `weight` (bytes) reaches `TASK_BYTES`; a part of a large file alone (it
-    holds hundreds of articles)."""
+    """The parts in groups: whole files `size` at a time (the first group
+    `first`), or fewer if their `weight` (bytes) would pass `TASK_BYTES`; a part of a large
+    file alone (it holds hundreds of articles)."""
     groups: list[list[Part]] = []
     whole: list[Part] = []
     weighed = 0
@@ -99,9 +98,13 @@ def _grouped(
         if not part.whole:
             groups.append([part])
             continue
+        heavy = weight(part) if weight is not None else 0
+        if whole and weighed + heavy > TASK_BYTES:  # it goes with the next ones
+            groups.append(whole)
+            whole, weighed = [], 0
         whole.append(part)
-        weighed += weight(part) if weight is not None else 0
-        if len(whole) == (size if groups else first) or weighed >= TASK_BYTES:
+        weighed += heavy
+        if len(whole) == (size if groups else first):
             groups.append(whole)
             whole, weighed = [], 0
     return [*groups, whole] if whole else groups
