@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Sequence
 
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
@@ -62,25 +63,35 @@ PIECES = (*TITLES, *NAMES, *CAPITALS, *WORDS, *NUMBERS, *MARKS, *ROWS)
 JOINTS = (" ", " ", " ", " ", "", "\n", ", ")
 
 
-def _assembled(drawn: tuple[bytes, str]) -> str:
-    """A text of a part a byte: a piece, a joint, or the next few of the arbitrary
-    characters."""
-    picks, characters = drawn
-    parts, taken = [], 0
-    for pick in picks:
-        if pick < len(PIECES):
-            parts.append(PIECES[pick])
-        elif pick % 2:
-            parts.append(JOINTS[pick % len(JOINTS)])
-        else:
-            parts.append(characters[taken : taken + pick % 7])
-            taken += pick % 7
-    return "".join(parts)
+def woven(tables: Sequence[Sequence[str]], longest: int, most: int) -> st.SearchStrategy[str]:
+    """Texts of up to `most` parts, each drawn from one of `tables` or arbitrary characters
+    (up to `longest` of them), in equal shares, as `st.lists(st.one_of(...))` of those would
+    give.
+
+    Drawn as two strings of bytes (which kind each part is; which of its table) and three
+    of characters, taken in turn by the arbitrary parts: Hypothesis spends about as long on
+    each value it draws as the analysis on a whole text, and a list draws one a part."""
+    texts = st.text(max_size=longest)
+
+    def put_together(drawn: tuple[bytes, bytes, str, str, str]) -> str:
+        kinds, picks, *arbitrary = drawn
+        parts: list[str] = []
+        for number, kind in enumerate(kinds):
+            table = kind % (len(tables) + 1)
+            if table == len(tables):
+                parts.append(arbitrary[number % len(arbitrary)])
+            else:
+                pick = picks[number] if number < len(picks) else kind
+                parts.append(tables[table][pick % len(tables[table])])
+        return "".join(parts)
+
+    # At least three parts: Hypothesis draws shorter strings of bytes than lists.
+    kinds = st.binary(min_size=min(3, most), max_size=most)
+    drawn = st.tuples(kinds, st.binary(max_size=most), texts, texts, texts)
+    return drawn.map(put_together)
 
 
-# Drawn as one string of bytes and one of characters, not as a list of parts: Hypothesis
-# spends about as long on each value it draws as the analysis spends on a whole text.
-news_like = st.tuples(st.binary(max_size=150), st.text(max_size=60)).map(_assembled)
+news_like = woven((PIECES, PIECES, JOINTS), longest=6, most=150)  # half of it pieces
 metadata = st.one_of(
     st.none(),
     st.builds(

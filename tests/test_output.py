@@ -102,8 +102,8 @@ def test_dump_in_a_latin_1_locale_writes_what_it_lacks_as_escapes(tmp_path: Path
 def test_a_name_not_utf_8_loads_and_shows_escaped_in_en_us_utf_8(tmp_path: Path) -> None:
     """In en_US.UTF-8, Python writes no undecodable byte: a file named b"bad\\xff.txt" is
     still dumped, plain and JSON, and the reader shows it, with the byte as "\\xff"."""
-    # POSIX's definitions make it in a third of en_US's time; what Python goes by is the
-    # name (not C) and the codeset, which `locale` checks.
+    # POSIX's definitions are smaller than en_US's, and quicker to make; what Python goes
+    # by is the name (not C) and the codeset, which `locale` checks.
     env = locale(tmp_path, "en_US.UTF-8", "UTF-8", definitions="POSIX")
     folder = tmp_path / "corpus"
     folder.mkdir()

@@ -10,7 +10,7 @@ from array import array
 from pathlib import Path
 
 import pytest
-from bench.fuzz import analysed, metadata, news_like, troubles
+from bench.fuzz import analysed, metadata, news_like, troubles, woven
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -28,23 +28,8 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud80
 SCRAPS = ("\\u0026", "#039;", "\\r\\n", "\\n", "&amp;", "&nbsp;", "\\ud83d", "\n", "\udc80")
 
 
-def _scraped(drawn: tuple[bytes, str]) -> str:
-    """A part a byte, half of them one of the pieces scraped text is made of and half the
-    next few (up to 20) of the arbitrary characters."""
-    picks, characters = drawn
-    parts, taken = [], 0
-    for pick in picks:
-        if pick % 2:
-            parts.append(characters[taken : taken + pick // 2 % 21])
-            taken += pick // 2 % 21
-        else:
-            parts.append(SCRAPS[pick // 2 % len(SCRAPS)])
-    return "".join(parts)
-
-
-# Arbitrary characters mixed with the pieces scraped text is made of, drawn as two values
-# (as bench/fuzz.py's news_like is, for speed).
-scraped = st.tuples(st.binary(max_size=30), st.text(max_size=200)).map(_scraped)
+# Arbitrary characters mixed with the pieces scraped text is made of, half and half.
+scraped = woven((SCRAPS,), longest=20, most=30)
 
 
 @given(scraped)
@@ -100,11 +85,13 @@ DATE_WORDS = [
 # Every expression at once: what the scanners for each first word must find between them.
 FULL_SCAN = finding._scanner(kind for kind, _, _ in finding._PATTERNS)
 GAPS = (" ", " ", ", ", ". ", "-", "/", "")
-# Two bytes a word, its own and its gap's, drawn as one value for speed (as `scraped` is).
-date_text = st.binary(max_size=50).map(
-    lambda picks: "".join(
-        DATE_WORDS[word % len(DATE_WORDS)] + GAPS[gap % len(GAPS)]
-        for word, gap in zip(picks[::2], picks[1::2], strict=False)
+# 2 to 25 words, each with a gap after it (a space when the gaps drawn run out), drawn
+# as two strings of bytes for speed (as `woven` texts are).
+date_text = st.tuples(st.binary(min_size=2, max_size=25), st.binary(max_size=25)).map(
+    lambda drawn: "".join(
+        DATE_WORDS[word % len(DATE_WORDS)]
+        + (GAPS[drawn[1][n] % len(GAPS)] if n < len(drawn[1]) else " ")
+        for n, word in enumerate(drawn[0])
     )
 )
 
