@@ -107,8 +107,8 @@ def test_a_guid_repeated_in_one_feed_still_names_each_item_once() -> None:
 
 def test_opml_and_plain_lists_give_http_addresses_once_each() -> None:
     """OPML outlines at any depth, and lines of a plain list; no javascript: address, no
-    repeat, comments and words after an address ignored. What is no web address is kept
-    apart, to be reported."""
+    repeat, comments and words after an address ignored, nor the byte-order mark a list
+    may start with. What is no web address is kept apart, to be reported."""
     refused: list[str] = []
     assert opml((FEEDS / "subscriptions.opml").read_bytes(), refused) == [
         "https://harbour.example/feed.xml",
@@ -119,6 +119,7 @@ def test_opml_and_plain_lists_give_http_addresses_once_each() -> None:
     refused = []
     assert addresses(listed, refused) == ["https://a.example/feed"]
     assert refused == ["ftp://b.example/x"]
+    assert addresses("\ufeffhttps://a.example/feed\n".encode()) == ["https://a.example/feed"]
     with pytest.raises(NotAList):
         opml(b"<rss/>")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .corpus.feedlists import NotAList, addresses, opml
 from .corpus.model import Problem
-from .corpus.text import printable
+from .corpus.text import printable, shorten
 from .store import locations, subscriptions
 from .store.cache import Cache
 from .store.pipeline import Loading
@@ -100,7 +100,7 @@ def _listed(name: str, problems: list[Problem]) -> list[str]:
         problems.append(Problem(str(path), getattr(error, "strerror", None) or str(error)))
         return []
     if refused:
-        some = ", ".join(printable(address)[:60] for address in refused[:3])
+        some = ", ".join(printable(shorten(address, 60)) for address in refused[:3])
         more = f" and {len(refused) - 3} more" if len(refused) > 3 else ""
         why = f"not a web address (http or https), skipped: {some}{more}"
         problems.append(Problem(str(path), why))

@@ -15,7 +15,7 @@ def addresses(data: bytes, refused: list[str] | None = None) -> list[str]:
     its address (newsboat's tags); a line that starts with `#` is a comment. What a line
     names that is no http(s) address goes to `refused`."""
     found: dict[str, None] = {}
-    for line in data.decode("utf-8", errors="replace").splitlines():
+    for line in data.decode("utf-8-sig", errors="replace").splitlines():  # a BOM is none
         words = line.split()
         if words and not words[0].startswith("#"):
             _take(words[0], found, refused)

@@ -3,9 +3,9 @@
 They are disposable: nothing in them is the only copy of anything, and SQLite's own log
 keeps each commit whole. One that is damaged, or holds tables that are not ours, is set
 aside (`atomic.set_aside`, with its log, in place of the copy set aside before) and made
-afresh, once; failing that, its user goes
-on without it. One that cannot be opened for another reason (locked, read only, a full
-disk) is left as it is: the fault is not in the file.
+afresh, once; failing that, its user goes on without it. One that cannot be opened for
+another reason (locked, read only, a full disk) is left as it is: the fault is not in the
+file.
 """
 
 from __future__ import annotations
