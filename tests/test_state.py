@@ -29,6 +29,8 @@ from tui_reader.ui.widgets.bars import PositionBar
 from tui_reader.ui.widgets.lists import ArticleList
 from tui_reader.ui.widgets.reader import ReadingView
 
+from .conftest import until
+
 
 @contextlib.asynccontextmanager
 async def seeds_reader(
@@ -287,8 +289,9 @@ async def test_the_article_reopens_scrolled_as_it_was_with_its_filters(tmp_path:
         assert seen[2] is not None
         await pilot.press("q")
     async with seeds_reader(state_path) as (pilot, screen):
-        await screen.app.workers.wait_for_complete()  # the search restored, once indexed
-        await pilot.pause()
         reader = screen.query_one(ReadingView)
-        assert (screen.article_id, screen.filters.entity, reader.top_position()) == seen
+        # The search is restored once the index is made, in a worker that may start late.
+        await until(
+            pilot, lambda: (screen.article_id, screen.filters.entity, reader.top_position()) == seen
+        )
         assert screen.filters.order == ("entity", "search")
