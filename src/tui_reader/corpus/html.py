@@ -78,7 +78,8 @@ class _Walk:
         """Gather the text of `root` and all it holds, but for `dropped` elements'."""
         from lxml import etree
 
-        skipping = links = 0  # how deep in dropped elements, and in links
+        skipping = links = 0  # how deep in dropped elements, and in links that count
+        counted: list[bool] = []  # whether each link open here counts (`_elsewhere`)
         events = ("start", "end", "comment", "pi")
         for event, element in etree.iterwalk(root, events=events):
             tag = element.tag.lower() if isinstance(element.tag, str) else ""
@@ -98,7 +99,8 @@ class _Walk:
                     self.paragraphs[-1].append(" · ")
                 elif tag in ("a", "ref"):
                     target = element.get("href") or element.get("target")
-                    links += not _elsewhere(target, self.home)
+                    counted.append(not _elsewhere(target, self.home))
+                    links += counted[-1]
                     self._link(target)
                 self.text(element.text, links > 0)
                 continue
@@ -109,7 +111,7 @@ class _Walk:
             if tag in self.blocks:
                 self.paragraphs.append([])
             if tag in ("a", "ref"):
-                links -= not _elsewhere(element.get("href") or element.get("target"), self.home)
+                links -= counted.pop()
             if element is not root:
                 self.text(element.tail, links > 0)
 
