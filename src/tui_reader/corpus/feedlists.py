@@ -45,6 +45,6 @@ def opml(data: bytes, refused: list[str] | None = None) -> list[str]:
         raise NotAList("not OPML (no <opml> element)")
     found: dict[str, None] = {}
     for node in root.iter("outline"):
-        if node.get("xmlUrl") is not None:  # an outline may only group others
-            _take(str(node.get("xmlUrl")), found, refused)
+        if (address := node.get("xmlUrl")) is not None:  # an outline may only group others
+            _take(str(address), found, refused)
     return list(found)
