@@ -84,15 +84,13 @@ class LineView(ScrollView):
         KB or more per keypress over SSH. The size only changes the view's scrollbars, so
         update those and redraw the view alone.
         """
-        if self.virtual_size == size:
-            # The position can change all the same: an article's last slice laid out may
-            # add no line, and only then is its end known ("100%").
-            self.show_position()
-            return
-        self.set_reactive(Widget.virtual_size, size)
-        self._scroll_update(size)  # the scrollbars' sizes and visibility
+        if self.virtual_size != size:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)  # the scrollbars' sizes and visibility
+            self.refresh()
+        # The position can change with the size the same: an article's last slice laid out
+        # may add no line, and only then is its end known ("100%").
         self.show_position()
-        self.refresh()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
