@@ -132,9 +132,6 @@ def test_a_task_holds_at_most_a_megabyte_of_files_and_a_larger_one_alone() -> No
     and at most `TASK_BYTES` of them: a file that would pass that starts the next task, and
     one larger than that is a task alone; a part of a cut file is always a task alone, at
     once."""
-    from tui_reader.corpus.loading import FileRef, Part
-    from tui_reader.store import pipeline
-
     sizes = {"a": 600_000, "b": 600_000, "c": 3_000_000, "d": 10, "e": 10}
     parts = [Part(FileRef(Path(f"{name}.html"), name)) for name in sizes]
     cut = Part(FileRef(Path("big.jsonl"), "big"), 1, start=100, end=200)
